@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Portal.Data.Seeding;
+using Portal.Infrastructure.Security;
+
+namespace Portal.Data;
+
+/// <summary>
+/// Prepares the one SQLite file at start-up: creates its folder, applies the committed
+/// migrations, switches the file to WAL, makes sure the roles exist, and seeds the chosen demo
+/// into an empty database. A demo database is never opened as a council's own record, nor the
+/// other way round, so the demo's known passwords cannot reach real use.
+/// </summary>
+public sealed class DatabaseInitializer(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    CurrentUser currentUser,
+    RoleManager<IdentityRole> roles,
+    DemoSeeder demoSeeder,
+    IOptions<PortalOptions> options,
+    TimeProvider clock,
+    ILogger<DatabaseInitializer> logger)
+{
+    public async Task<Installation> InitializeAsync(CancellationToken ct)
+    {
+        currentUser.RunAsSystem("start-up");
+        var wanted = options.Value.Kind;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+
+        EnsureFolder(db.Database.GetConnectionString());
+        await db.Database.MigrateAsync(ct);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", ct);
+
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+
+        var installation = await db.Installations.AsNoTracking().SingleOrDefaultAsync(ct);
+        if (installation is null)
+        {
+            if (wanted == InstallationKind.Council)
+            {
+                db.Installations.Add(Installation.Create(InstallationKind.Council, options.Value.CouncilName, clock.GetUtcNow().UtcDateTime));
+                await db.SaveChangesAsync(ct);
+            }
+            else
+            {
+                logger.LogInformation("Seeding the {Demo} into an empty database", wanted);
+                await demoSeeder.SeedAsync(DemoCouncil.For(wanted), ct);
+            }
+
+            installation = await db.Installations.AsNoTracking().SingleAsync(ct);
+        }
+        else if (installation.Kind != wanted)
+        {
+            throw new InvalidOperationException(installation.Kind == InstallationKind.Council
+                ? $"This database is {installation.CouncilName}'s own record; it cannot be opened as a demo (Portal:Demo={options.Value.Demo}). Point ConnectionStrings:Portal at a new file for a demo."
+                : $"This database holds the {installation.Kind} with its known demo passwords; it cannot be opened as a council's own record or another demo. Point ConnectionStrings:Portal at a new file.");
+        }
+
+        return installation;
+    }
+
+    private static void EnsureFolder(string? connectionString)
+    {
+        var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        var folder = Path.GetDirectoryName(file);
+        if (!string.IsNullOrEmpty(folder) && file != ":memory:")
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+}

@@ -1,0 +1,152 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Portal.Domain.Common;
+using Portal.Domain.Organisation;
+using Portal.Infrastructure.Auditing;
+using Portal.Infrastructure.Concurrency;
+using Portal.Infrastructure.Security;
+
+namespace Portal.Data;
+
+/// <summary>
+/// The portal's one database: plans, meetings, reports, identity and audit in one SQLite file.
+/// Saving does three things besides writing: raises each changed item's version (refusing a
+/// stale one), and writes an audit entry for every change in the same transaction.
+/// </summary>
+public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, ICurrentUser currentUser, TimeProvider clock)
+    : IdentityDbContext<PortalUser>(options)
+{
+    public DbSet<OrganisationUnit> OrganisationUnits => Set<OrganisationUnit>();
+
+    public DbSet<Person> People => Set<Person>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<Installation> Installations => Set<Installation>();
+
+    /// <summary>
+    /// Declares the version of <paramref name="entity"/> the editor started from. A different
+    /// current version, or one that changes before the save lands, refuses the save with a
+    /// <see cref="ConcurrencyConflictException"/> listing what changed.
+    /// </summary>
+    public async Task ExpectVersionAsync(Entity entity, int expectedVersion, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        if (entity.Version != expectedVersion)
+        {
+            throw await ConflictAsync(entity.GetType().Name, entity.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), expectedVersion, ct);
+        }
+
+        Entry(entity).Property(e => e.Version).OriginalValue = expectedVersion;
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new InvalidOperationException("Use SaveChangesAsync: the audit trail is written asynchronously.");
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefuseAuditRewrites();
+        RaiseVersions();
+        var pending = AuditTrail.Capture(ChangeTracker);
+        if (pending.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var actor = await currentUser.GetPrincipalAsync();
+        var ownTransaction = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        try
+        {
+            int written;
+            try
+            {
+                written = await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException ex) when (ex.Entries is [{ Entity: Entity stale } entry, ..])
+            {
+                var expected = (int)entry.Property(nameof(Entity.Version)).OriginalValue!;
+                if (ownTransaction is not null)
+                {
+                    await ownTransaction.RollbackAsync(cancellationToken);
+                }
+
+                throw await ConflictAsync(stale.GetType().Name, stale.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), expected, cancellationToken);
+            }
+
+            AuditEntries.AddRange(AuditTrail.Complete(pending, actor, clock.GetUtcNow().UtcDateTime));
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+
+            return written;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+        foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(Entity).IsAssignableFrom(t.ClrType)))
+        {
+            builder.Entity(type.ClrType).Property(nameof(Entity.Version)).IsConcurrencyToken();
+        }
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+
+    private void RefuseAuditRewrites()
+    {
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("Audit entries are append-only.");
+        }
+    }
+
+    private void RaiseVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<Entity>())
+        {
+            var version = entry.Property(e => e.Version);
+            if (entry.State == EntityState.Added)
+            {
+                version.CurrentValue = 1;
+            }
+            else if (entry.State == EntityState.Modified)
+            {
+                version.CurrentValue = version.OriginalValue + 1;
+            }
+        }
+    }
+
+    /// <summary>What others changed on an item after <paramref name="sinceVersion"/>, read from the audit trail.</summary>
+    private async Task<ConcurrencyConflictException> ConflictAsync(string entityType, string entityId, int sinceVersion, CancellationToken ct)
+    {
+        var entries = await AuditEntries.AsNoTracking()
+            .Where(a => a.EntityType == entityType && a.EntityId == entityId && a.EntityVersion > sinceVersion)
+            .OrderBy(a => a.Id)
+            .ToListAsync(ct);
+        var changes = entries.SelectMany(AuditChanges.Expand).ToList();
+        return new ConcurrencyConflictException(entityType, entityId, changes);
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}

@@ -1,0 +1,33 @@
+namespace Portal.Data;
+
+/// <summary>The portal's own settings, in the "Portal" section of configuration.</summary>
+public sealed class PortalOptions
+{
+    public const string Section = "Portal";
+
+    /// <summary>
+    /// Which demo to seed into an empty database: "en" (the English demo council), "sv" (Nybro's
+    /// KLG, in Swedish, in its own file) or "none" (a council's own record, whose first
+    /// administrator is created at first start).
+    /// </summary>
+    public string Demo { get; set; } = "none";
+
+    /// <summary>The name a council's own record starts with (shown until an administrator changes it).</summary>
+    public string CouncilName { get; set; } = "Council";
+
+    /// <summary>The culture used when a visitor has not chosen one: "en-GB" or "sv-SE".</summary>
+    public string? DefaultCulture { get; set; }
+
+    public InstallationKind Kind => Demo.Trim().ToLowerInvariant() switch
+    {
+        "en" or "english" or "true" => InstallationKind.EnglishDemo,
+        "sv" or "swedish" => InstallationKind.SwedishDemo,
+        "none" or "" or "false" => InstallationKind.Council,
+        _ => throw new InvalidOperationException($"Portal:Demo must be en, sv or none, not '{Demo}'."),
+    };
+
+    /// <summary>Where the database lives when no connection string is given; each demo gets its own file.</summary>
+    public string DefaultDatabaseFile => Kind == InstallationKind.SwedishDemo ? "App_Data/portal-sv.db" : "App_Data/portal.db";
+
+    public string EffectiveDefaultCulture => DefaultCulture ?? (Kind == InstallationKind.SwedishDemo ? "sv-SE" : "en-GB");
+}

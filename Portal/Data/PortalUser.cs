@@ -1,0 +1,13 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Portal.Data;
+
+/// <summary>A sign-in. The person it belongs to is a <c>Person</c> whose <c>UserId</c> points here.</summary>
+public sealed class PortalUser : IdentityUser
+{
+    [PersonalData]
+    public string DisplayName { get; set; } = string.Empty;
+
+    /// <summary>The culture the user last chose, such as "sv-SE".</summary>
+    public string? PreferredCulture { get; set; }
+}

@@ -1,0 +1,63 @@
+using Ganss.Xss;
+using Markdig;
+using Microsoft.AspNetCore.Components;
+
+namespace Portal.Infrastructure.Markdown;
+
+/// <summary>
+/// The one place that turns text into HTML. Markdig parses with raw HTML switched off, then
+/// HtmlSanitizer keeps only an allow-list of tags and attributes and links whose scheme is http,
+/// https or mailto. Nothing else in the portal may make a <see cref="MarkupString"/>.
+/// </summary>
+public sealed class MarkdownRenderer
+{
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .DisableHtml()
+        .UsePipeTables()
+        .UseEmphasisExtras()
+        .UseListExtras()
+        .UseAutoLinks()
+        .Build();
+
+    private readonly HtmlSanitizer _sanitizer;
+
+    public MarkdownRenderer()
+    {
+        var options = new HtmlSanitizerOptions
+        {
+            AllowedTags = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+            {
+                "p", "br", "hr", "strong", "em", "del", "ins", "sup", "sub", "code", "pre", "blockquote",
+                "ul", "ol", "li", "a", "h1", "h2", "h3", "h4", "h5", "h6",
+                "table", "thead", "tbody", "tr", "th", "td",
+            },
+            AllowedAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "title", "start", "align" },
+            AllowedSchemes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "http", "https", "mailto" },
+            UriAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href" },
+        };
+        _sanitizer = new HtmlSanitizer(options);
+        _sanitizer.PostProcessNode += (_, e) =>
+        {
+            if (e.Node is AngleSharp.Dom.IElement { LocalName: "a" } link)
+            {
+                link.SetAttribute("rel", "noopener noreferrer nofollow");
+            }
+        };
+        _sanitizer.AllowedAttributes.Add("rel");
+    }
+
+    /// <summary>Renders <paramref name="markdown"/> to sanitised HTML text.</summary>
+    public string ToHtml(string? markdown)
+    {
+        if (string.IsNullOrWhiteSpace(markdown))
+        {
+            return string.Empty;
+        }
+
+        var html = Markdig.Markdown.ToHtml(markdown, Pipeline);
+        return _sanitizer.Sanitize(html);
+    }
+
+    /// <summary>Renders <paramref name="markdown"/> for a component to show.</summary>
+    public MarkupString Render(string? markdown) => new(ToHtml(markdown));
+}

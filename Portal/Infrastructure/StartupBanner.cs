@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Portal.Data;
+using Portal.Data.Seeding;
+
+namespace Portal.Infrastructure;
+
+/// <summary>Tells whoever started the portal where it is and how to sign in.</summary>
+internal static class StartupBanner
+{
+    public static void Print(WebApplication app, Installation installation)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var address = addresses.FirstOrDefault() ?? "(no address)";
+        var lines = new List<string>
+        {
+            string.Empty,
+            $"Portal for {installation.CouncilName} is running at {string.Join(", ", addresses)}",
+        };
+        if (installation.Kind == InstallationKind.Council)
+        {
+            lines.Add($"If no administrator exists yet, create the first one at {address.TrimEnd('/')}/setup");
+        }
+        else
+        {
+            lines.Add($"Demo sign-ins (password for all: {DemoCouncil.Password}):");
+            lines.AddRange(DemoCouncil.For(installation.Kind).SignIns.Select(p => $"  {p.Role,-14} {p.Email,-36} {p.Name}"));
+        }
+
+        lines.Add(string.Empty);
+        Console.WriteLine(string.Join(Environment.NewLine, lines));
+    }
+}

@@ -1,0 +1,40 @@
+// Small browser helpers the portal needs beyond Blazor: focus moves for the skip link and
+// the error summary (their targets are on the same page, which a <base href> would otherwise
+// turn into a navigation), focusing a newly shown error summary, and saving a preference cookie.
+(function () {
+    function focusElement(id) {
+        const target = document.getElementById(id);
+        if (!target) return false;
+        if (!target.hasAttribute('tabindex') && !/^(INPUT|SELECT|TEXTAREA|BUTTON|A)$/.test(target.tagName)) {
+            target.setAttribute('tabindex', '-1');
+        }
+        target.focus();
+        target.scrollIntoView({ block: 'center' });
+        return true;
+    }
+
+    document.addEventListener('click', function (event) {
+        const link = event.target.closest('[data-skip-to], [data-focus-field]');
+        if (!link) return;
+        const id = link.getAttribute('data-skip-to') || link.getAttribute('data-focus-field');
+        if (focusElement(id)) event.preventDefault();
+    });
+
+    function focusErrorSummary() {
+        const summary = document.querySelector('[data-error-summary]:not([data-focused])');
+        if (summary) {
+            summary.setAttribute('data-focused', '');
+            summary.focus();
+        }
+    }
+
+    document.addEventListener('DOMContentLoaded', focusErrorSummary);
+    new MutationObserver(focusErrorSummary).observe(document.documentElement, { childList: true, subtree: true });
+
+    window.portal = {
+        setPreference: function (name, value) {
+            document.cookie = name + '=' + encodeURIComponent(value) + '; path=/; max-age=31536000; samesite=lax';
+        },
+        focus: focusElement
+    };
+})();
