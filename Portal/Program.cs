@@ -1,40 +1,21 @@
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.EntityFrameworkCore;
-using MudBlazor;
 using MudBlazor.Services;
 using Portal.Components;
 using Portal.Components.Account;
 using Portal.Data;
-using Portal.Data.Seeding;
-using Portal.Features.Organisation;
-using Portal.Features.Setup;
 using Portal.Infrastructure;
 using Portal.Infrastructure.Health;
-using Portal.Infrastructure.LiveUpdates;
 using Portal.Infrastructure.Localization;
-using Portal.Infrastructure.Markdown;
-using Portal.Infrastructure.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 var services = builder.Services;
-
-services.Configure<PortalOptions>(builder.Configuration.GetSection(PortalOptions.Section));
 var portalOptions = builder.Configuration.GetSection(PortalOptions.Section).Get<PortalOptions>() ?? new PortalOptions();
-var connectionString = SqliteSetup.ConnectionString(builder.Configuration, builder.Environment.ContentRootPath);
 
+services.AddPortalCore(builder.Configuration, SqliteSetup.ConnectionString(builder.Configuration, builder.Environment.ContentRootPath));
 services.AddRazorComponents().AddInteractiveServerComponents();
 services.AddMudServices();
-services.AddTransient<MudLocalizer, PortalMudLocalizer>();
-services.AddLocalization();
-services.AddSingleton(TimeProvider.System);
-
-services.AddScoped<CurrentUser>();
-services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
-services.AddDbContextFactory<PortalDbContext, PortalDbContextFactory>(
-    options => options.UsePortalSqlite(connectionString), ServiceLifetime.Scoped);
-services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext());
 
 services.AddCascadingAuthenticationState();
 services.AddScoped<IdentityRedirectManager>();
@@ -54,29 +35,6 @@ services.ConfigureApplicationCookie(options =>
     options.Cookie.HttpOnly = true;
     options.Cookie.SameSite = SameSiteMode.Lax;
 });
-services.AddIdentityCore<PortalUser>(options =>
-    {
-        options.User.RequireUniqueEmail = true;
-        options.SignIn.RequireConfirmedAccount = false;
-        options.Password.RequiredLength = 12;
-        options.Lockout.AllowedForNewUsers = true;
-        options.Lockout.MaxFailedAccessAttempts = 5;
-        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-    })
-    .AddRoles<IdentityRole>()
-    .AddEntityFrameworkStores<PortalDbContext>()
-    .AddSignInManager()
-    .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
-    .AddDefaultTokenProviders();
-services.AddAuthorizationBuilder().AddPortalPolicies();
-
-services.AddSingleton<ChangeFeed>();
-services.AddSingleton<MarkdownRenderer>();
-services.AddScoped<DemoSeeder>();
-services.AddScoped<DatabaseInitializer>();
-services.AddScoped<OrganisationService>();
-services.AddScoped<SetupService>();
-services.AddPortalHealthChecks();
 
 var app = builder.Build();
 

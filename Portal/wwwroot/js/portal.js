@@ -35,6 +35,9 @@
         setPreference: function (name, value) {
             document.cookie = name + '=' + encodeURIComponent(value) + '; path=/; max-age=31536000; samesite=lax';
         },
-        focus: focusElement
+        focus: focusElement,
+        markInteractive: function () {
+            document.body.setAttribute('data-interactive', 'true');
+        }
     };
 })();

@@ -1,0 +1,11 @@
+namespace Portal.Tests.Infrastructure;
+
+/// <summary>The English demo's sign-ins, one per role.</summary>
+public static class DemoUsers
+{
+    public const string Password = Portal.Data.Seeding.DemoCouncil.Password;
+    public const string Administrator = "admin@york.example";
+    public const string Director = "heather.rice@york.example";
+    public const string Officer = "barbara.boyce@york.example";
+    public const string Member = "cllr.walker@york.example";
+}

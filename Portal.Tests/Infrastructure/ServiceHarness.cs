@@ -1,0 +1,119 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Portal.Data;
+using Portal.Infrastructure;
+
+namespace Portal.Tests.Infrastructure;
+
+/// <summary>
+/// The portal's real services (the same <see cref="PortalServices.AddPortalCore"/> the app uses)
+/// on a temp SQLite file with the real migrations. Each <see cref="Session"/> is one signed-in
+/// (or anonymous) caller, like one circuit.
+/// </summary>
+public sealed class ServiceHarness : IAsyncDisposable
+{
+    private readonly ServiceProvider _root;
+    private readonly TempDatabase _database;
+    private readonly AsyncServiceScope _inspection;
+
+    private ServiceHarness(ServiceProvider root, TempDatabase database, FakeTimeProvider clock)
+    {
+        _root = root;
+        _database = database;
+        _inspection = root.CreateAsyncScope();
+        Clock = clock;
+    }
+
+    /// <summary>Contexts for a test to look at the database directly, outside any caller's session.</summary>
+    public IDbContextFactory<PortalDbContext> Db => _inspection.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>();
+
+    public FakeTimeProvider Clock { get; }
+
+    public IServiceProvider Root => _root;
+
+    public string DatabaseFile => _database.File;
+
+    public static async Task<ServiceHarness> StartAsync(string demo = "en")
+    {
+        var database = new TempDatabase();
+        var services = Build(database.ConnectionString, demo, out var clock);
+        var harness = new ServiceHarness(services, database, clock);
+        await harness.InitializeAsync();
+        return harness;
+    }
+
+    internal static ServiceProvider Build(string connectionString, string demo, out FakeTimeProvider clock)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Portal:Demo"] = demo })
+            .Build();
+        clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddHttpContextAccessor();
+        services.AddDataProtection();
+        services.AddAuthentication();
+        services.AddPortalCore(configuration, connectionString);
+        services.AddSingleton<TimeProvider>(clock);
+        services.AddScoped<TestAuthenticationStateProvider>();
+        services.AddScoped<AuthenticationStateProvider>(sp => sp.GetRequiredService<TestAuthenticationStateProvider>());
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+    }
+
+    /// <summary>Runs start-up again (migrate, seed if empty), as a restart of the app would.</summary>
+    public async Task InitializeAsync()
+    {
+        await using var scope = _root.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+    }
+
+    /// <summary>A caller with no sign-in.</summary>
+    public Session Anonymous() => new(_root.CreateAsyncScope(), new ClaimsPrincipal(new ClaimsIdentity()));
+
+    /// <summary>A caller signed in as the demo user with this email, with the claims a real sign-in makes.</summary>
+    public async Task<Session> SignedInAsAsync(string email)
+    {
+        var scope = _root.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No demo user {email}.");
+        var principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<PortalUser>>().CreateAsync(user);
+        return new Session(scope, principal);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _inspection.DisposeAsync();
+        await _root.DisposeAsync();
+        _database.Dispose();
+    }
+
+    public sealed class Session : IAsyncDisposable
+    {
+        private readonly AsyncServiceScope _scope;
+
+        internal Session(AsyncServiceScope scope, ClaimsPrincipal principal)
+        {
+            _scope = scope;
+            scope.ServiceProvider.GetRequiredService<TestAuthenticationStateProvider>().User = principal;
+        }
+
+        public T Get<T>()
+            where T : notnull => _scope.ServiceProvider.GetRequiredService<T>();
+
+        public ValueTask DisposeAsync() => _scope.DisposeAsync();
+    }
+}
+
+/// <summary>Stands in for the circuit's authentication state: whoever the test says is signed in.</summary>
+public sealed class TestAuthenticationStateProvider : AuthenticationStateProvider
+{
+    public ClaimsPrincipal User { get; set; } = new(new ClaimsIdentity());
+
+    public override Task<AuthenticationState> GetAuthenticationStateAsync() => Task.FromResult(new AuthenticationState(User));
+}

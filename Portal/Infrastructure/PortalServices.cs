@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using MudBlazor;
+using Portal.Data;
+using Portal.Data.Seeding;
+using Portal.Features.Organisation;
+using Portal.Features.Setup;
+using Portal.Infrastructure.Health;
+using Portal.Infrastructure.LiveUpdates;
+using Portal.Infrastructure.Localization;
+using Portal.Infrastructure.Markdown;
+using Portal.Infrastructure.Security;
+
+namespace Portal.Infrastructure;
+
+/// <summary>
+/// The portal's services below the web layer: database, identity stores, policies, the
+/// cross-cutting mechanisms and the features' services. Program.cs adds the web layer on top;
+/// the service tests call this same method, so they test the wiring the app runs with.
+/// </summary>
+public static class PortalServices
+{
+    public static IServiceCollection AddPortalCore(this IServiceCollection services, IConfiguration configuration, string connectionString)
+    {
+        services.Configure<PortalOptions>(configuration.GetSection(PortalOptions.Section));
+        services.AddLocalization();
+        services.AddTransient<MudLocalizer, PortalMudLocalizer>();
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
+        services.AddDbContextFactory<PortalDbContext, PortalDbContextFactory>(
+            options => options.UsePortalSqlite(connectionString), ServiceLifetime.Scoped);
+        // Identity's stores and the health check take a context from the scope; everything else uses the factory.
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext());
+
+        services.AddIdentityCore<PortalUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedAccount = false;
+                options.Password.RequiredLength = 12;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
+            .AddDefaultTokenProviders();
+        services.AddAuthorizationBuilder().AddPortalPolicies();
+
+        services.AddSingleton<ChangeFeed>();
+        services.AddSingleton<MarkdownRenderer>();
+        services.AddScoped<DemoSeeder>();
+        services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<OrganisationService>();
+        services.AddScoped<SetupService>();
+        services.AddPortalHealthChecks();
+        return services;
+    }
+}
