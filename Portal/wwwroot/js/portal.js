@@ -17,8 +17,13 @@
         const link = event.target.closest('[data-skip-to], [data-focus-field]');
         if (!link) return;
         const id = link.getAttribute('data-skip-to') || link.getAttribute('data-focus-field');
-        if (focusElement(id)) event.preventDefault();
-    });
+        if (focusElement(id)) {
+            // Handled here, before Blazor's navigation sees it: <base href="/"> would turn
+            // "#field" into a trip to the home page.
+            event.preventDefault();
+            event.stopPropagation();
+        }
+    }, true);
 
     function focusErrorSummary() {
         const summary = document.querySelector('[data-error-summary]:not([data-focused])');

@@ -1,0 +1,82 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Browser;
+
+/// <summary>
+/// A browser test: its own app on its own temp database, and fresh browser contexts (one per
+/// person) in the shared Chromium. Helpers wait for the circuit before clicking, and scan pages
+/// with axe for WCAG 2.2 A and AA.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public abstract class BrowserTest(BrowserSession session) : IAsyncLifetime
+{
+    private readonly List<IBrowserContext> _contexts = [];
+
+    protected PortalApp App { get; private set; } = default!;
+
+    public ValueTask InitializeAsync()
+    {
+        session.Require();
+        App = new PortalApp();
+        App.Start();
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var context in _contexts)
+        {
+            await context.DisposeAsync();
+        }
+
+        await App.DisposeAsync();
+    }
+
+    /// <summary>A new person at a new browser: their own cookies, in the given language.</summary>
+    protected async Task<IPage> NewPageAsync(string? culture = null)
+    {
+        var context = await session.Require().NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = App.BaseUrl,
+            Locale = culture ?? "en-GB",
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        });
+        context.SetDefaultTimeout(15_000);
+        _contexts.Add(context);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Goes to <paramref name="path"/> and waits until the circuit is live (buttons work).</summary>
+    protected static async Task GoToAsync(IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await WaitForInteractiveAsync(page);
+    }
+
+    protected static Task WaitForInteractiveAsync(IPage page) =>
+        page.Locator("body[data-interactive='true']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+
+    protected static async Task SignInAsync(IPage page, string email, string password = DemoUsers.Password, string returnUrl = "/")
+    {
+        await page.GotoAsync($"/account/login?returnUrl={Uri.EscapeDataString(returnUrl)}");
+        await page.Locator("#email").FillAsync(email);
+        await page.Locator("#password").FillAsync(password);
+        await page.Locator("button[type=submit]").ClickAsync();
+    }
+
+    /// <summary>Runs axe with the WCAG 2.2 A and AA rules and fails listing every violation.</summary>
+    protected static async Task AssertAccessibleAsync(IPage page)
+    {
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+        });
+        var violations = result.Violations
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(" | ", v.Nodes.Select(n => n.Target?.ToString()))}")
+            .ToList();
+        Assert.True(violations.Count == 0, $"axe found {violations.Count} violation(s) on {page.Url}:\n{string.Join('\n', violations)}");
+    }
+}

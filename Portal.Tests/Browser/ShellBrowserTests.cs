@@ -1,0 +1,116 @@
+using Microsoft.Playwright;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Browser;
+
+public sealed class ShellBrowserTests(BrowserSession session) : BrowserTest(session)
+{
+    [Theory]
+    [InlineData(DemoUsers.Administrator, "Sam Patel")]
+    [InlineData(DemoUsers.Director, "Heather Rice")]
+    [InlineData(DemoUsers.Officer, "Barbara Boyce")]
+    [InlineData(DemoUsers.Member, "Cllr Jo Walker")]
+    public async Task SignsInAsEachDemoRoleAndSeesTheShellInBothLanguages(string email, string name)
+    {
+        var page = await NewPageAsync();
+        await SignInAsync(page, email, returnUrl: "/organisation");
+        await page.WaitForURLAsync("**/organisation");
+        await WaitForInteractiveAsync(page);
+
+        Assert.Equal(name, await page.Locator(".user-name").InnerTextAsync());
+        Assert.Equal("en-GB", await page.Locator("html").GetAttributeAsync("lang"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Main menu" }).GetByRole(AriaRole.Link, new() { Name = "Golden thread" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Organisation", Level = 1 })).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Svenska" }).ClickAsync();
+        await page.WaitForURLAsync("**/organisation");
+        await WaitForInteractiveAsync(page);
+
+        Assert.Equal("sv-SE", await page.Locator("html").GetAttributeAsync("lang"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Huvudmeny" }).GetByRole(AriaRole.Link, new() { Name = "Den röda tråden" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Logga ut" })).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page);
+    }
+
+    [Fact]
+    public async Task KeepsTheChosenLanguageInACookieAcrossVisits()
+    {
+        var page = await NewPageAsync();
+        await GoToAsync(page, "/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Svenska" }).ClickAsync();
+        await WaitForInteractiveAsync(page);
+
+        await GoToAsync(page, "/meetings");
+
+        Assert.Equal("sv-SE", await page.Locator("html").GetAttributeAsync("lang"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Möten", Level = 1 })).ToBeVisibleAsync();
+    }
+
+    [Theory]
+    [InlineData("/organisation")]
+    [InlineData("/plans")]
+    [InlineData("/thread")]
+    public async Task SendsAnAnonymousVisitorToSignInFromASignedInPage(string path)
+    {
+        var page = await NewPageAsync();
+        var response = await page.GotoAsync(path);
+
+        await page.WaitForURLAsync("**/account/login**");
+        Assert.Contains("returnUrl=" + Uri.EscapeDataString(path), page.Url, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("City Strategy", await page.ContentAsync(), StringComparison.Ordinal);
+        Assert.NotNull(response);
+    }
+
+    [Fact]
+    public async Task LocksTheAccountAfterFiveWrongPasswords()
+    {
+        var page = await NewPageAsync();
+        for (var attempt = 1; attempt <= 4; attempt++)
+        {
+            await SignInAsync(page, DemoUsers.Officer, password: "wrong-password-" + attempt);
+            await Assertions.Expect(page.Locator(".error-summary")).ToContainTextAsync("The email address or password is not right");
+        }
+
+        await SignInAsync(page, DemoUsers.Officer, password: "wrong-password-5");
+        await page.WaitForURLAsync("**/account/lockout");
+        await SignInAsync(page, DemoUsers.Officer);
+
+        await page.WaitForURLAsync("**/account/lockout");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your account is locked" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task ShowsAnErrorSummaryAndFieldMessagesForAnEmptySignIn()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.Locator("button[type=submit]").ClickAsync();
+
+        var summary = page.Locator(".error-summary");
+        await Assertions.Expect(summary).ToContainTextAsync("There is a problem");
+        await Assertions.Expect(summary.GetByRole(AriaRole.Link, new() { Name = "Enter your email address" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#email-error")).ToContainTextAsync("Enter your email address");
+        await Assertions.Expect(page.Locator("#password-error")).ToContainTextAsync("Enter your password");
+        Assert.Equal("true", await page.Locator("#email").GetAttributeAsync("aria-invalid"));
+
+        await summary.GetByRole(AriaRole.Link, new() { Name = "Enter your password" }).ClickAsync();
+        Assert.Equal("password", await page.EvaluateAsync<string>("document.activeElement.id"));
+        Assert.EndsWith("/account/login", page.Url, StringComparison.Ordinal);
+        await AssertAccessibleAsync(page);
+    }
+
+    [Fact]
+    public async Task MovesFocusToTheMainContentFromTheSkipLinkByKeyboard()
+    {
+        var page = await NewPageAsync();
+        await GoToAsync(page, "/meetings");
+
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Skip to main content", await page.EvaluateAsync<string>("document.activeElement.textContent.trim()"));
+        await page.Keyboard.PressAsync("Enter");
+
+        Assert.Equal("main-content", await page.EvaluateAsync<string>("document.activeElement.id"));
+        Assert.EndsWith("/meetings", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
+    }
+}
