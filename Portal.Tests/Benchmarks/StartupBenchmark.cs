@@ -9,6 +9,7 @@ namespace Portal.Tests.Benchmarks;
 /// against the baseline of starting on a database that is already set up. Target: under 3 s.
 /// </summary>
 [Trait("Category", "Benchmark")]
+[Collection(BenchmarkCollection.Name)]
 public sealed class StartupBenchmark(ITestOutputHelper output)
 {
     private const int Runs = 5;

@@ -33,9 +33,11 @@ public sealed class AccessibilityBrowserTests(BrowserSession session) : BrowserT
         }
 
         await GoToAsync(page, "/organisation");
-        await page.GetByRole(AriaRole.Link, new() { Name = "City Strategy" }).ClickAsync();
+        await ScreenshotAsync(page, $"organisation-{culture}");
+        await page.GetByRole(AriaRole.Link, new() { Name = "City Strategy", Exact = true }).ClickAsync();
         await page.Locator("#unit-name").WaitForAsync();
         await AssertAccessibleAsync(page);
+        await ScreenshotAsync(page, $"unit-{culture}");
         Assert.Equal(culture, await page.Locator("html").GetAttributeAsync("lang"));
     }
 
@@ -43,14 +45,13 @@ public sealed class AccessibilityBrowserTests(BrowserSession session) : BrowserT
     public async Task TheDarkThemeHasNoAxeViolations()
     {
         var page = await NewPageAsync();
-        await SignInAsync(page, DemoUsers.Administrator, returnUrl: "/organisation");
-        await page.WaitForURLAsync("**/organisation");
-        await WaitForInteractiveAsync(page);
+        await SignInToAsync(page, DemoUsers.Administrator, "/organisation");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Use dark theme" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Use light theme" })).ToBeVisibleAsync();
 
         await AssertAccessibleAsync(page);
+        await ScreenshotAsync(page, "organisation-dark");
         await GoToAsync(page, "/");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Use light theme" })).ToBeVisibleAsync();
         await AssertAccessibleAsync(page);

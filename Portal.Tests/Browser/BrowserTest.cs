@@ -67,6 +67,30 @@ public abstract class BrowserTest(BrowserSession session) : IAsyncLifetime
         await page.Locator("button[type=submit]").ClickAsync();
     }
 
+    /// <summary>Signs in and lands, interactive, on <paramref name="path"/>.</summary>
+    protected static async Task SignInToAsync(IPage page, string email, string path)
+    {
+        await SignInAsync(page, email, returnUrl: path);
+        await page.WaitForURLAsync("**" + path);
+        await WaitForInteractiveAsync(page);
+    }
+
+    /// <summary>Signs in and opens an organisation unit's page from the structure, by its name.</summary>
+    protected static async Task OpenUnitAsync(IPage page, string email, string unitName)
+    {
+        await SignInToAsync(page, email, "/organisation");
+        await page.GetByRole(AriaRole.Link, new() { Name = unitName, Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(unitName);
+    }
+
+    /// <summary>Saves a screenshot for a person to look at (TestResults/screenshots); asserts nothing.</summary>
+    protected static Task ScreenshotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(AppContext.BaseDirectory, "screenshots", name + ".png"),
+            FullPage = true,
+        });
+
     /// <summary>Runs axe with the WCAG 2.2 A and AA rules and fails listing every violation.</summary>
     protected static async Task AssertAccessibleAsync(IPage page)
     {

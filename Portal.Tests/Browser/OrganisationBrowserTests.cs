@@ -10,14 +10,8 @@ public sealed class OrganisationBrowserTests(BrowserSession session) : BrowserTe
     {
         var first = await NewPageAsync();
         var second = await NewPageAsync();
-        foreach (var page in new[] { first, second })
-        {
-            await SignInAsync(page, DemoUsers.Administrator, returnUrl: "/organisation");
-            await page.WaitForURLAsync("**/organisation");
-            await WaitForInteractiveAsync(page);
-            await page.GetByRole(AriaRole.Link, new() { Name = "City Strategy" }).ClickAsync();
-            await page.Locator("#unit-name").WaitForAsync();
-        }
+        await OpenUnitAsync(first, DemoUsers.Administrator, "City Strategy");
+        await OpenUnitAsync(second, DemoUsers.Administrator, "City Strategy");
 
         await first.Locator("#unit-name").FillAsync("City Strategy and Performance");
         await first.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
@@ -34,6 +28,7 @@ public sealed class OrganisationBrowserTests(BrowserSession session) : BrowserTe
         Assert.Equal("Strategy Unit", await second.Locator("#unit-name").InputValueAsync());
         await Assertions.Expect(second.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("City Strategy and Performance");
         await AssertAccessibleAsync(second);
+        await ScreenshotAsync(second, "stale-edit-refused");
 
         await first.ReloadAsync();
         await Assertions.Expect(first.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("City Strategy and Performance");
@@ -44,17 +39,14 @@ public sealed class OrganisationBrowserTests(BrowserSession session) : BrowserTe
     public async Task ShowsABlankNameBesideTheFieldAndInTheSummaryAndSavesNothing()
     {
         var page = await NewPageAsync();
-        await SignInAsync(page, DemoUsers.Administrator, returnUrl: "/organisation");
-        await page.WaitForURLAsync("**/organisation");
-        await WaitForInteractiveAsync(page);
-        await page.GetByRole(AriaRole.Link, new() { Name = "Finance" }).ClickAsync();
-        await page.Locator("#unit-name").WaitForAsync();
+        await OpenUnitAsync(page, DemoUsers.Administrator, "Finance");
 
         await page.Locator("#unit-name").FillAsync("");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
 
         await Assertions.Expect(page.Locator(".error-summary")).ToContainTextAsync("Enter the name");
         await Assertions.Expect(page.Locator(".mud-input-helper-text.mud-input-error, .mud-input-error").First).ToContainTextAsync("Enter the name");
+        await ScreenshotAsync(page, "blank-name-refused");
         await page.ReloadAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Finance");
     }
@@ -63,11 +55,7 @@ public sealed class OrganisationBrowserTests(BrowserSession session) : BrowserTe
     public async Task ShowsNoEditFormToAnOfficer()
     {
         var page = await NewPageAsync();
-        await SignInAsync(page, DemoUsers.Officer, returnUrl: "/organisation");
-        await page.WaitForURLAsync("**/organisation");
-        await WaitForInteractiveAsync(page);
-        await page.GetByRole(AriaRole.Link, new() { Name = "Finance" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Finance");
+        await OpenUnitAsync(page, DemoUsers.Officer, "Finance");
 
         Assert.Equal(0, await page.Locator("#unit-name").CountAsync());
     }

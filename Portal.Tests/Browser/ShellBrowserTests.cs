@@ -13,9 +13,7 @@ public sealed class ShellBrowserTests(BrowserSession session) : BrowserTest(sess
     public async Task SignsInAsEachDemoRoleAndSeesTheShellInBothLanguages(string email, string name)
     {
         var page = await NewPageAsync();
-        await SignInAsync(page, email, returnUrl: "/organisation");
-        await page.WaitForURLAsync("**/organisation");
-        await WaitForInteractiveAsync(page);
+        await SignInToAsync(page, email, "/organisation");
 
         Assert.Equal(name, await page.Locator(".user-name").InnerTextAsync());
         Assert.Equal("en-GB", await page.Locator("html").GetAttributeAsync("lang"));

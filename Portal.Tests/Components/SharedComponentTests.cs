@@ -78,6 +78,6 @@ public sealed class SharedComponentTests : ComponentTest
         var nested = cut.Find("ul.unit-tree li ul.unit-tree li ul.unit-tree li a");
         Assert.Equal("City Strategy", nested.TextContent);
         Assert.Equal("/organisation/units/3", nested.GetAttribute("href"));
-        Assert.Contains("Directorate · 3 people", cut.Markup, StringComparison.Ordinal);
+        Assert.Contains("Directorate · people: 3", cut.Markup, StringComparison.Ordinal);
     }
 }

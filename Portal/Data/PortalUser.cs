@@ -7,7 +7,4 @@ public sealed class PortalUser : IdentityUser
 {
     [PersonalData]
     public string DisplayName { get; set; } = string.Empty;
-
-    /// <summary>The culture the user last chose, such as "sv-SE".</summary>
-    public string? PreferredCulture { get; set; }
 }

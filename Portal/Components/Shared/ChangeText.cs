@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
+using Portal.Infrastructure.Auditing;
 using Portal.Infrastructure.Concurrency;
 using Portal.Resources;
 
@@ -12,9 +13,14 @@ public static class ChangeText
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(change);
+        var when = change.OccurredUtc.ToString("g", CultureInfo.CurrentCulture) + " UTC";
+        if (change.Property == AuditChanges.Created)
+        {
+            return text["History.Created", change.ActorName, when];
+        }
+
         var field = text[$"Field.{change.Property}"];
         var name = field.ResourceNotFound ? change.Property : field.Value;
-        var when = change.OccurredUtc.ToString("g", CultureInfo.CurrentCulture) + " UTC";
         return text["History.Change", change.ActorName, name, change.Before ?? text["History.Blank"], change.After ?? text["History.Blank"], when];
     }
 }

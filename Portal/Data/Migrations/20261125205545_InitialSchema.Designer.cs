@@ -11,7 +11,7 @@ using Portal.Data;
 namespace Portal.Data.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261125204131_InitialSchema")]
+    [Migration("20261125205545_InitialSchema")]
     partial class InitialSchema
     {
         /// <inheritdoc />
@@ -216,9 +216,6 @@ namespace Portal.Data.Migrations
 
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("PreferredCulture")
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
