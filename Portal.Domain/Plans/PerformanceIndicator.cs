@@ -98,8 +98,8 @@ public sealed class PerformanceIndicator : Entity
     }
 
     /// <summary>
-    /// Enters (or corrects) the actual for a period. It starts as a draft: the figure counts on
-    /// the dashboard only once someone else has approved it.
+    /// Enters (or corrects) the actual for a period. It starts as a draft, shown as such wherever
+    /// it appears, until someone other than its enterer approves it.
     /// </summary>
     public IndicatorValue RecordActual(ReportingPeriod period, decimal actual, string? commentary, int enteredById, string enteredByName, DateTime enteredUtc)
     {

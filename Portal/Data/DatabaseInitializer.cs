@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Data.Seeding;
+using Portal.Domain.Plans;
 using Portal.Infrastructure.Security;
 
 namespace Portal.Data;
@@ -61,6 +62,12 @@ public sealed class DatabaseInitializer(
             throw new InvalidOperationException(installation.Kind == InstallationKind.Council
                 ? $"This database is {installation.CouncilName}'s own record; it cannot be opened as a demo (Portal:Demo={options.Value.Demo}). Point ConnectionStrings:Portal at a new file for a demo."
                 : $"This database holds the {installation.Kind} with its known demo passwords; it cannot be opened as a council's own record or another demo. Point ConnectionStrings:Portal at a new file.");
+        }
+
+        if (!await db.PlanSettings.AnyAsync(ct))
+        {
+            db.PlanSettings.Add(PlanSettings.CreateDefault());
+            await db.SaveChangesAsync(ct);
         }
 
         return installation;

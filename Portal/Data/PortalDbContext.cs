@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Portal.Domain.Common;
 using Portal.Domain.Organisation;
+using Portal.Domain.Plans;
 using Portal.Infrastructure.Auditing;
 using Portal.Infrastructure.Concurrency;
 using Portal.Infrastructure.Security;
@@ -24,6 +25,24 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, I
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<Installation> Installations => Set<Installation>();
+
+    public DbSet<DirectoratePlan> Plans => Set<DirectoratePlan>();
+
+    public DbSet<Priority> Priorities => Set<Priority>();
+
+    public DbSet<KeyAction> Actions => Set<KeyAction>();
+
+    public DbSet<Milestone> Milestones => Set<Milestone>();
+
+    public DbSet<ProgressUpdate> ProgressUpdates => Set<ProgressUpdate>();
+
+    public DbSet<PerformanceIndicator> Indicators => Set<PerformanceIndicator>();
+
+    public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
+
+    public DbSet<Risk> Risks => Set<Risk>();
+
+    public DbSet<PlanSettings> PlanSettings => Set<PlanSettings>();
 
     /// <summary>
     /// Declares the version of <paramref name="entity"/> the editor started from. A different

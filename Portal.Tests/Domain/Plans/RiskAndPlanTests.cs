@@ -179,3 +179,30 @@ public sealed class PlanCalendarTests
         Assert.Equal(new ReportingPeriod(2025, 1), calendar.LastCompletePeriod(new(2026, 3, 1), Frequency.Annual));
     }
 }
+
+public sealed class PlanRolloverTests
+{
+    [Fact]
+    public void CarriesUnfinishedActionsAndOpenRisksIntoTheNewYear()
+    {
+        var today = new DateOnly(2009, 3, 1);
+        var plan = DirectoratePlan.Create(1, "Plan", null, 2008, 2010, PlanCalendar.FinancialYear);
+        var priority = plan.AddPriority("Priority", null);
+        var running = KeyAction.Create(plan, priority, 2008, "Running", null, 1, 1, new(2008, 4, 1), new(2009, 9, 30)).WithId(1);
+        var done = KeyAction.Create(plan, priority, 2008, "Done", null, 1, 1, new(2008, 4, 1), new(2009, 3, 31)).WithId(2);
+        done.RecordProgress(ActionStatus.Completed, 100, null, "Tom", today, DateTime.UtcNow);
+        var scores = new RiskScores(4, 4, 3, 3, 2, 2);
+        var open = Risk.Create(plan, 2008, new("Open", null, null, null, 1, null), scores, today).WithId(5);
+        var closed = Risk.Create(plan, 2008, new("Gone", null, null, null, 1, null), scores, today).WithId(6);
+        closed.Close();
+
+        var rolled = PlanRollover.Roll(plan, [running, done], [open, closed]);
+
+        Assert.Equal((2008, 2009), (rolled.ClosedYear, rolled.OpenedYear));
+        var carried = Assert.Single(rolled.Actions);
+        Assert.Equal(("Running", 2009, 1), (carried.Title, carried.Year, carried.CarriedFromId));
+        var risk = Assert.Single(rolled.Risks);
+        Assert.Equal(("Open", 2009, 5, 9), (risk.Title, risk.Year, risk.CarriedFromId, risk.Residual.Score));
+        Assert.Equal(2008, running.Year);
+    }
+}

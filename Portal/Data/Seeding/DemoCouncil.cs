@@ -13,7 +13,8 @@ public sealed record DemoCouncil(
     string CouncilName,
     string CouncilShortName,
     IReadOnlyList<DemoUnit> Units,
-    IReadOnlyList<DemoPerson> People)
+    IReadOnlyList<DemoPerson> People,
+    DemoPlan Plan)
 {
     /// <summary>The password every demo sign-in shares. It exists only in a demo database.</summary>
     public const string Password = "Portal-Demo-2026";
@@ -71,7 +72,8 @@ internal static class EnglishDemo
             new("mo", "Quentin Baker", "Head of Legal and Democratic Services", "legal", "dir-res", "quentin.baker@york.example", null),
             new("cllr", "Cllr Jo Walker", "Executive Member for City Strategy", "exec", null, "cllr.walker@york.example", Roles.Member, IsCouncillor: true),
             new("cllr2", "Cllr Ruth Potter", "Member, City Strategy Advisory Panel", "exec", null, "cllr.potter@york.example", null, IsCouncillor: true),
-        ]);
+        ],
+        DemoPlans.English);
 }
 
 internal static class SwedishDemo
@@ -104,5 +106,6 @@ internal static class SwedishDemo
             new("ks", "Sofia Dahl", "Kommunikationsstrateg", "komm", "klc", "kommunikationsstrateg@nybro.example", Roles.Officer),
             new("adm", "Oskar Lund", "Systemförvaltare", "kansli", "klc", "admin@nybro.example", Roles.Administrator),
             new("ordf", "Birgitta Strand", "Kommunstyrelsens ordförande", "ksau", null, "ordforande@nybro.example", Roles.Member, IsCouncillor: true),
-        ]);
+        ],
+        DemoPlans.Swedish);
 }

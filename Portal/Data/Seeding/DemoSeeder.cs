@@ -4,7 +4,7 @@ using Portal.Domain.Organisation;
 
 namespace Portal.Data.Seeding;
 
-/// <summary>Writes a <see cref="DemoCouncil"/> into an empty database: structure, people, sign-ins.</summary>
+/// <summary>Writes a <see cref="DemoCouncil"/> into an empty database: structure, people, sign-ins and its directorate plan.</summary>
 public sealed class DemoSeeder(IDbContextFactory<PortalDbContext> dbFactory, UserManager<PortalUser> users, TimeProvider clock)
 {
     public async Task SeedAsync(DemoCouncil demo, CancellationToken ct)
@@ -56,6 +56,9 @@ public sealed class DemoSeeder(IDbContextFactory<PortalDbContext> dbFactory, Use
         }
 
         await db.SaveChangesAsync(ct);
+
+        var now = clock.GetUtcNow();
+        await DemoPlanSeeder.SeedAsync(db, demo.Plan, units, people, DateOnly.FromDateTime(now.UtcDateTime), now.UtcDateTime, ct);
     }
 
     private static void Check(IdentityResult result)
