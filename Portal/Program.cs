@@ -5,6 +5,7 @@ using MudBlazor.Services;
 using Portal.Components;
 using Portal.Components.Account;
 using Portal.Data;
+using Portal.Features.Plans;
 using Portal.Infrastructure;
 using Portal.Infrastructure.Health;
 using Portal.Infrastructure.Localization;
@@ -59,6 +60,7 @@ app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
 app.MapCultureSwitch();
+app.MapPlanExports();
 app.MapPortalHealthChecks();
 
 await using (var scope = app.Services.CreateAsyncScope())

@@ -4,6 +4,7 @@ using MudBlazor;
 using Portal.Data;
 using Portal.Data.Seeding;
 using Portal.Features.Organisation;
+using Portal.Features.Plans;
 using Portal.Features.Setup;
 using Portal.Infrastructure.Health;
 using Portal.Infrastructure.LiveUpdates;
@@ -27,6 +28,7 @@ public static class PortalServices
         services.AddTransient<MudLocalizer, PortalMudLocalizer>();
         services.AddSingleton(TimeProvider.System);
 
+        services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddDbContextFactory<PortalDbContext, PortalDbContextFactory>(
@@ -56,6 +58,13 @@ public static class PortalServices
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<OrganisationService>();
         services.AddScoped<SetupService>();
+        services.AddScoped<PlanAccess>();
+        services.AddScoped<PlanService>();
+        services.AddScoped<ActionService>();
+        services.AddScoped<IndicatorService>();
+        services.AddScoped<RiskService>();
+        services.AddScoped<DashboardService>();
+        services.AddScoped<PlanExportService>();
         services.AddPortalHealthChecks();
         return services;
     }

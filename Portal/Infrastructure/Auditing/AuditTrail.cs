@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Portal.Domain.Common;
@@ -19,6 +20,9 @@ internal static class AuditTrail
     {
         "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Value",
     };
+
+    /// <summary>Enums as their names, so a history reads "OnTrack" to "AtRisk", not 1 to 2.</summary>
+    private static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() } };
 
     internal sealed record Pending(EntityEntry Entry, AuditAction Action, Dictionary<string, object?>? Before, List<string> Properties);
 
@@ -84,8 +88,8 @@ internal static class AuditTrail
                 entry.Metadata.ClrType.Name,
                 id,
                 version,
-                item.Before is null ? null : JsonSerializer.Serialize(item.Before),
-                after is null ? null : JsonSerializer.Serialize(after));
+                item.Before is null ? null : JsonSerializer.Serialize(item.Before, Json),
+                after is null ? null : JsonSerializer.Serialize(after, Json));
         }
     }
 

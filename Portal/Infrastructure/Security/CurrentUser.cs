@@ -49,8 +49,9 @@ public sealed class CurrentUser(IServiceProvider services, IAuthorizationService
         }
         catch (InvalidOperationException)
         {
-            // Outside a request or circuit there is no authentication state: nobody is signed in.
-            return Anonymous;
+            // A plain HTTP endpoint (a CSV export) has no component authentication state: use the
+            // request's own user. Outside any request or circuit nobody is signed in.
+            return services.GetService<IHttpContextAccessor>()?.HttpContext?.User ?? Anonymous;
         }
     }
 

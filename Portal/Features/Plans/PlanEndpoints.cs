@@ -1,0 +1,33 @@
+using Portal.Infrastructure.Security;
+
+namespace Portal.Features.Plans;
+
+/// <summary>The plan's CSV downloads: plain GETs a browser saves as files. The service checks the reader's rights.</summary>
+public static class PlanEndpoints
+{
+    public static IEndpointRouteBuilder MapPlanExports(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/plans/{id:int}/export/{what}.csv", async (int id, string what, int? year, PlanExportService exports, CancellationToken ct) =>
+        {
+            try
+            {
+                var file = what switch
+                {
+                    "actions" => await exports.ExportActionsAsync(id, year, ct),
+                    "indicators" => await exports.ExportIndicatorValuesAsync(id, year, ct),
+                    _ => null,
+                };
+                return file is null ? Results.NotFound() : Results.File(file.Content, "text/csv; charset=utf-8", file.FileName);
+            }
+            catch (AccessDeniedException)
+            {
+                return Results.Forbid();
+            }
+            catch (KeyNotFoundException)
+            {
+                return Results.NotFound();
+            }
+        }).RequireAuthorization(Policies.SignedIn);
+        return endpoints;
+    }
+}

@@ -1,0 +1,124 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Domain.Plans;
+using Portal.Infrastructure.LiveUpdates;
+using Portal.Infrastructure.Security;
+
+namespace Portal.Features.Plans;
+
+/// <summary>
+/// Directorate plans as a whole: the list, one plan read for a year, the annual roll-forward and
+/// the council's risk appetite. Each call checks the caller through <see cref="PlanAccess"/>.
+/// </summary>
+public sealed class PlanService(IDbContextFactory<PortalDbContext> dbFactory, PlanAccess access, ICurrentUser currentUser, ChangeFeed changes, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<PlanSummary>> GetPlansAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var caller = await access.CallerAsync(db, ct);
+        var plans = await db.Plans.AsNoTracking().OrderBy(p => p.Title).ToListAsync(ct);
+        var units = await db.UnitNamesAsync(ct);
+        var result = new List<PlanSummary>();
+        foreach (var plan in plans)
+        {
+            if (!await PlanAccess.CanReadAsync(db, caller, PlanKey.Of(plan), ct))
+            {
+                continue;
+            }
+
+            var actions = await db.Actions.CountAsync(a => a.PlanId == plan.Id && a.Year == plan.OpenYear, ct);
+            var indicators = await db.Indicators.CountAsync(i => i.PlanId == plan.Id, ct);
+            var risks = await db.Risks.CountAsync(r => r.PlanId == plan.Id && r.Year == plan.OpenYear && !r.IsClosed, ct);
+            result.Add(new PlanSummary(
+                plan.Id, plan.Title, units.GetValueOrDefault(plan.DirectorateId, string.Empty),
+                $"{plan.Calendar.YearLabel(plan.FirstYear)} – {plan.Calendar.YearLabel(plan.LastYear)}",
+                plan.Calendar.YearLabel(plan.OpenYear), actions, indicators, risks));
+        }
+
+        return result;
+    }
+
+    /// <summary>A plan as it stands (the open year) or as it was reported (a closed year).</summary>
+    public async Task<PlanView?> GetPlanAsync(int planId, int? year, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var caller = await access.CallerAsync(db, ct);
+        var plan = await db.Plans.AsNoTracking().Include(p => p.Priorities).SingleOrDefaultAsync(p => p.Id == planId, ct);
+        if (plan is null)
+        {
+            return null;
+        }
+
+        await PlanAccess.DemandReadAsync(db, caller, PlanKey.Of(plan), ct);
+        var shown = year is int y && y >= plan.FirstYear && y <= plan.OpenYear ? y : plan.OpenYear;
+        var today = clock.Today();
+        var people = await db.PeopleNamesAsync(ct);
+        var units = await db.UnitNamesAsync(ct);
+        var appetite = await db.RiskAppetiteAsync(ct);
+        var actions = await db.Actions.AsNoTracking().Include(a => a.Milestones)
+            .Where(a => a.PlanId == planId && a.Year == shown).OrderBy(a => a.DueDate).ThenBy(a => a.Title).ToListAsync(ct);
+        var indicators = await db.Indicators.AsNoTracking().Include(i => i.Values)
+            .Where(i => i.PlanId == planId).OrderBy(i => i.Code).ToListAsync(ct);
+        var risks = await db.Risks.AsNoTracking().Where(r => r.PlanId == planId && r.Year == shown)
+            .OrderByDescending(r => r.ResidualLikelihood * r.ResidualImpact).ThenBy(r => r.Title).ToListAsync(ct);
+        var priorities = plan.Priorities.OrderBy(p => p.Number).ToList();
+        var rateOn = shown == plan.OpenYear ? today : plan.Calendar.YearEnd(shown);
+
+        var views = priorities.Select(p => new PriorityView(
+            p.Id, p.Number, p.Title, p.Description,
+            actions.Where(a => a.PriorityId == p.Id).Select(a => PlanQueries.ToRow(a, people.GetValueOrDefault(a.OwnerId, "?"), units.GetValueOrDefault(a.LeadUnitId, "?"), rateOn)).ToList(),
+            indicators.Where(i => i.PriorityId == p.Id).Select(i => PlanQueries.ToRow(i, plan.Calendar, people.GetValueOrDefault(i.OwnerId, "?"), today, shown)).ToList())).ToList();
+        var numbers = priorities.ToDictionary(p => p.Id, p => p.Number);
+        var riskRows = risks.Select(r => PlanQueries.ToRow(r, people.GetValueOrDefault(r.OwnerId, "?"), r.PriorityId is int pid ? numbers.GetValueOrDefault(pid) : null, appetite)).ToList();
+
+        return new PlanView(
+            plan.Id, plan.Title, plan.Summary, new NamedItem(plan.DirectorateId, units.GetValueOrDefault(plan.DirectorateId, string.Empty)), plan.Version,
+            plan.Years.Where(y => y <= plan.OpenYear).Select(y => new PlanYear(y, plan.Calendar.YearLabel(y), y == plan.OpenYear)).ToList(),
+            new PlanYear(shown, plan.Calendar.YearLabel(shown), shown == plan.OpenYear),
+            caller.CanEdit(PlanKey.Of(plan)), plan.CanRollForward && caller.CanEdit(PlanKey.Of(plan)),
+            views, riskRows, appetite);
+    }
+
+    /// <summary>
+    /// Closes the open year and opens the next, carrying unfinished actions and open risks into
+    /// it, all in one transaction. Refused for a stale <paramref name="version"/>, so two directors
+    /// cannot roll the same plan forward twice.
+    /// </summary>
+    public async Task<RolledYear> RollForwardAsync(int planId, int version, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var caller = await access.CallerAsync(db, ct);
+        var plan = await db.PlanAsync(planId, ct);
+        caller.DemandEdit(PlanKey.Of(plan));
+        await db.ExpectVersionAsync(plan, version, ct);
+        var actions = await db.Actions.Include(a => a.Milestones).Where(a => a.PlanId == planId && a.Year == plan.OpenYear).ToListAsync(ct);
+        var risks = await db.Risks.Where(r => r.PlanId == planId && r.Year == plan.OpenYear).ToListAsync(ct);
+        var rolled = PlanRollover.Roll(plan, actions, risks);
+        db.Actions.AddRange(rolled.Actions);
+        db.Risks.AddRange(rolled.Risks);
+        await db.SaveChangesAsync(ct);
+        changes.Publish(new PlanChanged(planId, PlanItemKind.Plan, planId));
+        return rolled;
+    }
+
+    public async Task<(int Appetite, int Version)> GetRiskAppetiteAsync(CancellationToken ct)
+    {
+        await currentUser.DemandAsync(Policies.SignedIn);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var settings = await db.PlanSettings.AsNoTracking().SingleAsync(ct);
+        return (settings.RiskAppetite, settings.Version);
+    }
+
+    /// <summary>Sets the council's risk appetite. Administrators only.</summary>
+    public async Task<int> SetRiskAppetiteAsync(int appetite, int version, CancellationToken ct)
+    {
+        await currentUser.DemandAsync(Policies.Administer);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var settings = await db.PlanSettings.SingleAsync(ct);
+        await db.ExpectVersionAsync(settings, version, ct);
+        settings.SetRiskAppetite(appetite);
+        await db.SaveChangesAsync(ct);
+        changes.Publish(new PlanChanged(0, PlanItemKind.Settings, settings.Id));
+        return settings.Version;
+    }
+}
