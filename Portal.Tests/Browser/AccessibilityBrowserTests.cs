@@ -8,7 +8,11 @@ public sealed class AccessibilityBrowserTests(BrowserSession session) : BrowserT
 {
     private static readonly string[] PublicPages = ["/", "/meetings", "/reports", "/account/login", "/account/lockout", "/setup", "/no-such-page"];
 
-    private static readonly string[] SignedInPages = ["/organisation", "/plans", "/thread", "/account/access-denied"];
+    private static readonly string[] SignedInPages =
+    [
+        "/organisation", "/plans", "/plans/1", "/plans/1/dashboard", "/plans/1/actions/new", "/plans/1/risks/new",
+        "/thread", "/account/access-denied",
+    ];
 
     [Theory]
     [InlineData("en-GB")]
@@ -32,6 +36,22 @@ public sealed class AccessibilityBrowserTests(BrowserSession session) : BrowserT
             await AssertAccessibleAsync(page);
         }
 
+        // One of each plan item, reached by following links as a reader would.
+        foreach (var (link, heading) in new[] { ("/plans/actions/", "h1"), ("/plans/indicators/", "h1"), ("/plans/risks/", "h1") })
+        {
+            await GoToAsync(page, "/plans/1");
+            await page.Locator($"a[href^='{link}']").First.ClickAsync();
+            await page.WaitForURLAsync($"**{link}*");
+            await page.Locator("form").First.WaitForAsync();
+            await AssertAccessibleAsync(page);
+            await ScreenshotAsync(page, $"{link.Trim('/').Replace('/', '-')}-{culture}");
+        }
+
+        await GoToAsync(page, "/plans/1");
+        await ScreenshotAsync(page, $"plan-{culture}");
+        await page.Locator(".year-nav a").First.ClickAsync();
+        await page.Locator(".closed-note").WaitForAsync();
+        await AssertAccessibleAsync(page);
         await GoToAsync(page, "/organisation");
         await ScreenshotAsync(page, $"organisation-{culture}");
         await page.GetByRole(AriaRole.Link, new() { Name = "City Strategy", Exact = true }).ClickAsync();

@@ -138,7 +138,7 @@ internal static class DemoPlanSeeder
             return value;
         }
 
-        decimal[] season = [0.6m, -0.6m, 0.3m, -0.3m];
+        decimal[] season = [0.3m, -0.3m, 0.15m, -0.15m];
         var wobbled = Math.Round(value + (item.Tolerance * season[i % 4]), item.Unit == MeasureUnit.Number ? 0 : 1);
         return item.Unit == MeasureUnit.Percent ? Math.Clamp(wobbled, 0m, 100m) : Math.Max(0m, wobbled);
     }

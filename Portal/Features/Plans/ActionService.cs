@@ -33,7 +33,7 @@ public sealed class ActionService(IDbContextFactory<PortalDbContext> dbFactory, 
         var units = await db.UnitNamesAsync(ct);
         var priority = plan.Priorities.Single(p => p.Id == action.PriorityId);
         var history = await db.HistoryAsync(nameof(KeyAction), [action.Id], ct);
-        history.AddRange(await db.HistoryAsync(nameof(Milestone), action.Milestones.Select(m => m.Id), ct));
+        history.AddRange(await db.HistoryAsync(nameof(Milestone), action.Milestones.ToDictionary(m => m.Id, m => (string?)m.Title), includeCreated: true, ct));
         return new ActionDetails(
             action.Id, action.Version, PlanQueries.Header(plan, action.Year), action.Year, open,
             new NamedItem(priority.Id, $"{priority.Number}. {priority.Title}"),

@@ -40,7 +40,11 @@ public sealed class IndicatorService(IDbContextFactory<PortalDbContext> dbFactor
                 indicator.RagFor(period), previous, lastYear, plan.IsOpen(period.Year),
                 value?.EnteredById is int by && by == caller.PersonId, value?.Version ?? 0);
         }).ToList();
-        var history = await db.HistoryAsync(nameof(IndicatorValue), indicator.Values.Select(v => v.Id), ct);
+        var history = await db.HistoryAsync(
+            nameof(IndicatorValue),
+            indicator.Values.ToDictionary(v => v.Id, v => (string?)PlanQueries.PeriodLabel(calendar, v.ReportingPeriod, indicator.Frequency)),
+            includeCreated: false,
+            ct);
         history.AddRange(await db.HistoryAsync(nameof(PerformanceIndicator), [indicator.Id], ct));
         return new IndicatorDetails(
             indicator.Id, PlanQueries.Header(plan, plan.OpenYear), new NamedItem(priority.Id, $"{priority.Number}. {priority.Title}"),

@@ -79,6 +79,16 @@ public sealed class PlanService(IDbContextFactory<PortalDbContext> dbFactory, Pl
             views, riskRows, appetite);
     }
 
+    /// <summary>The people, units and priorities an editor of the plan picks from.</summary>
+    public async Task<EditChoices> GetChoicesAsync(int planId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var caller = await access.CallerAsync(db, ct);
+        var plan = await db.Plans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == planId, ct) ?? throw new KeyNotFoundException($"No plan {planId}.");
+        caller.DemandEdit(PlanKey.Of(plan));
+        return await db.ChoicesAsync(planId, ct);
+    }
+
     /// <summary>
     /// Closes the open year and opens the next, carrying unfinished actions and open risks into
     /// it, all in one transaction. Refused for a stale <paramref name="version"/>, so two directors

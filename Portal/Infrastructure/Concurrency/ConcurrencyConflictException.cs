@@ -14,5 +14,8 @@ public sealed class ConcurrencyConflictException(string entityType, string entit
     public IReadOnlyList<ChangeMade> Changes { get; } = changes;
 }
 
-/// <summary>One property another person changed: who, when (UTC), and from what to what.</summary>
-public sealed record ChangeMade(string ActorName, DateTime OccurredUtc, string Property, string? Before, string? After);
+/// <summary>
+/// One property someone changed: who, when (UTC), and from what to what. <see cref="Subject"/>
+/// names the part of the item it belongs to (a milestone, a quarter) when that is not the item itself.
+/// </summary>
+public sealed record ChangeMade(string ActorName, DateTime OccurredUtc, string Property, string? Before, string? After, string? Subject = null);
