@@ -9,13 +9,15 @@ using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Browser;
 
-/// <summary>The real app on Kestrel at a free port, on a temp database of its own, seeded with the English demo.</summary>
+/// <summary>The real app on Kestrel at a free port, on a temp database of its own, seeded with the English demo (or, for the benchmarks, with no demo).</summary>
 public sealed class PortalApp : WebApplicationFactory<Program>
 {
     private readonly TempDatabase _database = new();
+    private readonly string _demo;
 
-    public PortalApp()
+    public PortalApp(string demo = "en")
     {
+        _demo = demo;
         UseKestrel(0);
     }
 
@@ -41,7 +43,7 @@ public sealed class PortalApp : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Portal", _database.ConnectionString);
-        builder.UseSetting("Portal:Demo", "en");
+        builder.UseSetting("Portal:Demo", _demo);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }
 
