@@ -10,7 +10,8 @@ public sealed class AccessibilityBrowserTests(BrowserSession session) : BrowserT
 
     private static readonly string[] SignedInPages =
     [
-        "/organisation", "/plans", "/plans/1", "/plans/1/dashboard", "/plans/1/actions/new", "/plans/1/risks/new",
+        "/organisation", "/plans", "/plans/new", "/plans/1", "/plans/1/dashboard", "/plans/1/priorities",
+        "/plans/1/actions/new", "/plans/1/risks/new", "/plans/1/indicators/new",
         "/thread", "/account/access-denied",
     ];
 

@@ -54,6 +54,36 @@ public sealed class IndicatorService(IDbContextFactory<PortalDbContext> dbFactor
             caller.CanUpdate(key, indicator.OwnerId), caller.CanEdit(key));
     }
 
+    /// <summary>Adds an indicator to a priority of the plan. The plan's editors.</summary>
+    public async Task<int> CreateIndicatorAsync(int planId, NewIndicator edit, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(edit);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var caller = await access.CallerAsync(db, ct);
+        var plan = await db.PlanAsync(planId, ct);
+        caller.DemandEdit(PlanKey.Of(plan));
+        var priority = plan.Priorities.SingleOrDefault(p => p.Id == edit.PriorityId)
+            ?? throw new DomainRuleException("Indicator.PriorityRequired", "Choose the priority the indicator measures.", nameof(PerformanceIndicator.PriorityId));
+        if (!await db.People.AnyAsync(p => p.Id == edit.OwnerId, ct))
+        {
+            throw new DomainRuleException("Indicator.OwnerRequired", "Choose who owns the indicator.", nameof(PerformanceIndicator.OwnerId));
+        }
+
+        if (await db.Indicators.AnyAsync(i => i.PlanId == planId && i.Code == edit.Code.Trim(), ct))
+        {
+            throw new DomainRuleException("Indicator.CodeTaken", "This plan already has an indicator with that code.", nameof(PerformanceIndicator.Code));
+        }
+
+        var culture = CultureInfo.CurrentCulture;
+        var baseline = PerformanceIndicator.ParseNumber(edit.Baseline, culture, nameof(PerformanceIndicator.Baseline));
+        var tolerance = PerformanceIndicator.ParseNumber(edit.Tolerance, culture, nameof(PerformanceIndicator.Tolerance)) ?? 0m;
+        var indicator = PerformanceIndicator.Create(plan, priority, edit.Code, edit.Title, edit.Definition, edit.Unit, edit.Polarity, edit.Frequency, baseline, tolerance, edit.OwnerId);
+        db.Indicators.Add(indicator);
+        await db.SaveChangesAsync(ct);
+        changes.Publish(new PlanChanged(planId, PlanItemKind.Indicator, indicator.Id));
+        return indicator.Id;
+    }
+
     /// <summary>
     /// Saves one period's target and actual as typed. A new or changed actual goes back to draft;
     /// changing a target needs an editor of the plan. Nothing is saved if either number is bad.

@@ -27,7 +27,15 @@ public sealed record PlanView(
     IReadOnlyList<PlanYear> Years, PlanYear Year, bool CanEdit, bool CanRollForward,
     IReadOnlyList<PriorityView> Priorities, IReadOnlyList<RiskRow> Risks, int RiskAppetite);
 
-public sealed record PriorityView(int Id, int Number, string Title, string? Description, IReadOnlyList<ActionRow> Actions, IReadOnlyList<IndicatorRow> Indicators);
+/// <summary>A new plan as an editor submits it; the years are the calendar years each plan year starts in.</summary>
+public sealed record NewPlan(int DirectorateId, string Title, string? Summary, int? FirstYear, int? LastYear);
+
+/// <summary>A new indicator as an editor submits it; numbers stay text so a bad one is reported beside its field.</summary>
+public sealed record NewIndicator(
+    int PriorityId, string Code, string Title, string? Definition, MeasureUnit Unit, Polarity Polarity, Frequency Frequency,
+    string? Baseline, string? Tolerance, int OwnerId);
+
+public sealed record PriorityView(int Id, int Number, string Title, string? Description, int Version, IReadOnlyList<ActionRow> Actions, IReadOnlyList<IndicatorRow> Indicators);
 
 public sealed record ActionRow(int Id, string Title, string Owner, int OwnerId, string LeadUnit, DateOnly DueDate, ActionStatus Status, int PercentComplete, Rag Rag, bool Overdue);
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
+using Portal.Domain.Common;
 using Portal.Domain.Plans;
 using Portal.Infrastructure.LiveUpdates;
 using Portal.Infrastructure.Security;
@@ -65,7 +66,7 @@ public sealed class PlanService(IDbContextFactory<PortalDbContext> dbFactory, Pl
         var rateOn = shown == plan.OpenYear ? today : plan.Calendar.YearEnd(shown);
 
         var views = priorities.Select(p => new PriorityView(
-            p.Id, p.Number, p.Title, p.Description,
+            p.Id, p.Number, p.Title, p.Description, p.Version,
             actions.Where(a => a.PriorityId == p.Id).Select(a => PlanQueries.ToRow(a, people.GetValueOrDefault(a.OwnerId, "?"), units.GetValueOrDefault(a.LeadUnitId, "?"), rateOn)).ToList(),
             indicators.Where(i => i.PriorityId == p.Id).Select(i => PlanQueries.ToRow(i, plan.Calendar, people.GetValueOrDefault(i.OwnerId, "?"), today, shown)).ToList())).ToList();
         var numbers = priorities.ToDictionary(p => p.Id, p => p.Number);
@@ -109,6 +110,86 @@ public sealed class PlanService(IDbContextFactory<PortalDbContext> dbFactory, Pl
         await db.SaveChangesAsync(ct);
         changes.Publish(new PlanChanged(planId, PlanItemKind.Plan, planId));
         return rolled;
+    }
+
+    /// <summary>Starts a plan for a directorate. Administrators, and a director for their own directorate.</summary>
+    public async Task<int> CreatePlanAsync(NewPlan plan, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var caller = await access.CallerAsync(db, ct);
+        var directorate = await db.OrganisationUnits.AsNoTracking().SingleOrDefaultAsync(u => u.Id == plan.DirectorateId && u.Kind == Domain.Organisation.UnitKind.Directorate, ct)
+            ?? throw new DomainRuleException("Plan.DirectorateRequired", "Choose the directorate the plan belongs to.", nameof(DirectoratePlan.DirectorateId));
+        caller.DemandEdit(new PlanKey(0, directorate.Id));
+        if (plan.FirstYear is not int first || first is < 2000 or > 2100)
+        {
+            throw new DomainRuleException("Plan.FirstYearRequired", "Enter the first year as four digits, like 2027.", nameof(DirectoratePlan.FirstYear));
+        }
+
+        if (plan.LastYear is not int last || last is < 2000 or > 2100)
+        {
+            throw new DomainRuleException("Plan.LastYearRequired", "Enter the last year as four digits, like 2029.", nameof(DirectoratePlan.LastYear));
+        }
+
+        var calendar = await db.Plans.AsNoTracking().Select(p => (int?)p.YearStartMonth).FirstOrDefaultAsync(ct) is int month
+            ? new PlanCalendar(month)
+            : PlanCalendar.FinancialYear;
+        var created = DirectoratePlan.Create(directorate.Id, plan.Title, plan.Summary, first, last, calendar);
+        db.Plans.Add(created);
+        await db.SaveChangesAsync(ct);
+        changes.Publish(new PlanChanged(created.Id, PlanItemKind.Plan, created.Id));
+        return created.Id;
+    }
+
+    /// <summary>The directorates the caller may start a plan for.</summary>
+    public async Task<IReadOnlyList<NamedItem>> GetPlannableDirectoratesAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var caller = await access.CallerAsync(db, ct);
+        var directorates = await db.OrganisationUnits.AsNoTracking().Where(u => u.Kind == Domain.Organisation.UnitKind.Directorate)
+            .OrderBy(u => u.Name).Select(u => new NamedItem(u.Id, u.Name)).ToListAsync(ct);
+        return directorates.Where(d => caller.CanEdit(new PlanKey(0, d.Id))).ToList();
+    }
+
+    /// <summary>Adds a priority at the end of the plan's list. The plan's editors.</summary>
+    public async Task AddPriorityAsync(int planId, string title, string? description, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var caller = await access.CallerAsync(db, ct);
+        var plan = await db.PlanAsync(planId, ct);
+        caller.DemandEdit(PlanKey.Of(plan));
+        plan.AddPriority(title, description);
+        await SavePlanAsync(db, plan, ct);
+    }
+
+    /// <summary>Rewords a priority, refusing a stale <paramref name="version"/>. The plan's editors.</summary>
+    public async Task RevisePriorityAsync(int planId, int priorityId, string title, string? description, int version, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var caller = await access.CallerAsync(db, ct);
+        var plan = await db.PlanAsync(planId, ct);
+        caller.DemandEdit(PlanKey.Of(plan));
+        var priority = plan.Priorities.SingleOrDefault(p => p.Id == priorityId) ?? throw new KeyNotFoundException($"No priority {priorityId}.");
+        await db.ExpectVersionAsync(priority, version, ct);
+        priority.Revise(title, description);
+        await SavePlanAsync(db, plan, ct);
+    }
+
+    /// <summary>Moves a priority one place up (-1) or down (+1). The plan's editors.</summary>
+    public async Task MovePriorityAsync(int planId, int priorityId, int offset, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var caller = await access.CallerAsync(db, ct);
+        var plan = await db.PlanAsync(planId, ct);
+        caller.DemandEdit(PlanKey.Of(plan));
+        plan.MovePriority(priorityId, Math.Sign(offset));
+        await SavePlanAsync(db, plan, ct);
+    }
+
+    private async Task SavePlanAsync(PortalDbContext db, DirectoratePlan plan, CancellationToken ct)
+    {
+        await db.SaveChangesAsync(ct);
+        changes.Publish(new PlanChanged(plan.Id, PlanItemKind.Plan, plan.Id));
     }
 
     public async Task<(int Appetite, int Version)> GetRiskAppetiteAsync(CancellationToken ct)
