@@ -48,6 +48,8 @@ public sealed class AccessibilityBrowserTests(BrowserSession session) : BrowserT
             await ScreenshotAsync(page, $"{link.Trim('/').Replace('/', '-')}-{culture}");
         }
 
+        await GoToAsync(page, "/plans/1/dashboard");
+        await ScreenshotAsync(page, $"dashboard-{culture}");
         await GoToAsync(page, "/plans/1");
         await ScreenshotAsync(page, $"plan-{culture}");
         await page.Locator(".year-nav a").First.ClickAsync();
@@ -76,5 +78,12 @@ public sealed class AccessibilityBrowserTests(BrowserSession session) : BrowserT
         await GoToAsync(page, "/");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Use light theme" })).ToBeVisibleAsync();
         await AssertAccessibleAsync(page);
+        foreach (var path in new[] { "/plans/1", "/plans/1/dashboard" })
+        {
+            await GoToAsync(page, path);
+            await AssertAccessibleAsync(page);
+        }
+
+        await ScreenshotAsync(page, "dashboard-dark");
     }
 }

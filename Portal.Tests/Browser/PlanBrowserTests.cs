@@ -160,6 +160,25 @@ public sealed class PlanBrowserTests(BrowserSession session) : BrowserTest(sessi
         await ScreenshotAsync(director, "indicator-approved");
     }
 
+    [Fact]
+    public async Task DownloadsActionsAsCsvForAReaderAndNothingForAnAnonymousVisitor()
+    {
+        var visitor = await NewPageAsync();
+        var anonymous = await visitor.APIRequest.GetAsync("/plans/1/export/actions.csv", new() { MaxRedirects = 0 });
+        Assert.Equal(302, anonymous.Status);
+        Assert.Contains("/account/login", anonymous.Headers["location"], StringComparison.Ordinal);
+
+        var member = await NewPageAsync();
+        await SignInToAsync(member, DemoUsers.Member, "/plans/1");
+        var download = await member.RunAndWaitForDownloadAsync(() => member.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Download actions") }).ClickAsync());
+        var path = await download.PathAsync();
+        var csv = await File.ReadAllTextAsync(path!, TestContext.Current.CancellationToken);
+
+        Assert.EndsWith("-actions.csv", download.SuggestedFilename, StringComparison.Ordinal);
+        Assert.StartsWith("Id,PriorityNumber,Priority,Title,Owner", csv.TrimStart('\uFEFF'), StringComparison.Ordinal);
+        Assert.Contains(OverdueAction, csv, StringComparison.Ordinal);
+    }
+
     private Task<int> ActionIdAsync(string title) =>
         App.QueryAsync(db => db.Actions.Where(a => a.Title == title && a.Year == db.Plans.First().OpenYear).Select(a => a.Id).SingleAsync());
 
