@@ -19,6 +19,10 @@ public sealed class PlanService(IDbContextFactory<PortalDbContext> dbFactory, Pl
         var caller = await access.CallerAsync(db, ct);
         var plans = await db.Plans.AsNoTracking().OrderBy(p => p.Title).ToListAsync(ct);
         var units = await db.UnitNamesAsync(ct);
+        // One grouped count per table, for every plan at once; filtered to each plan's open year below.
+        var actions = await db.Actions.AsNoTracking().GroupBy(a => new { a.PlanId, a.Year }).Select(g => new { g.Key.PlanId, g.Key.Year, Count = g.Count() }).ToListAsync(ct);
+        var indicators = await db.Indicators.AsNoTracking().GroupBy(i => i.PlanId).Select(g => new { PlanId = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.PlanId, x => x.Count, ct);
+        var risks = await db.Risks.AsNoTracking().Where(r => !r.IsClosed).GroupBy(r => new { r.PlanId, r.Year }).Select(g => new { g.Key.PlanId, g.Key.Year, Count = g.Count() }).ToListAsync(ct);
         var result = new List<PlanSummary>();
         foreach (var plan in plans)
         {
@@ -27,13 +31,13 @@ public sealed class PlanService(IDbContextFactory<PortalDbContext> dbFactory, Pl
                 continue;
             }
 
-            var actions = await db.Actions.CountAsync(a => a.PlanId == plan.Id && a.Year == plan.OpenYear, ct);
-            var indicators = await db.Indicators.CountAsync(i => i.PlanId == plan.Id, ct);
-            var risks = await db.Risks.CountAsync(r => r.PlanId == plan.Id && r.Year == plan.OpenYear && !r.IsClosed, ct);
             result.Add(new PlanSummary(
                 plan.Id, plan.Title, units.GetValueOrDefault(plan.DirectorateId, string.Empty),
                 $"{plan.Calendar.YearLabel(plan.FirstYear)} – {plan.Calendar.YearLabel(plan.LastYear)}",
-                plan.Calendar.YearLabel(plan.OpenYear), actions, indicators, risks));
+                plan.Calendar.YearLabel(plan.OpenYear),
+                actions.Where(a => a.PlanId == plan.Id && a.Year == plan.OpenYear).Sum(a => a.Count),
+                indicators.GetValueOrDefault(plan.Id),
+                risks.Where(r => r.PlanId == plan.Id && r.Year == plan.OpenYear).Sum(r => r.Count)));
         }
 
         return result;
