@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Portal.Domain.Common;
 using Portal.Domain.Organisation;
 using Portal.Domain.Plans;
+using Portal.Domain.Thread;
 using Portal.Infrastructure.Auditing;
 using Portal.Infrastructure.Concurrency;
 using Portal.Infrastructure.Security;
@@ -43,6 +44,16 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, I
     public DbSet<Risk> Risks => Set<Risk>();
 
     public DbSet<PlanSettings> PlanSettings => Set<PlanSettings>();
+
+    public DbSet<ThreadItem> ThreadItems => Set<ThreadItem>();
+
+    public DbSet<ThreadLink> ThreadLinks => Set<ThreadLink>();
+
+    public DbSet<Appraisal> Appraisals => Set<Appraisal>();
+
+    public DbSet<AppraisalObjective> AppraisalObjectives => Set<AppraisalObjective>();
+
+    public DbSet<AppraisalReview> AppraisalReviews => Set<AppraisalReview>();
 
     /// <summary>
     /// Declares the version of <paramref name="entity"/> the editor started from. A different

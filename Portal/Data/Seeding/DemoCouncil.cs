@@ -14,7 +14,8 @@ public sealed record DemoCouncil(
     string CouncilShortName,
     IReadOnlyList<DemoUnit> Units,
     IReadOnlyList<DemoPerson> People,
-    DemoPlan Plan)
+    DemoPlan Plan,
+    DemoThread Thread)
 {
     /// <summary>The password every demo sign-in shares. It exists only in a demo database.</summary>
     public const string Password = "Portal-Demo-2026";
@@ -73,7 +74,8 @@ internal static class EnglishDemo
             new("cllr", "Cllr Jo Walker", "Executive Member for City Strategy", "exec", null, "cllr.walker@york.example", Roles.Member, IsCouncillor: true),
             new("cllr2", "Cllr Ruth Potter", "Member, City Strategy Advisory Panel", "exec", null, "cllr.potter@york.example", null, IsCouncillor: true),
         ],
-        DemoPlans.English);
+        DemoPlans.English,
+        DemoThreads.English);
 }
 
 internal static class SwedishDemo
@@ -107,5 +109,6 @@ internal static class SwedishDemo
             new("adm", "Oskar Lund", "Systemförvaltare", "kansli", "klc", "admin@nybro.example", Roles.Administrator),
             new("ordf", "Birgitta Strand", "Kommunstyrelsens ordförande", "ksau", null, "ordforande@nybro.example", Roles.Member, IsCouncillor: true),
         ],
-        DemoPlans.Swedish);
+        DemoPlans.Swedish,
+        DemoThreads.Swedish);
 }

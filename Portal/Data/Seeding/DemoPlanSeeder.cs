@@ -10,7 +10,8 @@ namespace Portal.Data.Seeding;
 /// </summary>
 internal static class DemoPlanSeeder
 {
-    public static async Task SeedAsync(
+    /// <returns>The plan's priorities by their demo key, for the golden thread to link to.</returns>
+    public static async Task<IReadOnlyDictionary<string, Priority>> SeedAsync(
         PortalDbContext db, DemoPlan demo, IReadOnlyDictionary<string, OrganisationUnit> units,
         IReadOnlyDictionary<string, Person> people, DateOnly today, DateTime nowUtc, CancellationToken ct)
     {
@@ -88,6 +89,7 @@ internal static class DemoPlanSeeder
         }
 
         await SeedIndicatorsAsync(db, demo, plan, priorities, people, today, nowUtc, ct);
+        return priorities;
     }
 
     private static async Task SeedIndicatorsAsync(

@@ -4,7 +4,7 @@ using Portal.Domain.Organisation;
 
 namespace Portal.Data.Seeding;
 
-/// <summary>Writes a <see cref="DemoCouncil"/> into an empty database: structure, people, sign-ins and its directorate plan.</summary>
+/// <summary>Writes a <see cref="DemoCouncil"/> into an empty database: structure, people, sign-ins, its directorate plan and its golden thread.</summary>
 public sealed class DemoSeeder(IDbContextFactory<PortalDbContext> dbFactory, UserManager<PortalUser> users, TimeProvider clock)
 {
     public async Task SeedAsync(DemoCouncil demo, CancellationToken ct)
@@ -58,7 +58,9 @@ public sealed class DemoSeeder(IDbContextFactory<PortalDbContext> dbFactory, Use
         await db.SaveChangesAsync(ct);
 
         var now = clock.GetUtcNow();
-        await DemoPlanSeeder.SeedAsync(db, demo.Plan, units, people, DateOnly.FromDateTime(now.UtcDateTime), now.UtcDateTime, ct);
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var priorities = await DemoPlanSeeder.SeedAsync(db, demo.Plan, units, people, today, now.UtcDateTime, ct);
+        await DemoThreadSeeder.SeedAsync(db, demo.Thread, demo.Plan.Calendar, priorities, units, people, today, ct);
     }
 
     private static void Check(IdentityResult result)
