@@ -35,16 +35,7 @@ public sealed class ThreadLink : Entity
     public static ThreadLink Create(ThreadNode child, ThreadNode parent, IEnumerable<ThreadNode> existingParents)
     {
         ArgumentNullException.ThrowIfNull(existingParents);
-        if (parent.Level >= child.Level)
-        {
-            throw new DomainRuleException("Thread.LinkNotUpward", "An item can only contribute to an item on the level above it, so the thread cannot loop.", "Parent");
-        }
-
-        if (parent.Level != child.Level - 1)
-        {
-            throw new DomainRuleException("Thread.LinkSkipsLevel", "An item contributes to the level directly above it; link it to an item there instead of skipping a level.", "Parent");
-        }
-
+        EnsureCanLink(child.Level, parent);
         var parents = existingParents.ToList();
         if (parents.Contains(parent))
         {
@@ -62,4 +53,18 @@ public sealed class ThreadLink : Entity
     }
 
     public void MakePrimary(bool primary) => IsPrimary = primary;
+
+    /// <summary>Refuses a parent that is not exactly one level above an item on <paramref name="childLevel"/>.</summary>
+    public static void EnsureCanLink(ThreadLevel childLevel, ThreadNode parent)
+    {
+        if (parent.Level >= childLevel)
+        {
+            throw new DomainRuleException("Thread.LinkNotUpward", "An item can only contribute to an item on the level above it, so the thread cannot loop.", "Parent");
+        }
+
+        if (parent.Level != childLevel - 1)
+        {
+            throw new DomainRuleException("Thread.LinkSkipsLevel", "An item contributes to the level directly above it; link it to an item there instead of skipping a level.", "Parent");
+        }
+    }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using MudBlazor;
 using Portal.Data;
 using Portal.Data.Seeding;
+using Portal.Features.GoldenThread;
 using Portal.Features.Organisation;
 using Portal.Features.Plans;
 using Portal.Features.Setup;
@@ -65,6 +66,7 @@ public static class PortalServices
         services.AddScoped<RiskService>();
         services.AddScoped<DashboardService>();
         services.AddScoped<PlanExportService>();
+        services.AddScoped<ThreadService>();
         services.AddPortalHealthChecks();
         return services;
     }

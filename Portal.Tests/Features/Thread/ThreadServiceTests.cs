@@ -1,0 +1,143 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Common;
+using Portal.Domain.Thread;
+using Portal.Features.GoldenThread;
+using Portal.Infrastructure.Security;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Features.Thread;
+
+/// <summary>The golden thread on the seeded York demo: tracing, coverage, adding objectives and appraisal privacy.</summary>
+public sealed class ThreadServiceTests : IAsyncLifetime
+{
+    private const string GracesObjective = "Train two new committee clerks";
+    private ServiceHarness _portal = default!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() => _portal = await ServiceHarness.StartAsync();
+
+    public ValueTask DisposeAsync() => _portal.DisposeAsync();
+
+    [Fact]
+    public async Task AMemberOfStaffSeesEachObjectiveTracedLevelByLevelToTheCommunityStrategy()
+    {
+        await using var barbara = await _portal.SignedInAsAsync(DemoUsers.Officer);
+
+        var mine = await barbara.Get<ThreadService>().GetMyObjectivesAsync(Ct);
+
+        Assert.Equal(("Barbara Boyce", "2026/27"), (mine.PersonName, mine.YearLabel));
+        Assert.Equal(2, mine.Objectives.Count);
+        var clinics = mine.Objectives[0];
+        var path = Assert.Single(clinics.Paths);
+        Assert.Equal([ThreadLevel.Appraisal, ThreadLevel.TeamWorkplan, ThreadLevel.ServicePlan, ThreadLevel.DirectoratePlan, ThreadLevel.CorporateStrategy, ThreadLevel.CommunityStrategy], path.Select(n => n.Level));
+        Assert.Equal("Everyone can take part in the life of the city", path[^1].Title);
+        Assert.Equal("Improve performance and value for money", path[3].Title);
+        Assert.All(path, n => Assert.False(n.IsPrivate));
+
+        // The survey item serves two service objectives: both paths are shown, the primary first.
+        var survey = mine.Objectives[1];
+        Assert.Equal(2, survey.Paths.Count);
+        Assert.Equal("Refresh the planning framework so every service plan names its directorate priority", survey.Paths[0][2].Title);
+    }
+
+    [Fact]
+    public async Task ADirectorSeesCountsButNeverTheObjectivesOfSomeoneOutsideTheirLineManagementChain()
+    {
+        await using var director = await _portal.SignedInAsAsync(DemoUsers.Director);
+        var thread = director.Get<ThreadService>();
+        var (agendas, gracesObjective) = await NodesAsync("Publish every agenda five clear days before the meeting", GracesObjective);
+
+        var item = await thread.TraceAsync(agendas, Ct);
+        var objective = await thread.TraceAsync(gracesObjective, Ct);
+        var coverage = await thread.GetCoverageAsync(Ct);
+        var search = await thread.SearchLevelAboveAsync(ThreadLevel.Appraisal, "clerk", Ct);
+        var strategy = await thread.GetStrategyAsync(Ct);
+
+        var child = Assert.Single(item!.Children);
+        Assert.True(child.IsPrivate);
+        Assert.Equal((null, null, Portal.Domain.Plans.Rag.NotRated), (child.Title, child.Owner, child.Rag));
+        Assert.Equal(1, item.CountBelow[ThreadLevel.Appraisal]);
+        Assert.True(objective!.Item.IsPrivate);
+        var everything = JsonSerializer.Serialize(new object[] { item, objective, coverage, search, strategy });
+        Assert.DoesNotContain(GracesObjective, everything, StringComparison.Ordinal);
+        Assert.Equal((null, null), (objective.Item.Title, objective.Item.Owner));
+
+        // Her own line: Priya reports to Barbara, who reports to Heather.
+        var (_, priyas) = await NodesAsync("Run and analyse the residents' survey", "Clean and weight the survey data");
+        Assert.Equal("Clean and weight the survey data", (await thread.TraceAsync(priyas, Ct))!.Item.Title);
+    }
+
+    [Fact]
+    public async Task AdministratorsActingAsHrReadEveryObjective()
+    {
+        await using var admin = await _portal.SignedInAsAsync(DemoUsers.Administrator);
+        var (_, gracesObjective) = await NodesAsync("Publish every agenda five clear days before the meeting", GracesObjective);
+
+        var trace = await admin.Get<ThreadService>().TraceAsync(gracesObjective, Ct);
+
+        Assert.Equal((GracesObjective, "Grace Okafor"), (trace!.Item.Title, trace.Item.Owner));
+    }
+
+    [Fact]
+    public async Task CoverageFindsTheBrokenThreadsTheOrphansAndEachDirectoratesShare()
+    {
+        await using var director = await _portal.SignedInAsAsync(DemoUsers.Director);
+
+        var coverage = await director.Get<ThreadService>().GetCoverageAsync(Ct);
+
+        Assert.Contains(coverage.BrokenThreads, b => b.Level == ThreadLevel.CorporateStrategy && b.Title == "Support a strong local economy");
+        Assert.Contains(coverage.BrokenThreads, b => b.Level == ThreadLevel.DirectoratePlan && b.Title == "Strengthen local democracy");
+        Assert.DoesNotContain(coverage.BrokenThreads, b => b.Title == "Develop our people");
+        Assert.Contains(coverage.Orphans, o => o.Level == ThreadLevel.TeamWorkplan && o.Title == "Publish every agenda five clear days before the meeting");
+        Assert.Contains(coverage.Orphans, o => o.Level == ThreadLevel.ServicePlan && o.Title == "Close the accounts by 31 May");
+        Assert.Contains(coverage.Orphans, o => o.Level == ThreadLevel.Appraisal && o.Title == "Complete the data analysis course");
+        Assert.DoesNotContain(coverage.Orphans, o => o.Level == ThreadLevel.CommunityStrategy);
+        var cex = coverage.Directorates.Single(d => d.Name == "Chief Executive's Directorate");
+        Assert.Equal((7, 5, 71), (cex.Staff, cex.StaffWithLinkedObjective, cex.Percent));
+    }
+
+    [Fact]
+    public async Task CouncillorsTraceTheThreadButDoNotGetTheCoverageReport()
+    {
+        await using var member = await _portal.SignedInAsAsync(DemoUsers.Member);
+
+        var strategy = await member.Get<ThreadService>().GetStrategyAsync(Ct);
+
+        Assert.Equal(5, strategy.Ambitions.Count);
+        Assert.Equal(3, strategy.Challenges.Count);
+        await Assert.ThrowsAsync<AccessDeniedException>(() => member.Get<ThreadService>().GetCoverageAsync(Ct));
+        await using var anonymous = _portal.Anonymous();
+        await Assert.ThrowsAsync<AccessDeniedException>(() => anonymous.Get<ThreadService>().GetStrategyAsync(Ct));
+    }
+
+    [Fact]
+    public async Task AnObjectiveIsAddedLinkedToTheTeamsWorkplanAndBadOnesSaveNothing()
+    {
+        await using var barbara = await _portal.SignedInAsAsync(DemoUsers.Officer);
+        var thread = barbara.Get<ThreadService>();
+        var candidates = await thread.SearchLevelAboveAsync(ThreadLevel.Appraisal, "clinic", Ct);
+        var clinics = Assert.Single(candidates);
+        var (service, _) = await NodesAsync("Report performance to the Executive every quarter", GracesObjective);
+
+        var skips = await Assert.ThrowsAsync<DomainRuleException>(() => thread.AddObjectiveAsync("Coach two new analysts", null, null, service.Id, Ct));
+        var blank = await Assert.ThrowsAsync<DomainRuleException>(() => thread.AddObjectiveAsync(" ", null, null, clinics.Node.Id, Ct));
+        await thread.AddObjectiveAsync("Coach two new analysts", "Both run a clinic alone", new DateOnly(2027, 3, 1), clinics.Node.Id, Ct);
+
+        Assert.Equal("Thread.LinkSkipsLevel", skips.Code);
+        Assert.Equal("Objective.TextRequired", blank.Code);
+        var mine = await thread.GetMyObjectivesAsync(Ct);
+        Assert.Equal(3, mine.Objectives.Count);
+        var added = mine.Objectives[^1];
+        Assert.Equal(("Coach two new analysts", ThreadLevel.CommunityStrategy), (added.Text, Assert.Single(added.Paths)[^1].Level));
+    }
+
+    private async Task<(ThreadNode Item, ThreadNode Objective)> NodesAsync(string itemTitle, string objectiveText)
+    {
+        await using var db = await _portal.Db.CreateDbContextAsync(Ct);
+        var item = await db.ThreadItems.SingleAsync(i => i.Title == itemTitle, Ct);
+        var objective = await db.AppraisalObjectives.SingleAsync(o => o.Text == objectiveText, Ct);
+        return (new ThreadNode(item.Level, item.Id), new ThreadNode(ThreadLevel.Appraisal, objective.Id));
+    }
+}

@@ -1,0 +1,39 @@
+using Portal.Domain.Plans;
+using Portal.Domain.Thread;
+
+namespace Portal.Features.GoldenThread;
+
+/// <summary>Published after a link or an item on the thread changes, so open traces and lists reload.</summary>
+public sealed record ThreadChanged(ThreadNode Node);
+
+/// <summary>
+/// One item as the reader may see it. A staff objective the reader may not read has no title,
+/// owner or rating: only that it exists (<see cref="IsPrivate"/>).
+/// </summary>
+public sealed record ThreadNodeView(ThreadNode Node, string? Title, string? Context, string? Owner, Rag Rag, bool IsPrivate)
+{
+    public ThreadLevel Level => Node.Level;
+
+    public string Href => $"/thread/items/{Node}";
+}
+
+public sealed record ThreadTrace(
+    ThreadNodeView Item, IReadOnlyList<IReadOnlyList<ThreadNodeView>> Paths, IReadOnlyList<ThreadNodeView> Children,
+    IReadOnlyDictionary<ThreadLevel, int> CountBelow, Rag RollUp);
+
+public sealed record MyObjectives(string? PersonName, string YearLabel, bool AppraisalClosed, IReadOnlyList<ObjectiveTrace> Objectives);
+
+public sealed record ObjectiveTrace(int Id, string Text, string? Measure, DateOnly? DueDate, Rag Rag, IReadOnlyList<IReadOnlyList<ThreadNodeView>> Paths);
+
+public sealed record ThreadCoverage(
+    string YearLabel, IReadOnlyList<ThreadNodeView> BrokenThreads, IReadOnlyList<ThreadNodeView> Orphans, IReadOnlyList<DirectorateCoverage> Directorates);
+
+public sealed record DirectorateCoverage(int UnitId, string Name, int Staff, int StaffWithLinkedObjective)
+{
+    public int Percent => Staff == 0 ? 0 : (int)Math.Round(StaffWithLinkedObjective * 100.0 / Staff);
+}
+
+/// <summary>The top two levels: the community strategy's ambitions; the corporate strategy's priorities, values and strategic challenges.</summary>
+public sealed record ThreadStrategy(
+    IReadOnlyList<ThreadNodeView> Ambitions, IReadOnlyList<ThreadNodeView> Priorities,
+    IReadOnlyList<ThreadNodeView> Values, IReadOnlyList<ThreadNodeView> Challenges);

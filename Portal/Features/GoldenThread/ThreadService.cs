@@ -1,0 +1,182 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Domain.Common;
+using Portal.Domain.Plans;
+using Portal.Domain.Thread;
+using Portal.Infrastructure.LiveUpdates;
+using Portal.Infrastructure.Security;
+
+namespace Portal.Features.GoldenThread;
+
+/// <summary>
+/// The golden thread: a person's own objectives traced to the top, any item traced up with what
+/// contributes to it below, the coverage report, and adding an objective linked to the team's
+/// workplan. Appraisal content is masked in <see cref="ThreadSnapshot"/> for anyone but the
+/// person, their line-management chain and administrators, so no page built on this service
+/// can show it.
+/// </summary>
+public sealed class ThreadService(IDbContextFactory<PortalDbContext> dbFactory, ICurrentUser currentUser, ChangeFeed changes, TimeProvider clock)
+{
+    public async Task<MyObjectives> GetMyObjectivesAsync(CancellationToken ct)
+    {
+        var viewer = await currentUser.DemandAsync(Policies.SignedIn);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var snapshot = await ThreadSnapshot.LoadAsync(db, viewer, Today, ct);
+        var label = snapshot.Calendar.YearLabel(snapshot.Year);
+        if (PersonId(viewer) is not int me)
+        {
+            return new MyObjectives(null, label, false, []);
+        }
+
+        var appraisal = await db.Appraisals.AsNoTracking().Include(a => a.Objectives).SingleOrDefaultAsync(a => a.PersonId == me && a.Year == snapshot.Year, ct);
+        var name = await db.People.AsNoTracking().Where(p => p.Id == me).Select(p => p.DisplayName).SingleAsync(ct);
+        var objectives = (appraisal?.Objectives ?? []).OrderBy(o => o.Id).Select(o =>
+        {
+            var node = new ThreadNode(ThreadLevel.Appraisal, o.Id);
+            return new ObjectiveTrace(o.Id, o.Text, o.Measure, o.DueDate, ThreadRating.For(o.Status), snapshot.TraceUp(node));
+        }).ToList();
+        return new MyObjectives(name, label, appraisal?.IsClosed ?? false, objectives);
+    }
+
+    /// <summary>An item traced to the top (every path), with what contributes to it directly and how much lies beneath it.</summary>
+    public async Task<ThreadTrace?> TraceAsync(ThreadNode node, CancellationToken ct)
+    {
+        var viewer = await currentUser.DemandAsync(Policies.SignedIn);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var snapshot = await ThreadSnapshot.LoadAsync(db, viewer, Today, ct);
+        var item = snapshot.View(node);
+        if (item.Title is null && !item.IsPrivate)
+        {
+            return null;
+        }
+
+        var children = snapshot.Graph.ChildrenOf(node).Select(snapshot.View)
+            .OrderBy(c => c.IsPrivate).ThenBy(c => c.Title, StringComparer.CurrentCulture).ToList();
+        return new ThreadTrace(
+            item, snapshot.TraceUp(node), children, snapshot.Graph.CountBelow(node),
+            ThreadRating.RollUp(children.Where(c => !c.IsPrivate).Select(c => c.Rag)));
+    }
+
+    /// <summary>The top of the thread: the community strategy's ambitions and the corporate strategy, as places to start.</summary>
+    public async Task<ThreadStrategy> GetStrategyAsync(CancellationToken ct)
+    {
+        var viewer = await currentUser.DemandAsync(Policies.SignedIn);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var snapshot = await ThreadSnapshot.LoadAsync(db, viewer, Today, ct);
+        var items = await db.ThreadItems.AsNoTracking().Where(i => i.UnitId == null).OrderBy(i => i.Id).Select(i => new { i.Id, i.Kind }).ToListAsync(ct);
+        IReadOnlyList<ThreadNodeView> Of(ThreadItemKind kind) =>
+            items.Where(i => i.Kind == kind).Select(i => snapshot.View(new ThreadNode(ThreadItem.LevelOf(kind), i.Id))).ToList();
+        return new ThreadStrategy(Of(ThreadItemKind.CommunityAmbition), Of(ThreadItemKind.CorporatePriority), Of(ThreadItemKind.CorporateValue), Of(ThreadItemKind.StrategicChallenge));
+    }
+
+    /// <summary>
+    /// Broken threads (corporate and directorate priorities with nothing beneath them), orphans
+    /// (items with nothing above them) and, per directorate, the share of staff with at least one
+    /// objective linked into the thread this year. Staff only; staff objectives are counted, and
+    /// named only for those who may read them.
+    /// </summary>
+    public async Task<ThreadCoverage> GetCoverageAsync(CancellationToken ct)
+    {
+        var viewer = await currentUser.DemandAsync(Policies.Staff);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var snapshot = await ThreadSnapshot.LoadAsync(db, viewer, Today, ct);
+        var corporate = await db.ThreadItems.AsNoTracking().Where(i => i.Kind == ThreadItemKind.CorporatePriority).Select(i => i.Id).ToListAsync(ct);
+        var openPriorities = await db.Priorities.AsNoTracking().Select(p => p.Id).ToListAsync(ct);
+        var broken = corporate.Select(id => new ThreadNode(ThreadLevel.CorporateStrategy, id))
+            .Concat(openPriorities.Select(id => new ThreadNode(ThreadLevel.DirectoratePlan, id)))
+            .Where(n => !snapshot.Graph.HasChildren(n))
+            .Select(snapshot.View)
+            .ToList();
+        var orphans = snapshot.Views
+            .Where(v => v.Level != ThreadLevel.CommunityStrategy && !snapshot.Graph.HasParent(v.Node))
+            .Where(v => v.Level != ThreadLevel.CorporateStrategy || corporate.Contains(v.Node.Id))
+            .OrderBy(v => v.Level).ThenBy(v => v.IsPrivate).ThenBy(v => v.Title, StringComparer.CurrentCulture)
+            .ToList();
+
+        var linkedPeople = snapshot.ObjectiveOwners
+            .Where(o => snapshot.Graph.HasParent(new ThreadNode(ThreadLevel.Appraisal, o.Key)))
+            .Select(o => o.Value.PersonId)
+            .ToHashSet();
+        var staff = await db.People.AsNoTracking().Where(p => !p.IsCouncillor).Select(p => new { p.Id, p.UnitId }).ToListAsync(ct);
+        var directorates = staff
+            .GroupBy(p => snapshot.DirectorateOf(p.UnitId))
+            .Where(g => g.Key is not null)
+            .Select(g => new DirectorateCoverage(g.Key!.Value, snapshot.Units[g.Key.Value].Name, g.Count(), g.Count(p => linkedPeople.Contains(p.Id))))
+            .OrderBy(d => d.Name, StringComparer.CurrentCulture)
+            .ToList();
+        return new ThreadCoverage(snapshot.Calendar.YearLabel(snapshot.Year), broken, orphans, directorates);
+    }
+
+    /// <summary>Items on the level above <paramref name="level"/> whose title contains <paramref name="query"/>: what an item there can be linked to.</summary>
+    public async Task<IReadOnlyList<ThreadNodeView>> SearchLevelAboveAsync(ThreadLevel level, string? query, CancellationToken ct)
+    {
+        var viewer = await currentUser.DemandAsync(Policies.SignedIn);
+        if (level == ThreadLevel.CommunityStrategy)
+        {
+            return [];
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var snapshot = await ThreadSnapshot.LoadAsync(db, viewer, Today, ct);
+        var above = level - 1;
+        var framing = await db.ThreadItems.AsNoTracking().Where(i => i.Kind == ThreadItemKind.CorporateValue || i.Kind == ThreadItemKind.StrategicChallenge).Select(i => i.Id).ToListAsync(ct);
+        var text = query?.Trim() ?? string.Empty;
+        return snapshot.Views
+            .Where(v => v.Level == above && !v.IsPrivate && v.Title is not null)
+            .Where(v => v.Level != ThreadLevel.CorporateStrategy || !framing.Contains(v.Node.Id))
+            .Where(v => text.Length == 0 || v.Title!.Contains(text, StringComparison.CurrentCultureIgnoreCase) || (v.Context?.Contains(text, StringComparison.CurrentCultureIgnoreCase) ?? false))
+            .OrderBy(v => v.Context, StringComparer.CurrentCulture).ThenBy(v => v.Title, StringComparer.CurrentCulture)
+            .Take(25)
+            .ToList();
+    }
+
+    /// <summary>
+    /// Adds an objective to the caller's own appraisal for this year (opening it if need be),
+    /// linked to the team workplan item it serves. Refused in a closed appraisal year; nothing is
+    /// saved unless both the objective and its link are valid.
+    /// </summary>
+    public async Task<int> AddObjectiveAsync(string text, string? measure, DateOnly? dueDate, int? teamItemId, CancellationToken ct)
+    {
+        var viewer = await currentUser.DemandAsync(Policies.SignedIn);
+        var me = PersonId(viewer) ?? throw new AccessDeniedException("PersonRequired");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var calendar = await db.Plans.AsNoTracking().Select(p => (int?)p.YearStartMonth).FirstOrDefaultAsync(ct) is int month ? new PlanCalendar(month) : PlanCalendar.FinancialYear;
+        var year = calendar.YearOf(Today);
+        var appraisal = await db.Appraisals.Include(a => a.Objectives).SingleOrDefaultAsync(a => a.PersonId == me && a.Year == year, ct);
+        if (appraisal is null)
+        {
+            appraisal = Appraisal.Open(me, year);
+            db.Appraisals.Add(appraisal);
+        }
+
+        var objective = appraisal.AddObjective(text, measure, dueDate);
+        ThreadNode? parent = null;
+        if (teamItemId is int itemId)
+        {
+            var item = await db.ThreadItems.AsNoTracking().SingleOrDefaultAsync(i => i.Id == itemId, ct)
+                ?? throw new DomainRuleException("Thread.ParentNotFound", "Choose an item from the list.", "Parent");
+            parent = new ThreadNode(item.Level, item.Id);
+            ThreadLink.EnsureCanLink(ThreadLevel.Appraisal, parent.Value);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        var node = new ThreadNode(ThreadLevel.Appraisal, objective.Id);
+        if (parent is ThreadNode p)
+        {
+            db.ThreadLinks.Add(ThreadLink.Create(node, p, []));
+            await db.SaveChangesAsync(ct);
+        }
+
+        await transaction.CommitAsync(ct);
+        changes.Publish(new ThreadChanged(node));
+        return objective.Id;
+    }
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
+    private static int? PersonId(ClaimsPrincipal principal) =>
+        int.TryParse(principal.FindFirstValue(PortalClaims.PersonId), NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : null;
+}
