@@ -116,6 +116,16 @@ internal sealed class ThreadSnapshot
                 : new ThreadNodeView(node, null, null, null, Rag.NotRated, IsPrivate: true);
         }
 
+        // The strategy levels have no status of their own: they take the roll-up of what serves them.
+        foreach (var level in new[] { ThreadLevel.CorporateStrategy, ThreadLevel.CommunityStrategy })
+        {
+            foreach (var (node, view) in views.Where(v => v.Key.Level == level).ToList())
+            {
+                var below = graph.ChildrenOf(node).Select(c => views.TryGetValue(c, out var cv) ? cv.Rag : Rag.NotRated);
+                views[node] = view with { Rag = ThreadRating.RollUp(below) };
+            }
+        }
+
         return new ThreadSnapshot(graph, views, year, calendar, owners, people.ToDictionary(p => p.Key, p => p.Value.UnitId), units);
     }
 }

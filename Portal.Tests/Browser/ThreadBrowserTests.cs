@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using Portal.Domain.Thread;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Browser;
+
+/// <summary>The golden thread in a real browser: following an objective to the top, coverage, and privacy.</summary>
+public sealed class ThreadBrowserTests(BrowserSession session) : BrowserTest(session)
+{
+    [Fact]
+    public async Task AMemberOfStaffFollowsAnObjectiveUpToTheCommunityStrategy()
+    {
+        var page = await NewPageAsync();
+        await SignInToAsync(page, DemoUsers.Officer, "/thread");
+
+        var objective = page.Locator("article.objective").Filter(new() { HasText = "Hold four performance clinics" });
+        await Assertions.Expect(objective.Locator(".thread-path li")).ToHaveCountAsync(5);
+        await Assertions.Expect(objective.Locator(".thread-path li").Nth(3)).ToContainTextAsync("An effective organisation that listens to residents");
+        await AssertAccessibleAsync(page);
+        await ScreenshotAsync(page, "my-objectives");
+
+        await objective.GetByRole(AriaRole.Link, new() { Name = "Everyone can take part in the life of the city" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Everyone can take part in the life of the city");
+        await Assertions.Expect(page.Locator(".thread-children")).ToContainTextAsync("An effective organisation that listens to residents");
+        await AssertAccessibleAsync(page);
+    }
+
+    [Fact]
+    public async Task ADirectorFindsTheSeededBrokenThreadOnTheCoveragePage()
+    {
+        var page = await NewPageAsync();
+        await SignInToAsync(page, DemoUsers.Director, "/thread/coverage");
+
+        await Assertions.Expect(page.Locator("section[aria-labelledby='broken-title']")).ToContainTextAsync("Support a strong local economy");
+        await Assertions.Expect(page.Locator("section[aria-labelledby='orphans-title']")).ToContainTextAsync("Close the accounts by 31 May");
+        await Assertions.Expect(page.GetByRole(AriaRole.Row, new() { Name = "Chief Executive's Directorate" })).ToContainTextAsync("71%");
+        await AssertAccessibleAsync(page);
+        await ScreenshotAsync(page, "thread-coverage");
+    }
+
+    [Fact]
+    public async Task ADirectorCannotReadTheObjectiveOfSomeoneOutsideTheirChainOnAnyPage()
+    {
+        const string Secret = "Train two new committee clerks";
+        var (objectiveId, teamItemId) = await App.QueryAsync(async db => (
+            await db.AppraisalObjectives.Where(o => o.Text == Secret).Select(o => o.Id).SingleAsync(),
+            await db.ThreadItems.Where(i => i.Title == "Publish every agenda five clear days before the meeting").Select(i => i.Id).SingleAsync()));
+        var page = await NewPageAsync();
+        await SignInToAsync(page, DemoUsers.Director, "/thread");
+
+        foreach (var path in new[] { $"/thread/items/6-{objectiveId}", $"/thread/items/5-{teamItemId}", "/thread/coverage", "/thread/strategy", "/thread" })
+        {
+            await GoToAsync(page, path);
+            Assert.DoesNotContain(Secret, await page.ContentAsync(), StringComparison.Ordinal);
+        }
+
+        await GoToAsync(page, $"/thread/items/5-{teamItemId}");
+        await Assertions.Expect(page.Locator(".thread-children")).ToContainTextAsync("A member of staff's objective (private)");
+        await AssertAccessibleAsync(page);
+    }
+}
