@@ -12,7 +12,7 @@ public sealed class AccessibilityBrowserTests(BrowserSession session) : BrowserT
     [
         "/organisation", "/plans", "/plans/new", "/plans/1", "/plans/1/dashboard", "/plans/1/priorities",
         "/plans/1/actions/new", "/plans/1/risks/new", "/plans/1/indicators/new",
-        "/thread", "/thread/strategy", "/thread/coverage", "/account/access-denied",
+        "/thread", "/thread/strategy", "/thread/explore", "/thread/coverage", "/account/access-denied",
     ];
 
     [Theory]

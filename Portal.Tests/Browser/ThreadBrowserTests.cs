@@ -27,6 +27,26 @@ public sealed class ThreadBrowserTests(BrowserSession session) : BrowserTest(ses
     }
 
     [Fact]
+    public async Task TheExplorerOpensLevelByLevelFromTheKeyboard()
+    {
+        var page = await NewPageAsync();
+        await SignInToAsync(page, DemoUsers.Director, "/thread/explore");
+
+        foreach (var title in new[] { "Everyone can take part in the life of the city", "An effective organisation that listens to residents and gives value for money", "Improve performance and value for money", "Report performance to the Executive every quarter" })
+        {
+            var toggle = page.GetByRole(AriaRole.Button, new() { Name = $"Show what contributes to {title}" });
+            await toggle.FocusAsync();
+            await page.Keyboard.PressAsync("Enter");
+            await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = $"Hide what contributes to {title}" })).ToHaveAttributeAsync("aria-expanded", "true");
+        }
+
+        var team = page.Locator(".explorer-row").Filter(new() { HasText = "Run a performance clinic with every directorate each quarter" });
+        await Assertions.Expect(team).ToContainTextAsync("0 items and 2 staff objectives beneath");
+        await AssertAccessibleAsync(page);
+        await ScreenshotAsync(page, "thread-explorer");
+    }
+
+    [Fact]
     public async Task ADirectorFindsTheSeededBrokenThreadOnTheCoveragePage()
     {
         var page = await NewPageAsync();

@@ -37,3 +37,10 @@ public sealed record DirectorateCoverage(int UnitId, string Name, int Staff, int
 public sealed record ThreadStrategy(
     IReadOnlyList<ThreadNodeView> Ambitions, IReadOnlyList<ThreadNodeView> Priorities,
     IReadOnlyList<ThreadNodeView> Values, IReadOnlyList<ThreadNodeView> Challenges);
+
+/// <summary>One row of the explorer: the item, how many items and staff objectives contribute to it, and their roll-up.</summary>
+public sealed record ExplorerNode(ThreadNodeView View, int DirectChildren, int ItemsBelow, int StaffObjectivesBelow, Rag RollUp)
+{
+    /// <summary>The explorer opens down to team items; staff objectives are counted, not listed.</summary>
+    public bool CanExpand => DirectChildren > 0 && View.Level < ThreadLevel.TeamWorkplan;
+}

@@ -71,6 +71,37 @@ public sealed class ThreadService(IDbContextFactory<PortalDbContext> dbFactory, 
         return new ThreadStrategy(Of(ThreadItemKind.CommunityAmbition), Of(ThreadItemKind.CorporatePriority), Of(ThreadItemKind.CorporateValue), Of(ThreadItemKind.StrategicChallenge));
     }
 
+    /// <summary>The explorer's first level: the community strategy's ambitions, each with what lies beneath it.</summary>
+    public async Task<IReadOnlyList<ExplorerNode>> GetExplorerRootAsync(CancellationToken ct)
+    {
+        var viewer = await currentUser.DemandAsync(Policies.SignedIn);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var snapshot = await ThreadSnapshot.LoadAsync(db, viewer, Today, ct);
+        return snapshot.Views.Where(v => v.Level == ThreadLevel.CommunityStrategy).OrderBy(v => v.Node.Id).Select(v => Explore(snapshot, v)).ToList();
+    }
+
+    /// <summary>Opens one node of the explorer: the items on the level below that contribute to it.</summary>
+    public async Task<IReadOnlyList<ExplorerNode>> ExpandAsync(ThreadNode node, CancellationToken ct)
+    {
+        var viewer = await currentUser.DemandAsync(Policies.SignedIn);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var snapshot = await ThreadSnapshot.LoadAsync(db, viewer, Today, ct);
+        return snapshot.Graph.ChildrenOf(node)
+            .Where(c => c.Level != ThreadLevel.Appraisal)
+            .Select(c => Explore(snapshot, snapshot.View(c)))
+            .OrderBy(e => e.View.Title, StringComparer.CurrentCulture)
+            .ToList();
+    }
+
+    private static ExplorerNode Explore(ThreadSnapshot snapshot, ThreadNodeView view)
+    {
+        var below = snapshot.Graph.CountBelow(view.Node);
+        var children = snapshot.Graph.ChildrenOf(view.Node);
+        return new ExplorerNode(
+            view, children.Count, below.Where(b => b.Key != ThreadLevel.Appraisal).Sum(b => b.Value), below.GetValueOrDefault(ThreadLevel.Appraisal),
+            ThreadRating.RollUp(children.Select(c => snapshot.View(c)).Where(c => !c.IsPrivate).Select(c => c.Rag)));
+    }
+
     /// <summary>
     /// Broken threads (corporate and directorate priorities with nothing beneath them), orphans
     /// (items with nothing above them) and, per directorate, the share of staff with at least one
