@@ -5,6 +5,7 @@ using MudBlazor.Services;
 using Portal.Components;
 using Portal.Components.Account;
 using Portal.Data;
+using Portal.Features.GoldenThread;
 using Portal.Features.Plans;
 using Portal.Infrastructure;
 using Portal.Infrastructure.Health;
@@ -61,6 +62,7 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
 app.MapCultureSwitch();
 app.MapPlanExports();
+app.MapThreadExports();
 app.MapPortalHealthChecks();
 
 await using (var scope = app.Services.CreateAsyncScope())

@@ -86,6 +86,27 @@ public sealed class ServiceHarness : IAsyncDisposable
         return new Session(scope, principal);
     }
 
+    /// <summary>Adds a person in the named unit with a sign-in in the given role (password <see cref="DemoUsers.Password"/>).</summary>
+    public async Task AddPersonWithSignInAsync(string email, string name, string role, string unitName)
+    {
+        await using var scope = _root.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = new PortalUser { UserName = email, Email = email, DisplayName = name, EmailConfirmed = true };
+        var created = await users.CreateAsync(user, DemoUsers.Password);
+        if (!created.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
+        }
+
+        await users.AddToRoleAsync(user, role);
+        await using var db = await Db.CreateDbContextAsync();
+        var unit = await db.OrganisationUnits.SingleAsync(u => u.Name == unitName);
+        var person = Portal.Domain.Organisation.Person.Create(name, null, email, unit);
+        person.LinkSignIn(user.Id);
+        db.People.Add(person);
+        await db.SaveChangesAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _inspection.DisposeAsync();

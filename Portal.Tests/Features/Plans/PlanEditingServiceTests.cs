@@ -1,8 +1,5 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Portal.Data;
 using Portal.Domain.Common;
-using Portal.Domain.Organisation;
 using Portal.Domain.Plans;
 using Portal.Features.Plans;
 using Portal.Infrastructure.Concurrency;
@@ -98,19 +95,7 @@ public sealed class PlanEditingServiceTests : IAsyncLifetime
     public async Task AnOfficerInAnotherDirectorateCannotReadThePlan()
     {
         var email = "officer.finance@york.example";
-        await using (var scope = _portal.Anonymous())
-        {
-            var users = scope.Get<UserManager<PortalUser>>();
-            var user = new PortalUser { UserName = email, Email = email, DisplayName = "Fay Nance", EmailConfirmed = true };
-            Assert.True((await users.CreateAsync(user, DemoUsers.Password)).Succeeded);
-            await users.AddToRoleAsync(user, Roles.Officer);
-            await using var db = await _portal.Db.CreateDbContextAsync(Ct);
-            var finance = await db.OrganisationUnits.SingleAsync(u => u.Name == "Finance", Ct);
-            var person = Person.Create("Fay Nance", "Accountant", email, finance);
-            person.LinkSignIn(user.Id);
-            db.People.Add(person);
-            await db.SaveChangesAsync(Ct);
-        }
+        await _portal.AddPersonWithSignInAsync(email, "Fay Nance", Roles.Officer, "Finance");
 
         await using var officer = await _portal.SignedInAsAsync(email);
         var planId = await PlanIdAsync();

@@ -133,6 +133,23 @@ public sealed class ThreadServiceTests : IAsyncLifetime
         Assert.Equal(("Coach two new analysts", ThreadLevel.CommunityStrategy), (added.Text, Assert.Single(added.Paths)[^1].Level));
     }
 
+    [Fact]
+    public async Task TheCoverageCsvMasksObjectivesTheReaderMayNotRead()
+    {
+        await _portal.AddPersonWithSignInAsync("officer.finance@york.example", "Fay Nance", Roles.Officer, "Finance");
+        await using var outsider = await _portal.SignedInAsAsync("officer.finance@york.example");
+        await using var manager = await _portal.SignedInAsAsync(DemoUsers.Officer);
+
+        var masked = System.Text.Encoding.UTF8.GetString((await outsider.Get<ThreadService>().ExportCoverageAsync(Ct)).Content);
+        var readable = System.Text.Encoding.UTF8.GetString((await manager.Get<ThreadService>().ExportCoverageAsync(Ct)).Content);
+
+        Assert.Contains("Orphan,Appraisal,(private)", masked, StringComparison.Ordinal);
+        Assert.DoesNotContain("Complete the data analysis course", masked, StringComparison.Ordinal);
+        Assert.Contains("Orphan,Appraisal,Complete the data analysis course", readable, StringComparison.Ordinal);
+        Assert.Contains("Broken thread,CorporateStrategy,Support a strong local economy", masked, StringComparison.Ordinal);
+        Assert.Contains("Directorate share,,Chief Executive's Directorate,,,,7,5,71", masked, StringComparison.Ordinal);
+    }
+
     private async Task<(ThreadNode Item, ThreadNode Objective)> NodesAsync(string itemTitle, string objectiveText)
     {
         await using var db = await _portal.Db.CreateDbContextAsync(Ct);

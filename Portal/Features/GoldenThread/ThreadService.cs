@@ -5,6 +5,7 @@ using Portal.Data;
 using Portal.Domain.Common;
 using Portal.Domain.Plans;
 using Portal.Domain.Thread;
+using Portal.Infrastructure.Export;
 using Portal.Infrastructure.LiveUpdates;
 using Portal.Infrastructure.Security;
 
@@ -138,6 +139,21 @@ public sealed class ThreadService(IDbContextFactory<PortalDbContext> dbFactory, 
             .OrderBy(d => d.Name, StringComparer.CurrentCulture)
             .ToList();
         return new ThreadCoverage(snapshot.Calendar.YearLabel(snapshot.Year), broken, orphans, directorates);
+    }
+
+    /// <summary>
+    /// The coverage report as CSV: broken threads, orphans and each directorate's share. A staff
+    /// objective the reader may not read appears as "(private)", exactly as on the page.
+    /// </summary>
+    public async Task<CsvFile> ExportCoverageAsync(CancellationToken ct)
+    {
+        var coverage = await GetCoverageAsync(ct);
+        string Title(ThreadNodeView v) => v.IsPrivate ? "(private)" : v.Title ?? string.Empty;
+        var rows = coverage.BrokenThreads.Select(v => new object?[] { "Broken thread", v.Level.ToString(), Title(v), v.Context, v.Owner, v.Rag.ToString(), null, null, null })
+            .Concat(coverage.Orphans.Select(v => new object?[] { "Orphan", v.Level.ToString(), Title(v), v.Context, v.Owner, v.Rag.ToString(), null, null, null }))
+            .Concat(coverage.Directorates.Select(d => new object?[] { "Directorate share", null, d.Name, null, null, null, d.Staff, d.StaffWithLinkedObjective, d.Percent }));
+        string[] columns = ["Section", "Level", "Item", "Context", "Owner", "Rag", "Staff", "StaffWithLinkedObjective", "SharePercent"];
+        return new CsvFile($"thread-coverage-{coverage.YearLabel.Replace('/', '-')}.csv", CsvExport.Write(columns, rows));
     }
 
     /// <summary>Items on the level above <paramref name="level"/> whose title contains <paramref name="query"/>: what an item there can be linked to.</summary>

@@ -1,3 +1,4 @@
+using Portal.Infrastructure.Export;
 using Portal.Infrastructure.Security;
 
 namespace Portal.Features.Plans;
@@ -17,7 +18,7 @@ public static class PlanEndpoints
                     "indicators" => await exports.ExportIndicatorValuesAsync(id, year, ct),
                     _ => null,
                 };
-                return file is null ? Results.NotFound() : Results.File(file.Content, "text/csv; charset=utf-8", file.FileName);
+                return file is null ? Results.NotFound() : CsvExport.ToResult(file);
             }
             catch (AccessDeniedException)
             {

@@ -1,16 +1,14 @@
 using System.Globalization;
-using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Plans;
+using Portal.Infrastructure.Export;
 
 namespace Portal.Features.Plans;
 
 /// <summary>
-/// CSV exports of a plan year's actions and indicator values, for anyone who may read the plan.
-/// Every text cell that starts with =, +, -, @, a tab or a carriage return is escaped (CsvHelper's
-/// injection guard), so a title such as "=HYPERLINK(...)" arrives in a spreadsheet as text, not
-/// as a formula.
+/// CSV exports of a plan year's actions and indicator values, for anyone who may read the plan,
+/// written by <see cref="CsvExport"/> (which keeps formulas from running in a spreadsheet).
 /// </summary>
 public sealed class PlanExportService(IDbContextFactory<PortalDbContext> dbFactory, PlanAccess access, TimeProvider clock)
 {
@@ -39,7 +37,7 @@ public sealed class PlanExportService(IDbContextFactory<PortalDbContext> dbFacto
                     latest is null ? string.Empty : Iso(latest.Date), latest?.Commentary ?? string.Empty,
                 };
             });
-        return new CsvFile(FileName(plan, shown, "actions"), Write(ActionColumns, rows));
+        return new CsvFile(FileName(plan, shown, "actions"), CsvExport.Write(ActionColumns, rows));
     }
 
     public async Task<CsvFile> ExportIndicatorValuesAsync(int planId, int? year, CancellationToken ct)
@@ -60,7 +58,7 @@ public sealed class PlanExportService(IDbContextFactory<PortalDbContext> dbFacto
                 (value?.State ?? DataState.NoData).ToString(), value?.EnteredByName ?? string.Empty, value?.ApprovedByName ?? string.Empty, value?.Commentary ?? string.Empty,
             };
         }));
-        return new CsvFile(FileName(plan, shown, "indicators"), Write(IndicatorColumns, rows));
+        return new CsvFile(FileName(plan, shown, "indicators"), CsvExport.Write(IndicatorColumns, rows));
     }
 
     private async Task<(DirectoratePlan Plan, int Year)> ReadablePlanAsync(PortalDbContext db, int planId, int? year, CancellationToken ct)
@@ -84,37 +82,9 @@ public sealed class PlanExportService(IDbContextFactory<PortalDbContext> dbFacto
         "TrendSincePrevious", "TrendSinceLastYear", "State", "EnteredBy", "ApprovedBy", "Commentary",
     ];
 
-    private static byte[] Write(string[] columns, IEnumerable<object?[]> rows)
-    {
-        // A byte-order mark so Excel opens the file as UTF-8 (å, ä, ö and £ intact); invariant numbers so it sorts and sums.
-        var options = CsvWriterOptions.Default with
-        {
-            Injection = CsvInjection.Escape,
-            WriteByteOrderMark = true,
-            FormatProvider = CultureInfo.InvariantCulture,
-        };
-        using var stream = new MemoryStream();
-        using (var csv = CsvWriter.Create(stream, options, leaveOpen: true))
-        {
-            csv.WriteHeader(columns);
-            foreach (var row in rows)
-            {
-                foreach (var field in row)
-                {
-                    csv.WriteField(field);
-                }
-
-                csv.EndRecord();
-            }
-        }
-
-        return stream.ToArray();
-    }
-
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string FileName(DirectoratePlan plan, int year, string what) =>
         $"plan-{plan.Id}-{plan.Calendar.YearLabel(year).Replace('/', '-')}-{what}.csv";
 }
 
-public sealed record CsvFile(string FileName, byte[] Content);
