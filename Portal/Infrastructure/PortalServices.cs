@@ -67,6 +67,7 @@ public static class PortalServices
         services.AddScoped<DashboardService>();
         services.AddScoped<PlanExportService>();
         services.AddScoped<ThreadService>();
+        services.AddSingleton<ThreadCache>();
         services.AddPortalHealthChecks();
         return services;
     }

@@ -18,19 +18,19 @@ namespace Portal.Features.GoldenThread;
 /// person, their line-management chain and administrators, so no page built on this service
 /// can show it.
 /// </summary>
-public sealed class ThreadService(IDbContextFactory<PortalDbContext> dbFactory, ICurrentUser currentUser, ChangeFeed changes, TimeProvider clock)
+public sealed class ThreadService(IDbContextFactory<PortalDbContext> dbFactory, ICurrentUser currentUser, ThreadCache cache, ChangeFeed changes, TimeProvider clock)
 {
     public async Task<MyObjectives> GetMyObjectivesAsync(CancellationToken ct)
     {
         var viewer = await currentUser.DemandAsync(Policies.SignedIn);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var snapshot = await ThreadSnapshot.LoadAsync(db, viewer, Today, ct);
+        var snapshot = await SnapshotAsync(viewer, ct);
         var label = snapshot.Calendar.YearLabel(snapshot.Year);
         if (PersonId(viewer) is not int me)
         {
             return new MyObjectives(null, label, false, []);
         }
 
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var appraisal = await db.Appraisals.AsNoTracking().Include(a => a.Objectives).SingleOrDefaultAsync(a => a.PersonId == me && a.Year == snapshot.Year, ct);
         var name = await db.People.AsNoTracking().Where(p => p.Id == me).Select(p => p.DisplayName).SingleAsync(ct);
         var objectives = (appraisal?.Objectives ?? []).OrderBy(o => o.Id).Select(o =>
@@ -45,8 +45,7 @@ public sealed class ThreadService(IDbContextFactory<PortalDbContext> dbFactory, 
     public async Task<ThreadTrace?> TraceAsync(ThreadNode node, CancellationToken ct)
     {
         var viewer = await currentUser.DemandAsync(Policies.SignedIn);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var snapshot = await ThreadSnapshot.LoadAsync(db, viewer, Today, ct);
+        var snapshot = await SnapshotAsync(viewer, ct);
         var item = snapshot.View(node);
         if (item.Title is null && !item.IsPrivate)
         {
@@ -64,11 +63,9 @@ public sealed class ThreadService(IDbContextFactory<PortalDbContext> dbFactory, 
     public async Task<ThreadStrategy> GetStrategyAsync(CancellationToken ct)
     {
         var viewer = await currentUser.DemandAsync(Policies.SignedIn);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var snapshot = await ThreadSnapshot.LoadAsync(db, viewer, Today, ct);
-        var items = await db.ThreadItems.AsNoTracking().Where(i => i.UnitId == null).OrderBy(i => i.Id).Select(i => new { i.Id, i.Kind }).ToListAsync(ct);
+        var snapshot = await SnapshotAsync(viewer, ct);
         IReadOnlyList<ThreadNodeView> Of(ThreadItemKind kind) =>
-            items.Where(i => i.Kind == kind).Select(i => snapshot.View(new ThreadNode(ThreadItem.LevelOf(kind), i.Id))).ToList();
+            snapshot.Model.Nodes.Where(n => n.Value.Kind == kind).Select(n => n.Key).OrderBy(n => n.Id).Select(snapshot.View).ToList();
         return new ThreadStrategy(Of(ThreadItemKind.CommunityAmbition), Of(ThreadItemKind.CorporatePriority), Of(ThreadItemKind.CorporateValue), Of(ThreadItemKind.StrategicChallenge));
     }
 
@@ -76,8 +73,7 @@ public sealed class ThreadService(IDbContextFactory<PortalDbContext> dbFactory, 
     public async Task<IReadOnlyList<ExplorerNode>> GetExplorerRootAsync(CancellationToken ct)
     {
         var viewer = await currentUser.DemandAsync(Policies.SignedIn);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var snapshot = await ThreadSnapshot.LoadAsync(db, viewer, Today, ct);
+        var snapshot = await SnapshotAsync(viewer, ct);
         return snapshot.Views.Where(v => v.Level == ThreadLevel.CommunityStrategy).OrderBy(v => v.Node.Id).Select(v => Explore(snapshot, v)).ToList();
     }
 
@@ -85,8 +81,7 @@ public sealed class ThreadService(IDbContextFactory<PortalDbContext> dbFactory, 
     public async Task<IReadOnlyList<ExplorerNode>> ExpandAsync(ThreadNode node, CancellationToken ct)
     {
         var viewer = await currentUser.DemandAsync(Policies.SignedIn);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var snapshot = await ThreadSnapshot.LoadAsync(db, viewer, Today, ct);
+        var snapshot = await SnapshotAsync(viewer, ct);
         return snapshot.Graph.ChildrenOf(node)
             .Where(c => c.Level != ThreadLevel.Appraisal)
             .Select(c => Explore(snapshot, snapshot.View(c)))
@@ -112,30 +107,29 @@ public sealed class ThreadService(IDbContextFactory<PortalDbContext> dbFactory, 
     public async Task<ThreadCoverage> GetCoverageAsync(CancellationToken ct)
     {
         var viewer = await currentUser.DemandAsync(Policies.Staff);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var snapshot = await ThreadSnapshot.LoadAsync(db, viewer, Today, ct);
-        var corporate = await db.ThreadItems.AsNoTracking().Where(i => i.Kind == ThreadItemKind.CorporatePriority).Select(i => i.Id).ToListAsync(ct);
-        var openPriorities = await db.Priorities.AsNoTracking().Select(p => p.Id).ToListAsync(ct);
-        var broken = corporate.Select(id => new ThreadNode(ThreadLevel.CorporateStrategy, id))
-            .Concat(openPriorities.Select(id => new ThreadNode(ThreadLevel.DirectoratePlan, id)))
+        var snapshot = await SnapshotAsync(viewer, ct);
+        var model = snapshot.Model;
+        var corporate = model.Nodes.Where(n => n.Value.Kind == ThreadItemKind.CorporatePriority).Select(n => n.Key).ToHashSet();
+        var broken = corporate
+            .Concat(model.Nodes.Keys.Where(n => n.Level == ThreadLevel.DirectoratePlan))
             .Where(n => !snapshot.Graph.HasChildren(n))
+            .OrderBy(n => n.Level).ThenBy(n => n.Id)
             .Select(snapshot.View)
             .ToList();
         var orphans = snapshot.Views
             .Where(v => v.Level != ThreadLevel.CommunityStrategy && !snapshot.Graph.HasParent(v.Node))
-            .Where(v => v.Level != ThreadLevel.CorporateStrategy || corporate.Contains(v.Node.Id))
+            .Where(v => v.Level != ThreadLevel.CorporateStrategy || corporate.Contains(v.Node))
             .OrderBy(v => v.Level).ThenBy(v => v.IsPrivate).ThenBy(v => v.Title, StringComparer.CurrentCulture)
             .ToList();
 
-        var linkedPeople = snapshot.ObjectiveOwners
-            .Where(o => snapshot.Graph.HasParent(new ThreadNode(ThreadLevel.Appraisal, o.Key)))
-            .Select(o => o.Value.PersonId)
+        var linkedPeople = model.Nodes
+            .Where(n => n.Value.SubjectPersonId is not null && snapshot.Graph.HasParent(n.Key))
+            .Select(n => n.Value.SubjectPersonId!.Value)
             .ToHashSet();
-        var staff = await db.People.AsNoTracking().Where(p => !p.IsCouncillor).Select(p => new { p.Id, p.UnitId }).ToListAsync(ct);
-        var directorates = staff
-            .GroupBy(p => snapshot.DirectorateOf(p.UnitId))
+        var directorates = model.People.Where(p => !p.Value.IsCouncillor)
+            .GroupBy(p => model.DirectorateOf(p.Value.UnitId))
             .Where(g => g.Key is not null)
-            .Select(g => new DirectorateCoverage(g.Key!.Value, snapshot.Units[g.Key.Value].Name, g.Count(), g.Count(p => linkedPeople.Contains(p.Id))))
+            .Select(g => new DirectorateCoverage(g.Key!.Value, model.Units[g.Key.Value].Name, g.Count(), g.Count(p => linkedPeople.Contains(p.Key))))
             .OrderBy(d => d.Name, StringComparer.CurrentCulture)
             .ToList();
         return new ThreadCoverage(snapshot.Calendar.YearLabel(snapshot.Year), broken, orphans, directorates);
@@ -165,14 +159,12 @@ public sealed class ThreadService(IDbContextFactory<PortalDbContext> dbFactory, 
             return [];
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var snapshot = await ThreadSnapshot.LoadAsync(db, viewer, Today, ct);
+        var snapshot = await SnapshotAsync(viewer, ct);
         var above = level - 1;
-        var framing = await db.ThreadItems.AsNoTracking().Where(i => i.Kind == ThreadItemKind.CorporateValue || i.Kind == ThreadItemKind.StrategicChallenge).Select(i => i.Id).ToListAsync(ct);
         var text = query?.Trim() ?? string.Empty;
         return snapshot.Views
             .Where(v => v.Level == above && !v.IsPrivate && v.Title is not null)
-            .Where(v => v.Level != ThreadLevel.CorporateStrategy || !framing.Contains(v.Node.Id))
+            .Where(v => snapshot.Model.Nodes[v.Node].Kind is not (ThreadItemKind.CorporateValue or ThreadItemKind.StrategicChallenge))
             .Where(v => text.Length == 0 || v.Title!.Contains(text, StringComparison.CurrentCultureIgnoreCase) || (v.Context?.Contains(text, StringComparison.CurrentCultureIgnoreCase) ?? false))
             .OrderBy(v => v.Context, StringComparer.CurrentCulture).ThenBy(v => v.Title, StringComparer.CurrentCulture)
             .Take(25)
@@ -223,6 +215,8 @@ public sealed class ThreadService(IDbContextFactory<PortalDbContext> dbFactory, 
     }
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
+    private async Task<ThreadSnapshot> SnapshotAsync(ClaimsPrincipal viewer, CancellationToken ct) => new(await cache.GetAsync(ct), viewer);
 
     private static int? PersonId(ClaimsPrincipal principal) =>
         int.TryParse(principal.FindFirstValue(PortalClaims.PersonId), NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : null;
