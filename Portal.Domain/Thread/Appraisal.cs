@@ -53,7 +53,37 @@ public sealed class Appraisal : Entity
         return review;
     }
 
+    /// <summary>The person's own comment at a stage; the manager's rating and comment are kept.</summary>
+    public AppraisalReview CommentAsPerson(ReviewStage stage, string? comment, DateOnly date)
+    {
+        EnsureOpen();
+        var review = _reviews.SingleOrDefault(r => r.Stage == stage) ?? Add(stage, date);
+        review.SetPersonComment(comment, date);
+        return review;
+    }
+
+    /// <summary>The manager's rating and comment at a stage; the person's comment is kept.</summary>
+    public AppraisalReview RateAsManager(ReviewStage stage, ReviewRating rating, string? comment, DateOnly date)
+    {
+        EnsureOpen();
+        if (!Enum.IsDefined(rating))
+        {
+            throw new DomainRuleException("Appraisal.RatingUnknown", "Choose a rating from the list.", nameof(AppraisalReview.Rating));
+        }
+
+        var review = _reviews.SingleOrDefault(r => r.Stage == stage) ?? Add(stage, date);
+        review.SetManagerView(rating, comment, date);
+        return review;
+    }
+
     public void Close() => IsClosed = true;
+
+    private AppraisalReview Add(ReviewStage stage, DateOnly date)
+    {
+        var review = new AppraisalReview(stage, ReviewRating.Met, null, null, date) { IsRated = false };
+        _reviews.Add(review);
+        return review;
+    }
 
     private void EnsureOpen()
     {
@@ -116,11 +146,28 @@ public sealed class AppraisalReview : Entity
 
     public ReviewRating Rating { get; private set; }
 
+    /// <summary>Whether the manager has rated this stage yet (the person may comment first).</summary>
+    public bool IsRated { get; internal set; } = true;
+
     public string? PersonComment { get; private set; }
 
     public string? ManagerComment { get; private set; }
 
     public DateOnly Date { get; private set; }
+
+    internal void SetPersonComment(string? comment, DateOnly date)
+    {
+        PersonComment = Guard.OptionalText(comment, CommentMaxLength, "Review.PersonComment", nameof(PersonComment), "comment");
+        Date = date;
+    }
+
+    internal void SetManagerView(ReviewRating rating, string? comment, DateOnly date)
+    {
+        ManagerComment = Guard.OptionalText(comment, CommentMaxLength, "Review.ManagerComment", nameof(ManagerComment), "comment");
+        Rating = rating;
+        IsRated = true;
+        Date = date;
+    }
 }
 
 public enum ReviewStage

@@ -22,7 +22,7 @@ public sealed class ThreadBrowserTests(BrowserSession session) : BrowserTest(ses
 
         await objective.GetByRole(AriaRole.Link, new() { Name = "Everyone can take part in the life of the city" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Everyone can take part in the life of the city");
-        await Assertions.Expect(page.Locator(".thread-children")).ToContainTextAsync("An effective organisation that listens to residents");
+        await Assertions.Expect(page.Locator("section[aria-labelledby='down-title'] .thread-children")).ToContainTextAsync("An effective organisation that listens to residents");
         await AssertAccessibleAsync(page);
     }
 
@@ -60,6 +60,49 @@ public sealed class ThreadBrowserTests(BrowserSession session) : BrowserTest(ses
     }
 
     [Fact]
+    public async Task ADirectorLinksAnOrphanBySearchingTheLevelAboveAndCoverageUpdatesLive()
+    {
+        var teamItemId = await App.QueryAsync(db => db.ThreadItems.Where(i => i.Title == "Publish every agenda five clear days before the meeting").Select(i => i.Id).SingleAsync());
+        var editor = await NewPageAsync();
+        var watcher = await NewPageAsync();
+        await SignInToAsync(watcher, DemoUsers.Administrator, "/thread/coverage");
+        var orphans = watcher.Locator("section[aria-labelledby='orphans-title']");
+        await Assertions.Expect(orphans).ToContainTextAsync("Publish every agenda five clear days before the meeting");
+        await SignInToAsync(editor, DemoUsers.Director, $"/thread/items/5-{teamItemId}");
+
+        await editor.Locator("#link-search").FillAsync("Executive");
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Link Report performance to the Executive every quarter" }).ClickAsync();
+
+        await Assertions.Expect(editor.Locator("section[aria-labelledby='up-title']")).ToContainTextAsync("Everyone can take part in the life of the city");
+        await Assertions.Expect(orphans).Not.ToContainTextAsync("Publish every agenda five clear days before the meeting");
+        await AssertAccessibleAsync(editor);
+        await ScreenshotAsync(editor, "thread-item-linked");
+    }
+
+    [Fact]
+    public async Task AManagerOpensTheirReportsAppraisalAndRecordsAReviewButNotSomeoneElses()
+    {
+        var graceId = await App.QueryAsync(db => db.People.Where(p => p.DisplayName == "Grace Okafor").Select(p => p.Id).SingleAsync());
+        var page = await NewPageAsync();
+        await SignInToAsync(page, DemoUsers.Director, "/thread");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Appraisal of Barbara Boyce" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Barbara Boyce: appraisal");
+        await Assertions.Expect(page.Locator("section[aria-labelledby='review-MidYear']")).ToContainTextAsync("Good progress; Resources still to start.");
+        await page.Locator("#review-stage").SelectOptionAsync("YearEnd");
+        await page.Locator("#review-rating").SelectOptionAsync("Exceeded");
+        await page.Locator("#review-comment").FillAsync("Clinics running everywhere.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        await Assertions.Expect(page.Locator("section[aria-labelledby='review-YearEnd']")).ToContainTextAsync("Exceeded");
+        await AssertAccessibleAsync(page);
+        await ScreenshotAsync(page, "appraisal");
+
+        await GoToAsync(page, $"/thread/appraisals/{graceId}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("You do not have access to this page");
+        Assert.DoesNotContain("committee clerks", await page.ContentAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ADirectorCannotReadTheObjectiveOfSomeoneOutsideTheirChainOnAnyPage()
     {
         const string Secret = "Train two new committee clerks";
@@ -76,7 +119,7 @@ public sealed class ThreadBrowserTests(BrowserSession session) : BrowserTest(ses
         }
 
         await GoToAsync(page, $"/thread/items/5-{teamItemId}");
-        await Assertions.Expect(page.Locator(".thread-children")).ToContainTextAsync("A member of staff's objective (private)");
+        await Assertions.Expect(page.Locator("section[aria-labelledby='down-title'] .thread-children")).ToContainTextAsync("A member of staff's objective (private)");
         await AssertAccessibleAsync(page);
     }
 }

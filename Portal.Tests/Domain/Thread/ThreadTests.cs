@@ -185,3 +185,31 @@ public sealed class AppraisalTests
         _ = Saved.WithId(appraisal, 1);
     }
 }
+
+public sealed class AppraisalReviewTests
+{
+    [Fact]
+    public void ThePersonsCommentAndTheManagersRatingAreKeptApart()
+    {
+        var appraisal = Appraisal.Open(3, 2026);
+
+        appraisal.CommentAsPerson(ReviewStage.MidYear, "Going well", new(2026, 10, 1));
+        var afterComment = Assert.Single(appraisal.Reviews);
+        Assert.False(afterComment.IsRated);
+        appraisal.RateAsManager(ReviewStage.MidYear, ReviewRating.Met, "Agreed", new(2026, 10, 2));
+
+        var review = Assert.Single(appraisal.Reviews);
+        Assert.Equal((true, ReviewRating.Met, "Going well", "Agreed"), (review.IsRated, review.Rating, review.PersonComment, review.ManagerComment));
+    }
+
+    [Fact]
+    public void RefusesAnUnknownRating()
+    {
+        var appraisal = Appraisal.Open(3, 2026);
+
+        var error = Assert.Throws<DomainRuleException>(() => appraisal.RateAsManager(ReviewStage.YearEnd, (ReviewRating)9, null, new(2027, 3, 1)));
+
+        Assert.Equal("Appraisal.RatingUnknown", error.Code);
+        Assert.Empty(appraisal.Reviews);
+    }
+}

@@ -150,6 +150,75 @@ public sealed class ThreadServiceTests : IAsyncLifetime
         Assert.Contains("Directorate share,,Chief Executive's Directorate,,,,7,5,71", masked, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ADirectorLinksAnOrphanWhereItIsShownAndAnOwnerSetsTheirItemsStatus()
+    {
+        await using var director = await _portal.SignedInAsAsync(DemoUsers.Director);
+        await using var officer = await _portal.SignedInAsAsync(DemoUsers.Officer);
+        var thread = director.Get<ThreadService>();
+        var (agendas, _) = await NodesAsync("Publish every agenda five clear days before the meeting", GracesObjective);
+        var (reporting, _) = await NodesAsync("Report performance to the Executive every quarter", GracesObjective);
+        var (framework, _) = await NodesAsync("Refresh the planning framework so every service plan names its directorate priority", GracesObjective);
+        var (clinics, barbarasObjective) = await NodesAsync("Run a performance clinic with every directorate each quarter", "Hold four performance clinics with each directorate this year");
+        var (form, _) = await NodesAsync("Launch the online appraisal form", GracesObjective);
+
+        Assert.True((await thread.GetEditingAsync(agendas, Ct)).CanEdit);
+        await thread.LinkAsync(agendas, reporting, Ct);
+        await thread.LinkAsync(agendas, framework, Ct);
+        var skips = await Assert.ThrowsAsync<DomainRuleException>(() => thread.LinkAsync(agendas, new ThreadNode(ThreadLevel.CorporateStrategy, 1), Ct));
+        var twice = await Assert.ThrowsAsync<DomainRuleException>(() => thread.LinkAsync(agendas, reporting, Ct));
+
+        Assert.Equal(("Thread.LinkSkipsLevel", "Thread.AlreadyLinked"), (skips.Code, twice.Code));
+        Assert.DoesNotContain((await thread.GetCoverageAsync(Ct)).Orphans, o => o.Node == agendas);
+        var editing = await thread.GetEditingAsync(agendas, Ct);
+        Assert.Equal([(reporting, true), (framework, false)], editing.Parents.Select(p => (p.Parent.Node, p.IsPrimary)));
+
+        await thread.UnlinkAsync(agendas, reporting, Ct);
+        Assert.Equal([(framework, true)], (await thread.GetEditingAsync(agendas, Ct)).Parents.Select(p => (p.Parent.Node, p.IsPrimary)));
+
+        // Barbara owns the clinics item and her own objective, but not the HR item.
+        await officer.Get<ThreadService>().SetStatusAsync(clinics, ThreadStatus.AtRisk, Ct);
+        await officer.Get<ThreadService>().SetStatusAsync(barbarasObjective, ThreadStatus.Achieved, Ct);
+        await Assert.ThrowsAsync<AccessDeniedException>(() => officer.Get<ThreadService>().SetStatusAsync(form, ThreadStatus.Achieved, Ct));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => officer.Get<ThreadService>().LinkAsync(form, reporting, Ct));
+        Assert.Equal(Portal.Domain.Plans.Rag.Amber, (await thread.TraceAsync(clinics, Ct))!.Item.Rag);
+        Assert.Equal(Portal.Domain.Plans.Rag.Completed, (await officer.Get<ThreadService>().GetMyObjectivesAsync(Ct)).Objectives[0].Rag);
+    }
+
+    [Fact]
+    public async Task AManagerRatesAReviewThePersonCommentsAndNobodyElseReadsIt()
+    {
+        await using var heather = await _portal.SignedInAsAsync(DemoUsers.Director);
+        await using var barbara = await _portal.SignedInAsAsync(DemoUsers.Officer);
+        int barbaraId, graceId;
+        await using (var db = await _portal.Db.CreateDbContextAsync(Ct))
+        {
+            barbaraId = await db.People.Where(p => p.DisplayName == "Barbara Boyce").Select(p => p.Id).SingleAsync(Ct);
+            graceId = await db.People.Where(p => p.DisplayName == "Grace Okafor").Select(p => p.Id).SingleAsync(Ct);
+        }
+
+        Assert.Contains(await heather.Get<ThreadService>().GetDirectReportsAsync(Ct), r => r.Name == "Barbara Boyce");
+        await heather.Get<ThreadService>().RateReviewAsync(barbaraId, ReviewStage.YearEnd, ReviewRating.Exceeded, "Clinics in every directorate.", Ct);
+        await barbara.Get<ThreadService>().CommentOnReviewAsync(barbaraId, ReviewStage.YearEnd, "Thanks: Resources joined in March.", Ct);
+        await Assert.ThrowsAsync<AccessDeniedException>(() => barbara.Get<ThreadService>().RateReviewAsync(barbaraId, ReviewStage.YearEnd, ReviewRating.Exceeded, null, Ct));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => heather.Get<ThreadService>().GetAppraisalAsync(graceId, Ct));
+
+        var appraisal = await barbara.Get<ThreadService>().GetAppraisalAsync(barbaraId, Ct);
+        var yearEnd = appraisal.Reviews.Single(r => r.Stage == ReviewStage.YearEnd);
+        Assert.Equal((ReviewRating.Exceeded, "Clinics in every directorate.", "Thanks: Resources joined in March."), (yearEnd.Rating!.Value, yearEnd.ManagerComment, yearEnd.PersonComment));
+        Assert.Equal((true, false), (appraisal.CanComment, appraisal.CanRate));
+
+        await using (var db = await _portal.Db.CreateDbContextAsync(Ct))
+        {
+            var stored = await db.Appraisals.SingleAsync(a => a.PersonId == barbaraId, Ct);
+            stored.Close();
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var closed = await Assert.ThrowsAsync<DomainRuleException>(() => barbara.Get<ThreadService>().CommentOnReviewAsync(barbaraId, ReviewStage.MidYear, "Late", Ct));
+        Assert.Equal("Appraisal.Closed", closed.Code);
+    }
+
     private async Task<(ThreadNode Item, ThreadNode Objective)> NodesAsync(string itemTitle, string objectiveText)
     {
         await using var db = await _portal.Db.CreateDbContextAsync(Ct);

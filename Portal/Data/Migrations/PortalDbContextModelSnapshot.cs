@@ -837,6 +837,9 @@ namespace Portal.Data.Migrations
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsRated")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ManagerComment")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");

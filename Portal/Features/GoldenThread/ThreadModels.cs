@@ -21,7 +21,7 @@ public sealed record ThreadTrace(
     ThreadNodeView Item, IReadOnlyList<IReadOnlyList<ThreadNodeView>> Paths, IReadOnlyList<ThreadNodeView> Children,
     IReadOnlyDictionary<ThreadLevel, int> CountBelow, Rag RollUp);
 
-public sealed record MyObjectives(string? PersonName, string YearLabel, bool AppraisalClosed, IReadOnlyList<ObjectiveTrace> Objectives);
+public sealed record MyObjectives(int? PersonId, string? PersonName, string YearLabel, bool AppraisalClosed, IReadOnlyList<ObjectiveTrace> Objectives);
 
 public sealed record ObjectiveTrace(int Id, string Text, string? Measure, DateOnly? DueDate, Rag Rag, IReadOnlyList<IReadOnlyList<ThreadNodeView>> Paths);
 
@@ -44,3 +44,18 @@ public sealed record ExplorerNode(ThreadNodeView View, int DirectChildren, int I
     /// <summary>The explorer opens down to team items; staff objectives are counted, not listed.</summary>
     public bool CanExpand => DirectChildren > 0 && View.Level < ThreadLevel.TeamWorkplan;
 }
+
+/// <summary>What the reader may change about an item on the thread: its status (where it has one) and what it contributes to.</summary>
+public sealed record ThreadEditing(bool CanEdit, bool HasStatus, ThreadStatus Status, IReadOnlyList<(ThreadNodeView Parent, bool IsPrimary)> Parents);
+
+/// <summary>One person's appraisal for the year, for the person, their managers and HR only.</summary>
+public sealed record AppraisalView(
+    int PersonId, string PersonName, string YearLabel, bool IsClosed, IReadOnlyList<ObjectiveRow> Objectives,
+    IReadOnlyList<ReviewRow> Reviews, bool CanComment, bool CanRate);
+
+public sealed record ObjectiveRow(int Id, string Text, string? Measure, DateOnly? DueDate, ThreadStatus Status);
+
+public sealed record ReviewRow(ReviewStage Stage, ReviewRating? Rating, string? PersonComment, string? ManagerComment, DateOnly Date);
+
+/// <summary>The people who report to the caller directly, whose appraisals they can open.</summary>
+public sealed record DirectReport(int PersonId, string Name);

@@ -27,7 +27,7 @@ public sealed class ThreadService(IDbContextFactory<PortalDbContext> dbFactory, 
         var label = snapshot.Calendar.YearLabel(snapshot.Year);
         if (PersonId(viewer) is not int me)
         {
-            return new MyObjectives(null, label, false, []);
+            return new MyObjectives(null, null, label, false, []);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -38,7 +38,7 @@ public sealed class ThreadService(IDbContextFactory<PortalDbContext> dbFactory, 
             var node = new ThreadNode(ThreadLevel.Appraisal, o.Id);
             return new ObjectiveTrace(o.Id, o.Text, o.Measure, o.DueDate, ThreadRating.For(o.Status), snapshot.TraceUp(node));
         }).ToList();
-        return new MyObjectives(name, label, appraisal?.IsClosed ?? false, objectives);
+        return new MyObjectives(me, name, label, appraisal?.IsClosed ?? false, objectives);
     }
 
     /// <summary>An item traced to the top (every path), with what contributes to it directly and how much lies beneath it.</summary>
@@ -213,6 +213,237 @@ public sealed class ThreadService(IDbContextFactory<PortalDbContext> dbFactory, 
         changes.Publish(new ThreadChanged(node));
         return objective.Id;
     }
+
+    /// <summary>
+    /// A person's appraisal for this year: objectives and reviews. Only for the person, anyone in
+    /// their line-management chain and administrators acting as HR; anyone else is refused.
+    /// </summary>
+    public async Task<AppraisalView> GetAppraisalAsync(int personId, CancellationToken ct)
+    {
+        var viewer = await currentUser.DemandAsync(Policies.SignedIn);
+        var model = await cache.GetAsync(ct);
+        var (canRead, isSelf) = AppraisalRights(viewer, personId, model);
+        if (!canRead)
+        {
+            throw new AccessDeniedException("ReadAppraisal");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var name = await db.People.AsNoTracking().Where(p => p.Id == personId).Select(p => p.DisplayName).SingleOrDefaultAsync(ct)
+            ?? throw new KeyNotFoundException($"No person {personId}.");
+        var appraisal = await db.Appraisals.AsNoTracking().Include(a => a.Objectives).Include(a => a.Reviews)
+            .SingleOrDefaultAsync(a => a.PersonId == personId && a.Year == model.Year, ct);
+        var open = appraisal is not { IsClosed: true };
+        return new AppraisalView(
+            personId, name, model.Calendar.YearLabel(model.Year), !open,
+            (appraisal?.Objectives ?? []).OrderBy(o => o.Id).Select(o => new ObjectiveRow(o.Id, o.Text, o.Measure, o.DueDate, o.Status)).ToList(),
+            (appraisal?.Reviews ?? []).OrderBy(r => r.Stage).Select(r => new ReviewRow(r.Stage, r.IsRated ? r.Rating : null, r.PersonComment, r.ManagerComment, r.Date)).ToList(),
+            open && isSelf, open && !isSelf);
+    }
+
+    /// <summary>The people who report directly to the caller.</summary>
+    public async Task<IReadOnlyList<DirectReport>> GetDirectReportsAsync(CancellationToken ct)
+    {
+        var viewer = await currentUser.DemandAsync(Policies.SignedIn);
+        if (PersonId(viewer) is not int me)
+        {
+            return [];
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.People.AsNoTracking().Where(p => p.LineManagerId == me).OrderBy(p => p.DisplayName)
+            .Select(p => new DirectReport(p.Id, p.DisplayName)).ToListAsync(ct);
+    }
+
+    /// <summary>The person's own comment at a review stage. Refused in a closed appraisal year.</summary>
+    public Task CommentOnReviewAsync(int personId, ReviewStage stage, string? comment, CancellationToken ct) =>
+        ReviewAsync(personId, self: true, appraisal => appraisal.CommentAsPerson(stage, comment, Today), ct);
+
+    /// <summary>A manager's (or HR's) rating and comment at a review stage. Refused in a closed appraisal year.</summary>
+    public Task RateReviewAsync(int personId, ReviewStage stage, ReviewRating rating, string? comment, CancellationToken ct) =>
+        ReviewAsync(personId, self: false, appraisal => appraisal.RateAsManager(stage, rating, comment, Today), ct);
+
+    private async Task ReviewAsync(int personId, bool self, Action<Appraisal> review, CancellationToken ct)
+    {
+        var viewer = await currentUser.DemandAsync(Policies.SignedIn);
+        var model = await cache.GetAsync(ct);
+        var (canRead, isSelf) = AppraisalRights(viewer, personId, model);
+        if (!canRead || isSelf != self)
+        {
+            throw new AccessDeniedException("ReviewAppraisal");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var appraisal = await db.Appraisals.Include(a => a.Reviews).SingleOrDefaultAsync(a => a.PersonId == personId && a.Year == model.Year, ct);
+        if (appraisal is null)
+        {
+            appraisal = Appraisal.Open(personId, model.Year);
+            db.Appraisals.Add(appraisal);
+        }
+
+        review(appraisal);
+        await db.SaveChangesAsync(ct);
+        changes.Publish(new ThreadChanged(new ThreadNode(ThreadLevel.Appraisal, 0)));
+    }
+
+    private static (bool CanRead, bool IsSelf) AppraisalRights(ClaimsPrincipal viewer, int personId, ThreadModel model)
+    {
+        var me = PersonId(viewer);
+        var canRead = AppraisalPrivacy.CanRead(me, viewer.IsInRole(Roles.Administrator), personId, id => model.ManagerOf.GetValueOrDefault(id));
+        return (canRead, me == personId);
+    }
+
+    /// <summary>
+    /// Whether the caller may change <paramref name="node"/>, and its current links upwards.
+    /// Administrators change anything; a director, items in their directorate; an owner, their
+    /// own service objective or team item; a person, their own objectives.
+    /// </summary>
+    public async Task<ThreadEditing> GetEditingAsync(ThreadNode node, CancellationToken ct)
+    {
+        var viewer = await currentUser.DemandAsync(Policies.SignedIn);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var snapshot = await SnapshotAsync(viewer, ct);
+        var (canEdit, status) = await RightsAsync(db, viewer, node, ct);
+        var parents = await db.ThreadLinks.AsNoTracking()
+            .Where(l => l.ChildLevel == node.Level && l.ChildId == node.Id)
+            .OrderByDescending(l => l.IsPrimary).ThenBy(l => l.Id)
+            .Select(l => new { l.ParentLevel, l.ParentId, l.IsPrimary }).ToListAsync(ct);
+        return new ThreadEditing(canEdit, status is not null, status ?? ThreadStatus.NotStarted,
+            parents.Select(p => (snapshot.View(new ThreadNode(p.ParentLevel, p.ParentId)), p.IsPrimary)).ToList());
+    }
+
+    /// <summary>Links an item to one on the level above; the first link is the primary one.</summary>
+    public async Task LinkAsync(ThreadNode child, ThreadNode parent, CancellationToken ct)
+    {
+        ThreadLink.EnsureCanLink(child.Level, parent);
+        await using var db = await EditableAsync(child, ct);
+        if (!await ExistsAsync(db, parent, ct))
+        {
+            throw new DomainRuleException("Thread.ParentNotFound", "Choose an item from the list.", "Parent");
+        }
+
+        var existing = await db.ThreadLinks.Where(l => l.ChildLevel == child.Level && l.ChildId == child.Id).ToListAsync(ct);
+        db.ThreadLinks.Add(ThreadLink.Create(child, parent, existing.Select(l => l.Parent)));
+        await db.SaveChangesAsync(ct);
+        changes.Publish(new ThreadChanged(child));
+    }
+
+    /// <summary>Removes a link; if it was the primary one, the next link becomes primary.</summary>
+    public async Task UnlinkAsync(ThreadNode child, ThreadNode parent, CancellationToken ct)
+    {
+        await using var db = await EditableAsync(child, ct);
+        var links = await db.ThreadLinks.Where(l => l.ChildLevel == child.Level && l.ChildId == child.Id).OrderBy(l => l.Id).ToListAsync(ct);
+        var link = links.SingleOrDefault(l => l.ParentLevel == parent.Level && l.ParentId == parent.Id);
+        if (link is null)
+        {
+            return;
+        }
+
+        db.ThreadLinks.Remove(link);
+        if (link.IsPrimary && links.FirstOrDefault(l => l != link) is { } next)
+        {
+            next.MakePrimary(true);
+        }
+
+        await db.SaveChangesAsync(ct);
+        changes.Publish(new ThreadChanged(child));
+    }
+
+    /// <summary>Makes one of an item's links the primary one.</summary>
+    public async Task MakePrimaryAsync(ThreadNode child, ThreadNode parent, CancellationToken ct)
+    {
+        await using var db = await EditableAsync(child, ct);
+        var links = await db.ThreadLinks.Where(l => l.ChildLevel == child.Level && l.ChildId == child.Id).ToListAsync(ct);
+        foreach (var link in links)
+        {
+            link.MakePrimary(link.ParentLevel == parent.Level && link.ParentId == parent.Id);
+        }
+
+        await db.SaveChangesAsync(ct);
+        changes.Publish(new ThreadChanged(child));
+    }
+
+    /// <summary>Sets the status of a service objective, a team item or one's own objective.</summary>
+    public async Task SetStatusAsync(ThreadNode node, ThreadStatus status, CancellationToken ct)
+    {
+        if (!Enum.IsDefined(status))
+        {
+            throw new DomainRuleException("Thread.StatusUnknown", "Choose a status from the list.", "Status");
+        }
+
+        await using var db = await EditableAsync(node, ct);
+        if (node.Level == ThreadLevel.Appraisal)
+        {
+            var objective = await db.AppraisalObjectives.SingleAsync(o => o.Id == node.Id, ct);
+            var closed = await db.Appraisals.Where(a => a.Id == objective.AppraisalId).Select(a => a.IsClosed).SingleAsync(ct);
+            if (closed)
+            {
+                throw new DomainRuleException("Appraisal.Closed", "That appraisal year is closed: its objectives can no longer change.", null, string.Empty);
+            }
+
+            objective.SetStatus(status);
+        }
+        else
+        {
+            var item = await db.ThreadItems.SingleAsync(i => i.Id == node.Id, ct);
+            item.SetStatus(status);
+        }
+
+        await db.SaveChangesAsync(ct);
+        changes.Publish(new ThreadChanged(node));
+    }
+
+    /// <summary>A context for changing <paramref name="node"/>, after checking the caller may.</summary>
+    private async Task<PortalDbContext> EditableAsync(ThreadNode node, CancellationToken ct)
+    {
+        var viewer = await currentUser.DemandAsync(Policies.SignedIn);
+        var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!(await RightsAsync(db, viewer, node, ct)).CanEdit)
+        {
+            await db.DisposeAsync();
+            throw new AccessDeniedException("EditThread");
+        }
+
+        return db;
+    }
+
+    private async Task<(bool CanEdit, ThreadStatus? Status)> RightsAsync(PortalDbContext db, ClaimsPrincipal viewer, ThreadNode node, CancellationToken ct)
+    {
+        var admin = viewer.IsInRole(Roles.Administrator);
+        var me = PersonId(viewer);
+        var model = await cache.GetAsync(ct);
+        int? myDirectorate = me is int m && model.People.TryGetValue(m, out var person) ? model.DirectorateOf(person.UnitId) : null;
+        var director = viewer.IsInRole(Roles.Director);
+        switch (node.Level)
+        {
+            case ThreadLevel.Appraisal:
+                var objective = await db.AppraisalObjectives.AsNoTracking().Where(o => o.Id == node.Id)
+                    .Join(db.Appraisals.AsNoTracking(), o => o.AppraisalId, a => a.Id, (o, a) => new { o.Status, a.PersonId }).SingleOrDefaultAsync(ct);
+                return objective is null ? (false, null) : (admin || objective.PersonId == me, objective.Status);
+            case ThreadLevel.DirectoratePlan:
+                var directorateId = await db.Priorities.AsNoTracking().Where(p => p.Id == node.Id)
+                    .Join(db.Plans.AsNoTracking(), p => p.PlanId, plan => plan.Id, (p, plan) => (int?)plan.DirectorateId).SingleOrDefaultAsync(ct);
+                return (admin || (director && directorateId is not null && directorateId == myDirectorate), null);
+            default:
+                var item = await db.ThreadItems.AsNoTracking().SingleOrDefaultAsync(i => i.Id == node.Id, ct);
+                if (item is null || item.Level != node.Level)
+                {
+                    return (false, null);
+                }
+
+                var inMyDirectorate = director && item.UnitId is int unit && model.DirectorateOf(unit) == myDirectorate && myDirectorate is not null;
+                var hasStatus = item.Kind is ThreadItemKind.ServiceObjective or ThreadItemKind.TeamItem;
+                return (admin || inMyDirectorate || (item.OwnerId is not null && item.OwnerId == me), hasStatus ? item.Status : null);
+        }
+    }
+
+    private static async Task<bool> ExistsAsync(PortalDbContext db, ThreadNode node, CancellationToken ct) => node.Level switch
+    {
+        ThreadLevel.DirectoratePlan => await db.Priorities.AnyAsync(p => p.Id == node.Id, ct),
+        ThreadLevel.Appraisal => await db.AppraisalObjectives.AnyAsync(o => o.Id == node.Id, ct),
+        _ => (await db.ThreadItems.AsNoTracking().Where(i => i.Id == node.Id).Select(i => (ThreadItemKind?)i.Kind).SingleOrDefaultAsync(ct)) is ThreadItemKind kind
+            && ThreadItem.LevelOf(kind) == node.Level && kind is not (ThreadItemKind.CorporateValue or ThreadItemKind.StrategicChallenge),
+    };
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
