@@ -77,6 +77,11 @@ public sealed class ThreadBrowserTests(BrowserSession session) : BrowserTest(ses
         await Assertions.Expect(orphans).Not.ToContainTextAsync("Publish every agenda five clear days before the meeting");
         await AssertAccessibleAsync(editor);
         await ScreenshotAsync(editor, "thread-item-linked");
+
+        // The service objective above it offers to add a team item beneath, already linked.
+        await editor.Locator("section[aria-labelledby='up-title']").GetByRole(AriaRole.Link, new() { Name = "Report performance to the Executive every quarter" }).ClickAsync();
+        await editor.Locator("#beneath-title").WaitForAsync();
+        await AssertAccessibleAsync(editor);
     }
 
     [Fact]

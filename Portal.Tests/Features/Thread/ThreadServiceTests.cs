@@ -219,6 +219,27 @@ public sealed class ThreadServiceTests : IAsyncLifetime
         Assert.Equal("Appraisal.Closed", closed.Code);
     }
 
+    [Fact]
+    public async Task ADirectorAddsATeamItemBeneathAServiceObjectiveAlreadyLinked()
+    {
+        await using var director = await _portal.SignedInAsAsync(DemoUsers.Director);
+        var thread = director.Get<ThreadService>();
+        var (reporting, _) = await NodesAsync("Report performance to the Executive every quarter", GracesObjective);
+        var (units, people) = await thread.GetAddChoicesAsync(reporting, Ct);
+        var team = units.Single(u => u.Name == "Business and Performance");
+
+        var wrongUnit = await Assert.ThrowsAsync<DomainRuleException>(() => thread.AddBeneathAsync(reporting, 1, "Benchmark reports", null, Ct));
+        var blank = await Assert.ThrowsAsync<DomainRuleException>(() => thread.AddBeneathAsync(reporting, team.Id, " ", null, Ct));
+        var added = await thread.AddBeneathAsync(reporting, team.Id, "Benchmark our reports against other councils", people[0].Id, Ct);
+
+        Assert.Equal(("Thread.ChooseTeam", "Thread.TitleRequired"), (wrongUnit.Code, blank.Code));
+        var trace = (await thread.TraceAsync(added, Ct))!;
+        Assert.Equal(ThreadLevel.TeamWorkplan, trace.Item.Level);
+        Assert.Equal([ThreadLevel.TeamWorkplan, ThreadLevel.ServicePlan, ThreadLevel.DirectoratePlan, ThreadLevel.CorporateStrategy, ThreadLevel.CommunityStrategy], trace.Paths[0].Select(n => n.Level));
+        await using var db = await _portal.Db.CreateDbContextAsync(Ct);
+        Assert.Equal(0, await db.ThreadItems.CountAsync(i => i.Title == " " || i.Title == "Benchmark reports", Ct));
+    }
+
     private async Task<(ThreadNode Item, ThreadNode Objective)> NodesAsync(string itemTitle, string objectiveText)
     {
         await using var db = await _portal.Db.CreateDbContextAsync(Ct);

@@ -5,6 +5,7 @@ using Portal.Data;
 using Portal.Domain.Common;
 using Portal.Domain.Plans;
 using Portal.Domain.Thread;
+using Portal.Features.Plans;
 using Portal.Infrastructure.Export;
 using Portal.Infrastructure.LiveUpdates;
 using Portal.Infrastructure.Security;
@@ -361,6 +362,54 @@ public sealed class ThreadService(IDbContextFactory<PortalDbContext> dbFactory, 
 
         await db.SaveChangesAsync(ct);
         changes.Publish(new ThreadChanged(child));
+    }
+
+    /// <summary>
+    /// Adds a service objective under a directorate priority, or a team item under a service
+    /// objective, for a unit of the right kind and this year, linked to the item it serves, in
+    /// one save. Whoever may change the parent may add beneath it.
+    /// </summary>
+    public async Task<ThreadNode> AddBeneathAsync(ThreadNode parent, int unitId, string title, int? ownerId, CancellationToken ct)
+    {
+        var kind = parent.Level switch
+        {
+            ThreadLevel.DirectoratePlan => ThreadItemKind.ServiceObjective,
+            ThreadLevel.ServicePlan => ThreadItemKind.TeamItem,
+            _ => throw new DomainRuleException("Thread.NothingToAddHere", "Service objectives are added under a directorate priority, team items under a service objective.", null),
+        };
+        await using var db = await EditableAsync(parent, ct);
+        var unitKind = await db.OrganisationUnits.AsNoTracking().Where(u => u.Id == unitId).Select(u => (Domain.Organisation.UnitKind?)u.Kind).SingleOrDefaultAsync(ct);
+        var wanted = kind == ThreadItemKind.ServiceObjective ? Domain.Organisation.UnitKind.Service : Domain.Organisation.UnitKind.Team;
+        if (unitKind != wanted)
+        {
+            throw new DomainRuleException(
+                kind == ThreadItemKind.ServiceObjective ? "Thread.ChooseService" : "Thread.ChooseTeam",
+                kind == ThreadItemKind.ServiceObjective ? "Choose the service whose plan this objective is in." : "Choose the team whose workplan this item is in.",
+                "UnitId");
+        }
+
+        var model = await cache.GetAsync(ct);
+        var item = ThreadItem.ForUnit(kind, unitId, model.Year, title, null, ownerId);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.ThreadItems.Add(item);
+        await db.SaveChangesAsync(ct);
+        var node = new ThreadNode(item.Level, item.Id);
+        db.ThreadLinks.Add(ThreadLink.Create(node, parent, []));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        changes.Publish(new ThreadChanged(node));
+        return node;
+    }
+
+    /// <summary>The services or teams an item beneath <paramref name="parent"/> can belong to, and the people who can own it.</summary>
+    public async Task<(IReadOnlyList<NamedItem> Units, IReadOnlyList<NamedItem> People)> GetAddChoicesAsync(ThreadNode parent, CancellationToken ct)
+    {
+        await currentUser.DemandAsync(Policies.SignedIn);
+        var wanted = parent.Level == ThreadLevel.DirectoratePlan ? Domain.Organisation.UnitKind.Service : Domain.Organisation.UnitKind.Team;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var units = await db.OrganisationUnits.AsNoTracking().Where(u => u.Kind == wanted).OrderBy(u => u.Name).Select(u => new NamedItem(u.Id, u.Name)).ToListAsync(ct);
+        var people = await db.People.AsNoTracking().Where(p => !p.IsCouncillor).OrderBy(p => p.DisplayName).Select(p => new NamedItem(p.Id, p.DisplayName)).ToListAsync(ct);
+        return (units, people);
     }
 
     /// <summary>Sets the status of a service objective, a team item or one's own objective.</summary>
