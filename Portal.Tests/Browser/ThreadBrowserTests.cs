@@ -41,7 +41,7 @@ public sealed class ThreadBrowserTests(BrowserSession session) : BrowserTest(ses
         }
 
         var team = page.Locator(".explorer-row").Filter(new() { HasText = "Run a performance clinic with every directorate each quarter" });
-        await Assertions.Expect(team).ToContainTextAsync("0 items and 2 staff objectives beneath");
+        await Assertions.Expect(team).ToContainTextAsync("Beneath: items 0, staff objectives 2");
         await AssertAccessibleAsync(page);
         await ScreenshotAsync(page, "thread-explorer");
     }
