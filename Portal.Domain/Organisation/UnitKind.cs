@@ -20,4 +20,26 @@ public static class UnitKindRules
         UnitKind.Team => UnitKind.Service,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
+
+    /// <summary>
+    /// The directorate a unit sits in (itself, if it is one), walking up through
+    /// <paramref name="unitOf"/>; null above or outside any directorate. Plan rights and the golden
+    /// thread's coverage both answer "whose directorate is this?" with it.
+    /// </summary>
+    public static int? DirectorateOf(int unitId, Func<int, (UnitKind Kind, int? ParentId)?> unitOf)
+    {
+        ArgumentNullException.ThrowIfNull(unitOf);
+        int? current = unitId;
+        for (var depth = 0; current is int id && depth < 10 && unitOf(id) is { } unit; depth++)
+        {
+            if (unit.Kind == UnitKind.Directorate)
+            {
+                return id;
+            }
+
+            current = unit.ParentId;
+        }
+
+        return null;
+    }
 }

@@ -77,3 +77,23 @@ public sealed class OrganisationUnitTests
         Assert.Equal("A description", council.Description);
     }
 }
+
+public sealed class DirectorateOfTests
+{
+    private static readonly Dictionary<int, (UnitKind Kind, int? ParentId)> Units = new()
+    {
+        [1] = (UnitKind.Council, null),
+        [2] = (UnitKind.Directorate, 1),
+        [3] = (UnitKind.Service, 2),
+        [4] = (UnitKind.Team, 3),
+    };
+
+    [Theory]
+    [InlineData(4, 2)]
+    [InlineData(3, 2)]
+    [InlineData(2, 2)]
+    [InlineData(1, null)]
+    [InlineData(99, null)]
+    public void FindsTheDirectorateAUnitSitsIn(int unit, int? directorate) =>
+        Assert.Equal(directorate, UnitKindRules.DirectorateOf(unit, id => Units.TryGetValue(id, out var u) ? u : null));
+}

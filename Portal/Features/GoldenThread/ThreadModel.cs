@@ -42,21 +42,8 @@ internal sealed class ThreadModel
 
     public IReadOnlyDictionary<int, (UnitKind Kind, int? ParentId, string Name)> Units { get; }
 
-    public int? DirectorateOf(int unitId)
-    {
-        int? current = unitId;
-        for (var depth = 0; current is int id && depth < 10 && Units.TryGetValue(id, out var unit); depth++)
-        {
-            if (unit.Kind == UnitKind.Directorate)
-            {
-                return id;
-            }
-
-            current = unit.ParentId;
-        }
-
-        return null;
-    }
+    public int? DirectorateOf(int unitId) =>
+        UnitKindRules.DirectorateOf(unitId, id => Units.TryGetValue(id, out var u) ? (u.Kind, u.ParentId) : null);
 
     public static async Task<ThreadModel> BuildAsync(PortalDbContext db, DateOnly today, CancellationToken ct)
     {

@@ -182,8 +182,7 @@ public sealed class ThreadService(IDbContextFactory<PortalDbContext> dbFactory, 
         var viewer = await currentUser.DemandAsync(Policies.SignedIn);
         var me = PersonId(viewer) ?? throw new AccessDeniedException("PersonRequired");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var calendar = await db.Plans.AsNoTracking().Select(p => (int?)p.YearStartMonth).FirstOrDefaultAsync(ct) is int month ? new PlanCalendar(month) : PlanCalendar.FinancialYear;
-        var year = calendar.YearOf(Today);
+        var year = (await cache.GetAsync(ct)).Year;
         var appraisal = await db.Appraisals.Include(a => a.Objectives).SingleOrDefaultAsync(a => a.PersonId == me && a.Year == year, ct);
         if (appraisal is null)
         {

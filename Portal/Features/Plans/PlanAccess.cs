@@ -68,28 +68,12 @@ public sealed class PlanAccess(ICurrentUser currentUser)
             || await db.Risks.AnyAsync(r => r.PlanId == plan.Id && r.OwnerId == me, ct);
     }
 
-    /// <summary>The directorate a unit sits in (itself, if it is one), by walking up the structure.</summary>
+    /// <summary>The directorate a unit sits in (itself, if it is one), by <see cref="UnitKindRules.DirectorateOf"/>.</summary>
     public static async Task<int?> DirectorateOfAsync(PortalDbContext db, int unitId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        int? current = unitId;
-        for (var depth = 0; current is int id && depth < 10; depth++)
-        {
-            var unit = await db.OrganisationUnits.AsNoTracking().Where(u => u.Id == id).Select(u => new { u.Kind, u.ParentId }).SingleOrDefaultAsync(ct);
-            if (unit is null)
-            {
-                return null;
-            }
-
-            if (unit.Kind == UnitKind.Directorate)
-            {
-                return id;
-            }
-
-            current = unit.ParentId;
-        }
-
-        return null;
+        var units = await db.OrganisationUnits.AsNoTracking().Select(u => new { u.Id, u.Kind, u.ParentId }).ToDictionaryAsync(u => u.Id, ct);
+        return UnitKindRules.DirectorateOf(unitId, id => units.TryGetValue(id, out var u) ? (u.Kind, u.ParentId) : null);
     }
 }
 
