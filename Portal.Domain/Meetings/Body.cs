@@ -1,0 +1,228 @@
+using System.Globalization;
+using System.Text;
+using Portal.Domain.Common;
+
+namespace Portal.Domain.Meetings;
+
+public enum BodyKind
+{
+    /// <summary>Officers managing the council together (Kirklees' EMG, Nybro's KLG).</summary>
+    OfficerGroup = 0,
+
+    /// <summary>Councillors on a panel or committee (an Employment Panel, an Advisory Panel).</summary>
+    MemberPanel = 1,
+
+    /// <summary>An executive member taking decisions in public session.</summary>
+    ExecutiveSession = 2,
+
+    /// <summary>The full council.</summary>
+    FullCouncil = 3,
+}
+
+/// <summary>The law a body's meetings follow, which decides how its record is kept.</summary>
+public enum Regime
+{
+    /// <summary>A statutory meeting in England: agenda published five clear days ahead; minutes approved as a correct record at the next meeting.</summary>
+    England = 0,
+
+    /// <summary>A Swedish political body: the protokoll is signed by the justerare within 14 days and announced on the notice board.</summary>
+    Sweden = 1,
+
+    /// <summary>An internal group: notes sent to a distribution list and published on the intranet.</summary>
+    Internal = 2,
+}
+
+public enum MemberRole
+{
+    Chair = 0,
+    Member = 1,
+    Secretary = 2,
+    NoteTaker = 3,
+}
+
+/// <summary>
+/// A body that meets: a management group, a panel or committee, an executive decision session
+/// or the full council. It has a remit, members (people, or posts not yet linked to a person),
+/// the people its notes are reported or distributed to, and a regime that decides the record.
+/// </summary>
+public sealed class Body : Entity
+{
+    public const int NameMaxLength = 200;
+    public const int ShortNameMaxLength = 20;
+    public const int SlugMaxLength = 80;
+    public const int RemitMaxLength = 20_000;
+    public const int ReportsToMaxLength = 1_000;
+
+    private readonly List<BodyMember> _members = [];
+
+    private Body()
+    {
+        Name = string.Empty;
+        Slug = string.Empty;
+    }
+
+    public string Name { get; private set; }
+
+    public string? ShortName { get; private set; }
+
+    /// <summary>How the body appears in addresses, such as <c>/meetings/emg/calendar.ics</c>.</summary>
+    public string Slug { get; private set; }
+
+    public BodyKind Kind { get; private set; }
+
+    public Regime Regime { get; private set; }
+
+    /// <summary>What the body is for, in Markdown.</summary>
+    public string? Remit { get; private set; }
+
+    /// <summary>Whom its notes or minutes are reported or distributed to.</summary>
+    public string? ReportsTo { get; private set; }
+
+    /// <summary>Whether the public sees its meetings. Statutory bodies always do; an internal group may not.</summary>
+    public bool IsPublic { get; private set; }
+
+    public IReadOnlyList<BodyMember> Members => _members;
+
+    public static Body Create(string name, string? shortName, BodyKind kind, Regime regime, string? remit, string? reportsTo, bool isPublic)
+    {
+        var body = new Body();
+        body.Describe(name, shortName, kind, regime, remit, reportsTo, isPublic);
+        body.Slug = SlugFor(body.ShortName ?? body.Name);
+        return body;
+    }
+
+    public void Describe(string name, string? shortName, BodyKind kind, Regime regime, string? remit, string? reportsTo, bool isPublic)
+    {
+        if (!Enum.IsDefined(kind))
+        {
+            throw new DomainRuleException("Body.KindRequired", "Choose what kind of body this is.", nameof(Kind));
+        }
+
+        if (!Enum.IsDefined(regime))
+        {
+            throw new DomainRuleException("Body.RegimeRequired", "Choose which rules its meetings follow.", nameof(Regime));
+        }
+
+        if (regime != Regime.Internal && !isPublic)
+        {
+            throw new DomainRuleException("Body.StatutoryIsPublic", "Statutory meetings are open to the public: only an internal group can be private.", nameof(IsPublic));
+        }
+
+        Name = Guard.RequiredText(name, NameMaxLength, "Body.Name", nameof(Name), "name");
+        ShortName = Guard.OptionalText(shortName, ShortNameMaxLength, "Body.ShortName", nameof(ShortName), "short name");
+        Kind = kind;
+        Regime = regime;
+        Remit = Guard.OptionalText(remit, RemitMaxLength, "Body.Remit", nameof(Remit), "remit");
+        ReportsTo = Guard.OptionalText(reportsTo, ReportsToMaxLength, "Body.ReportsTo", nameof(ReportsTo), "distribution");
+        IsPublic = isPublic;
+    }
+
+    /// <summary>Gives the body a different address, when two bodies would otherwise share one.</summary>
+    public void UseSlug(string slug)
+    {
+        var clean = SlugFor(slug);
+        Slug = clean;
+    }
+
+    /// <summary>Adds a person or a post to the body in a role. A person sits once; a body has one chair.</summary>
+    public BodyMember AddMember(int? personId, string? post, MemberRole role)
+    {
+        if (!Enum.IsDefined(role))
+        {
+            throw new DomainRuleException("Body.RoleRequired", "Choose the member's role.", nameof(BodyMember.Role));
+        }
+
+        var postTitle = Guard.OptionalText(post, BodyMember.PostMaxLength, "Body.Post", nameof(BodyMember.Post), "post");
+        if (personId is null && postTitle is null)
+        {
+            throw new DomainRuleException("Body.MemberRequired", "Choose a person, or enter the post that sits on the body.", nameof(BodyMember.PersonId));
+        }
+
+        if (personId is int id && _members.Any(m => m.PersonId == id))
+        {
+            throw new DomainRuleException("Body.AlreadyMember", "That person is already a member of this body.", nameof(BodyMember.PersonId));
+        }
+
+        if (role == MemberRole.Chair && _members.Any(m => m.Role == MemberRole.Chair))
+        {
+            throw new DomainRuleException("Body.OneChair", "The body already has a chair. Change the current chair's role first.", nameof(BodyMember.Role));
+        }
+
+        var member = new BodyMember(Id, personId, postTitle, role, _members.Count == 0 ? 1 : _members.Max(m => m.Position) + 1);
+        _members.Add(member);
+        return member;
+    }
+
+    public void RemoveMember(int memberId)
+    {
+        var member = _members.SingleOrDefault(m => m.Id == memberId)
+            ?? throw new DomainRuleException("Body.NoSuchMember", "That member is no longer on the body.", nameof(BodyMember.PersonId));
+        _members.Remove(member);
+    }
+
+    /// <summary>Whether <paramref name="personId"/> may keep the body's record: its chair, secretary or note-taker.</summary>
+    public bool KeepsRecord(int? personId) =>
+        personId is int id && _members.Any(m => m.PersonId == id && m.Role is MemberRole.Chair or MemberRole.Secretary or MemberRole.NoteTaker);
+
+    public bool HasMember(int? personId) => personId is int id && _members.Any(m => m.PersonId == id);
+
+    /// <summary>An address-safe form of a name: lower case, letters and digits, Swedish letters folded (Kommunstyrelsens AU → kommunstyrelsens-au).</summary>
+    public static string SlugFor(string text)
+    {
+        var folded = (text ?? string.Empty).Trim().ToLowerInvariant()
+            .Replace("å", "a", StringComparison.Ordinal).Replace("ä", "a", StringComparison.Ordinal).Replace("ö", "o", StringComparison.Ordinal)
+            .Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(folded.Length);
+        foreach (var c in folded)
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                builder.Append(c);
+            }
+            else if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark && builder.Length > 0 && builder[^1] != '-')
+            {
+                builder.Append('-');
+            }
+        }
+
+        var slug = builder.ToString().Trim('-');
+        if (slug.Length > SlugMaxLength)
+        {
+            slug = slug[..SlugMaxLength].Trim('-');
+        }
+
+        return slug.Length == 0
+            ? throw new DomainRuleException("Body.SlugRequired", "Enter a name with at least one letter or digit.", nameof(Name))
+            : slug;
+    }
+}
+
+/// <summary>A seat on a body: a person, or a post that sits ex officio (such as the vd of a council company).</summary>
+public sealed class BodyMember : Entity
+{
+    public const int PostMaxLength = 200;
+
+    private BodyMember()
+    {
+    }
+
+    internal BodyMember(int bodyId, int? personId, string? post, MemberRole role, int position)
+    {
+        BodyId = bodyId;
+        PersonId = personId;
+        Post = post;
+        Role = role;
+        Position = position;
+    }
+
+    public int BodyId { get; private set; }
+
+    public int? PersonId { get; private set; }
+
+    public string? Post { get; private set; }
+
+    public MemberRole Role { get; private set; }
+
+    /// <summary>Order on the membership list.</summary>
+    public int Position { get; private set; }
+}
