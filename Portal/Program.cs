@@ -6,6 +6,7 @@ using Portal.Components;
 using Portal.Components.Account;
 using Portal.Data;
 using Portal.Features.GoldenThread;
+using Portal.Features.Meetings;
 using Portal.Features.Plans;
 using Portal.Infrastructure;
 using Portal.Infrastructure.Health;
@@ -63,6 +64,7 @@ app.MapAccountEndpoints();
 app.MapCultureSwitch();
 app.MapPlanExports();
 app.MapThreadExports();
+app.MapMeetingFeeds();
 app.MapPortalHealthChecks();
 
 await using (var scope = app.Services.CreateAsyncScope())

@@ -24,7 +24,7 @@ public sealed class MeetingSettings : Entity
 
     public IHolidayCalendar Holidays => HolidayCalendars.For(Country);
 
-    public static MeetingSettings CreateDefault(Country country) => new() { Country = country };
+    public static MeetingSettings CreateDefault(Country country) => new() { Id = 1, Country = country };
 
     public void Change(int agendaClearDays, int monthsAhead)
     {

@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Data.Seeding;
+using Portal.Domain.Meetings;
 using Portal.Domain.Plans;
 using Portal.Infrastructure.Security;
 
@@ -67,6 +68,14 @@ public sealed class DatabaseInitializer(
         if (!await db.PlanSettings.AnyAsync(ct))
         {
             db.PlanSettings.Add(PlanSettings.CreateDefault());
+            await db.SaveChangesAsync(ct);
+        }
+
+        if (!await db.MeetingSettings.AnyAsync(ct))
+        {
+            var swedish = installation.Kind == InstallationKind.SwedishDemo
+                || (installation.Kind == InstallationKind.Council && options.Value.EffectiveDefaultCulture.StartsWith("sv", StringComparison.Ordinal));
+            db.MeetingSettings.Add(MeetingSettings.CreateDefault(swedish ? Country.Sweden : Country.England));
             await db.SaveChangesAsync(ct);
         }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Portal.Domain.Common;
+using Portal.Domain.Meetings;
 using Portal.Domain.Organisation;
 using Portal.Domain.Plans;
 using Portal.Domain.Thread;
@@ -54,6 +55,26 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, I
     public DbSet<AppraisalObjective> AppraisalObjectives => Set<AppraisalObjective>();
 
     public DbSet<AppraisalReview> AppraisalReviews => Set<AppraisalReview>();
+
+    public DbSet<Body> Bodies => Set<Body>();
+
+    public DbSet<BodyMember> BodyMembers => Set<BodyMember>();
+
+    public DbSet<Cadence> Cadences => Set<Cadence>();
+
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+
+    public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+
+    public DbSet<Declaration> Declarations => Set<Declaration>();
+
+    public DbSet<Attendance> Attendance => Set<Attendance>();
+
+    public DbSet<AgreedAction> AgreedActions => Set<AgreedAction>();
+
+    public DbSet<MeetingSettings> MeetingSettings => Set<MeetingSettings>();
+
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
     /// <summary>
     /// Declares the version of <paramref name="entity"/> the editor started from. A different

@@ -4,6 +4,7 @@ using MudBlazor;
 using Portal.Data;
 using Portal.Data.Seeding;
 using Portal.Features.GoldenThread;
+using Portal.Features.Meetings;
 using Portal.Features.Organisation;
 using Portal.Features.Plans;
 using Portal.Features.Setup;
@@ -68,6 +69,11 @@ public static class PortalServices
         services.AddScoped<PlanExportService>();
         services.AddScoped<ThreadService>();
         services.AddSingleton<ThreadCache>();
+        services.AddScoped<MeetingAccess>();
+        services.AddScoped<BodyService>();
+        services.AddScoped<MeetingService>();
+        services.AddScoped<CalendarFeedService>();
+        services.AddHostedService<MeetingScheduler>();
         services.AddPortalHealthChecks();
         return services;
     }

@@ -66,7 +66,7 @@ internal static class EnglishDemo
             new("barbara", "Barbara Boyce", "Business and Performance Manager, City Strategy", "perf", "heather", "barbara.boyce@york.example", Roles.Officer),
             new("priya", "Priya Shah", "Performance Officer", "perf", "barbara", "priya.shah@york.example", null),
             new("tom", "Tom Fielding", "Head of Human Resources", "hr", "heather", "tom.fielding@york.example", null),
-            new("grace", "Grace Okafor", "Democratic Services Manager", "comm", "ceo", "grace.okafor@york.example", null),
+            new("grace", "Grace Okafor", "Democratic Services Manager", "comm", "ceo", "grace.okafor@york.example", Roles.Officer),
             new("sam", "Sam Patel", "Systems Administrator", "cex", "grace", "admin@york.example", Roles.Administrator),
             new("dir-res", "Ian Floyd", "Director of Resources", "res", "ceo", "director.resources@york.example", null),
             new("s151", "Keith Best", "Assistant Director, Finance", "fin", "dir-res", "keith.best@york.example", null),

@@ -18,7 +18,7 @@ internal static class AuditTrail
     /// <summary>Columns whose values never go into the trail, only the fact that they changed.</summary>
     private static readonly HashSet<string> Redacted = new(StringComparer.Ordinal)
     {
-        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Value",
+        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Value", "Token",
     };
 
     /// <summary>Enums as their names, so a history reads "OnTrack" to "AtRisk", not 1 to 2.</summary>

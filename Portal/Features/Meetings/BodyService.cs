@@ -1,0 +1,177 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Domain.Common;
+using Portal.Domain.Meetings;
+using Portal.Features.Plans;
+using Portal.Infrastructure.LiveUpdates;
+
+namespace Portal.Features.Meetings;
+
+/// <summary>Bodies: reading them with their members, cadence and coming meetings; creating and describing them; their members and cadence.</summary>
+public sealed class BodyService(IDbContextFactory<PortalDbContext> dbFactory, MeetingAccess access, ChangeFeed changes, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<BodySummary>> ListAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var caller = await access.CallerAsync(ct);
+        var bodies = await MeetingAccess.VisibleBodiesAsync(db, caller, ct);
+        var ids = bodies.Select(b => b.Id).ToList();
+        var cadences = await db.Cadences.AsNoTracking().Where(c => ids.Contains(c.BodyId)).ToDictionaryAsync(c => c.BodyId, ct);
+        var today = clock.Today();
+        var next = (await db.Meetings.AsNoTracking()
+                .Where(m => ids.Contains(m.BodyId) && m.Date >= today && m.Status != MeetingStatus.Cancelled)
+                .GroupBy(m => m.BodyId)
+                .Select(g => g.OrderBy(m => m.Date).ThenBy(m => m.StartTime).First())
+                .ToListAsync(ct))
+            .ToDictionary(m => m.BodyId);
+        return bodies.Select(b => new BodySummary(
+                b.Id, b.Name, b.ShortName, b.Slug, b.Kind, b.Regime, b.IsPublic, cadences.GetValueOrDefault(b.Id)?.Rule,
+                next.TryGetValue(b.Id, out var m) ? MeetingQueries.Row(m, b, caller) : null))
+            .ToList();
+    }
+
+    public async Task<BodyDetails?> GetAsync(string slug, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var caller = await access.CallerAsync(ct);
+        var body = await db.Bodies.AsNoTracking().Include(b => b.Members).SingleOrDefaultAsync(b => b.Slug == slug, ct);
+        if (body is null || !caller.CanSee(body))
+        {
+            return null;
+        }
+
+        var names = await db.PeopleNamesAsync(ct);
+        var cadence = await db.Cadences.AsNoTracking().SingleOrDefaultAsync(c => c.BodyId == body.Id, ct);
+        var today = clock.Today();
+        var upcoming = await db.Meetings.AsNoTracking().Where(m => m.BodyId == body.Id && m.Date >= today)
+            .OrderBy(m => m.Date).ThenBy(m => m.StartTime).Take(6).ToListAsync(ct);
+        var canKeep = caller.CanKeepRecord(body);
+        var people = canKeep
+            ? await db.People.AsNoTracking().OrderBy(p => p.DisplayName).Select(p => new NamedItem(p.Id, p.DisplayName)).ToListAsync(ct)
+            : [];
+        return new BodyDetails(
+            body.Id, body.Version, body.Name, body.ShortName, body.Slug, body.Kind, body.Regime, body.IsPublic, body.Remit, body.ReportsTo,
+            body.Members.OrderBy(m => m.Position)
+                .Select(m => new BodyMemberView(m.Id, m.PersonId, m.PersonId is int p ? names.GetValueOrDefault(p) : null, m.Post, m.Role)).ToList(),
+            cadence?.Rule, cadence?.Version,
+            upcoming.Select(m => MeetingQueries.Row(m, body, caller)).ToList(),
+            caller.IsAdministrator, canKeep, people);
+    }
+
+    public async Task<string> CreateAsync(BodyEdit edit, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(edit);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        (await access.CallerAsync(ct)).DemandAdminister();
+        var body = Body.Create(edit.Name, edit.ShortName, edit.Kind, edit.Regime, edit.Remit, edit.ReportsTo, edit.IsPublic);
+        var slugs = (await db.Bodies.Select(b => b.Slug).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var slug = body.Slug;
+        for (var n = 2; slugs.Contains(slug); n++)
+        {
+            slug = $"{body.Slug}-{n}";
+        }
+
+        body.UseSlug(slug);
+        db.Bodies.Add(body);
+        await db.SaveChangesAsync(ct);
+        changes.Publish(new BodyChanged(body.Id));
+        return body.Slug;
+    }
+
+    public async Task<int> UpdateAsync(int id, BodyEdit edit, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(edit);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        (await access.CallerAsync(ct)).DemandAdminister();
+        var body = await db.Bodies.SingleOrDefaultAsync(b => b.Id == id, ct) ?? throw new KeyNotFoundException($"No body {id}.");
+        await db.ExpectVersionAsync(body, edit.Version, ct);
+        body.Describe(edit.Name, edit.ShortName, edit.Kind, edit.Regime, edit.Remit, edit.ReportsTo, edit.IsPublic);
+        await db.SaveChangesAsync(ct);
+        changes.Publish(new BodyChanged(body.Id));
+        return body.Version;
+    }
+
+    public async Task AddMemberAsync(int bodyId, int? personId, string? post, MemberRole role, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var body = await db.Bodies.Include(b => b.Members).SingleOrDefaultAsync(b => b.Id == bodyId, ct) ?? throw new KeyNotFoundException($"No body {bodyId}.");
+        (await access.CallerAsync(ct)).DemandKeepRecord(body);
+        if (personId is int pid && !await db.People.AnyAsync(p => p.Id == pid, ct))
+        {
+            throw new DomainRuleException("Body.MemberRequired", "Choose a person, or enter the post that sits on the body.", nameof(BodyMember.PersonId));
+        }
+
+        body.AddMember(personId, post, role);
+        await db.SaveChangesAsync(ct);
+        changes.Publish(new BodyChanged(body.Id));
+    }
+
+    public async Task RemoveMemberAsync(int bodyId, int memberId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var body = await db.Bodies.Include(b => b.Members).SingleOrDefaultAsync(b => b.Id == bodyId, ct) ?? throw new KeyNotFoundException($"No body {bodyId}.");
+        (await access.CallerAsync(ct)).DemandKeepRecord(body);
+        body.RemoveMember(memberId);
+        await db.SaveChangesAsync(ct);
+        changes.Publish(new BodyChanged(body.Id));
+    }
+
+    /// <summary>Sets or changes the body's cadence, then realigns its coming meetings to it.</summary>
+    public async Task<int> SetCadenceAsync(int bodyId, CadenceEdit edit, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(edit);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var body = await db.Bodies.Include(b => b.Members).SingleOrDefaultAsync(b => b.Id == bodyId, ct) ?? throw new KeyNotFoundException($"No body {bodyId}.");
+        (await access.CallerAsync(ct)).DemandKeepRecord(body);
+        var rule = ToRule(edit);
+        var cadence = await db.Cadences.SingleOrDefaultAsync(c => c.BodyId == bodyId, ct);
+        if (cadence is null)
+        {
+            cadence = Cadence.Create(body, rule);
+            db.Cadences.Add(cadence);
+        }
+        else
+        {
+            await db.ExpectVersionAsync(cadence, edit.Version, ct);
+            cadence.Change(rule);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        await MeetingSchedule.RealignAsync(db, cadence, await db.SettingsAsync(ct), clock.Today(), ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        changes.Publish(new BodyChanged(body.Id));
+        return cadence.Version;
+    }
+
+    /// <summary>Reads the form's parts into a rule, naming the field a missing part belongs to.</summary>
+    public static CadenceRule ToRule(CadenceEdit edit)
+    {
+        ArgumentNullException.ThrowIfNull(edit);
+        if (edit.FirstDate is not DateOnly first)
+        {
+            throw new DomainRuleException("Cadence.FirstDateRequired", "Enter the date of the first meeting in the series.", nameof(Cadence.FirstDate));
+        }
+
+        if (edit.StartTime is not TimeOnly start)
+        {
+            throw new DomainRuleException("Meeting.StartRequired", "Enter the time the meeting starts.", nameof(Cadence.StartTime));
+        }
+
+        if (edit.EndTime is not TimeOnly end)
+        {
+            throw new DomainRuleException("Meeting.EndRequired", "Enter the time the meeting ends.", "EndTime");
+        }
+
+        if (end <= start)
+        {
+            throw new DomainRuleException("Meeting.EndsBeforeStart", "The meeting must end after it starts.", "EndTime");
+        }
+
+        var rule = new CadenceRule(
+            edit.Kind, edit.Weekday, edit.WeekOfMonth, edit.DayOfMonth, first, edit.LastDate, start, (int)(end - start).TotalMinutes, edit.Venue, edit.Holidays);
+        Cadence.Validate(rule);
+        return rule;
+    }
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Domain.Meetings;
+using Portal.Infrastructure.Security;
+
+namespace Portal.Features.Meetings;
+
+/// <summary>
+/// Who may see and do what with meetings. Anyone, signed in or not, sees public bodies and
+/// their meetings; staff and a body's own members also see internal groups. A private agenda
+/// item's notes are for the body's members, directors and administrators. The record (agenda,
+/// notes, attendance, actions, times) is kept by the body's chair, secretary or note-taker and
+/// by administrators; only administrators create bodies and change the council's settings.
+/// Every meeting service asks here; nothing relies on a button being hidden.
+/// </summary>
+public sealed class MeetingAccess(ICurrentUser currentUser)
+{
+    public async Task<MeetingCaller> CallerAsync(CancellationToken ct)
+    {
+        _ = ct;
+        var principal = await currentUser.GetPrincipalAsync();
+        var signedIn = principal.Identity?.IsAuthenticated == true && principal.FindFirstValue(PortalClaims.System) is null;
+        var personId = int.TryParse(principal.FindFirstValue(PortalClaims.PersonId), NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : (int?)null;
+        return new MeetingCaller(
+            signedIn ? personId : null,
+            signedIn,
+            signedIn && principal.IsInRole(Roles.Administrator),
+            signedIn && (principal.IsInRole(Roles.Administrator) || principal.IsInRole(Roles.Director) || principal.IsInRole(Roles.Officer)),
+            signedIn && principal.IsInRole(Roles.Director));
+    }
+
+    /// <summary>The bodies <paramref name="caller"/> may see, with their members loaded.</summary>
+    public static async Task<List<Body>> VisibleBodiesAsync(PortalDbContext db, MeetingCaller caller, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(caller);
+        var bodies = await db.Bodies.AsNoTracking().Include(b => b.Members).OrderBy(b => b.Name).ToListAsync(ct);
+        return bodies.Where(caller.CanSee).ToList();
+    }
+}
+
+/// <summary>The caller, as the meeting rules see them.</summary>
+public sealed record MeetingCaller(int? PersonId, bool IsSignedIn, bool IsAdministrator, bool IsStaff, bool IsDirector)
+{
+    public bool CanSee(Body body) =>
+        body is not null && (body.IsPublic || IsStaff || body.HasMember(PersonId));
+
+    public bool CanSeePrivate(Body body) =>
+        body is not null && (IsAdministrator || IsDirector || body.HasMember(PersonId));
+
+    public bool CanKeepRecord(Body body) =>
+        body is not null && (IsAdministrator || body.KeepsRecord(PersonId));
+
+    /// <summary>Throws <see cref="KeyNotFoundException"/> for a body the caller may not see: a private body is not admitted to exist.</summary>
+    public void DemandSee(Body body)
+    {
+        if (!CanSee(body))
+        {
+            throw new KeyNotFoundException("No such body.");
+        }
+    }
+
+    public void DemandKeepRecord(Body body)
+    {
+        DemandSee(body);
+        if (!CanKeepRecord(body))
+        {
+            throw new AccessDeniedException("KeepMeetingRecord");
+        }
+    }
+
+    public void DemandAdminister()
+    {
+        if (!IsAdministrator)
+        {
+            throw new AccessDeniedException(Policies.Administer);
+        }
+    }
+}

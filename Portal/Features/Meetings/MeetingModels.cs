@@ -1,0 +1,108 @@
+using Portal.Domain.Meetings;
+using Portal.Features.Plans;
+
+namespace Portal.Features.Meetings;
+
+/// <summary>Published after a body, its cadence or its members change.</summary>
+public sealed record BodyChanged(int BodyId);
+
+/// <summary>Published after anything on a meeting changes: its time, status, agenda, notes, attendance or actions.</summary>
+public sealed record MeetingChanged(int MeetingId, int BodyId);
+
+public sealed record BodySummary(
+    int Id, string Name, string? ShortName, string Slug, BodyKind Kind, Regime Regime, bool IsPublic, CadenceRule? Cadence, MeetingRow? Next);
+
+public sealed record BodyMemberView(int Id, int? PersonId, string? Name, string? Post, MemberRole Role);
+
+public sealed record BodyDetails(
+    int Id,
+    int Version,
+    string Name,
+    string? ShortName,
+    string Slug,
+    BodyKind Kind,
+    Regime Regime,
+    bool IsPublic,
+    string? Remit,
+    string? ReportsTo,
+    IReadOnlyList<BodyMemberView> Members,
+    CadenceRule? Cadence,
+    int? CadenceVersion,
+    IReadOnlyList<MeetingRow> Upcoming,
+    bool CanAdminister,
+    bool CanKeepRecord,
+    IReadOnlyList<NamedItem> People);
+
+public sealed record BodyEdit(string Name, string? ShortName, BodyKind Kind, Regime Regime, string? Remit, string? ReportsTo, bool IsPublic, int Version = 0);
+
+public sealed record CadenceEdit(
+    CadenceKind Kind, DayOfWeek? Weekday, int? WeekOfMonth, int? DayOfMonth, DateOnly? FirstDate, DateOnly? LastDate,
+    TimeOnly? StartTime, TimeOnly? EndTime, string? Venue, HolidayRule Holidays, int Version = 0);
+
+/// <summary>One meeting as a calendar line.</summary>
+public sealed record MeetingRow(
+    int Id, int BodyId, string BodyName, string BodySlug, DateOnly Date, TimeOnly Start, TimeOnly End, string? Venue, MeetingStatus Status, bool IsMine);
+
+public sealed record MonthQuery(int Year, int Month, string? Body, bool Mine);
+
+public sealed record MonthView(
+    int Year, int Month, IReadOnlyList<MeetingRow> Meetings, IReadOnlyList<BodyChoice> Bodies, bool SignedIn, IReadOnlyDictionary<DateOnly, string> Holidays);
+
+public sealed record BodyChoice(string Slug, string Name);
+
+public sealed record MeetingTimeEdit(DateOnly? Date, TimeOnly? StartTime, TimeOnly? EndTime, string? Venue, int Version = 0);
+
+public sealed record AgendaItemEdit(string Title, string? Presenter, int? MinutesAllowed, bool IsPrivate, int Version = 0);
+
+public sealed record AgreedActionEdit(int? AgendaItemId, string Text, int OwnerId, DateOnly? DueDate);
+
+public sealed record DeclarationView(string Name, string Interest);
+
+/// <summary>An agenda item as the reader may see it: a private item's notes are withheld from those without access.</summary>
+public sealed record AgendaItemView(
+    int Id, int Version, int Number, string Title, string? Presenter, int? MinutesAllowed, bool IsPrivate, bool NotesWithheld, string? Notes,
+    bool IsCarried, IReadOnlyList<DeclarationView> Declarations);
+
+public sealed record AttendanceView(int PersonId, string Name, MemberRole? Role, AttendanceKind? Kind);
+
+public sealed record AgreedActionView(int Id, string Text, string Owner, DateOnly DueDate, DateOnly? CompletedOn, bool IsOverdue, int MeetingId, DateOnly AgreedOn, string? ItemTitle);
+
+/// <summary>The statutory clock for an English meeting: when the agenda must be published, and whether it was.</summary>
+public sealed record AgendaClock(int ClearDays, DateOnly Deadline, DateOnly? PublishedOn, bool IsLate, string? LateReason, bool IsOverdue);
+
+public sealed record RecordView(
+    RecordStatus Status, NamedMeeting? ApprovedAt, string? Signatories, DateOnly? RecordDate, DateOnly? PostedOn, ProtokollDeadlines? Protokoll,
+    IReadOnlyList<NamedMeeting> LaterMeetings);
+
+public sealed record NamedMeeting(int Id, DateOnly Date);
+
+public sealed record MeetingDetails(
+    int Id,
+    int Version,
+    int BodyId,
+    string BodyName,
+    string BodySlug,
+    Regime Regime,
+    BodyKind Kind,
+    bool BodyIsPublic,
+    string? ReportsTo,
+    DateOnly Date,
+    TimeOnly Start,
+    TimeOnly End,
+    string? Venue,
+    MeetingStatus Status,
+    string? CancelReason,
+    DateOnly? MovedFrom,
+    int Sequence,
+    AgendaClock? Clock,
+    DateOnly? AgendaPublishedOn,
+    IReadOnlyList<AgendaItemView> Items,
+    IReadOnlyList<AttendanceView> Attendance,
+    IReadOnlyList<AgreedActionView> CarriedActions,
+    IReadOnlyList<AgreedActionView> AgreedHere,
+    RecordView Record,
+    NamedMeeting? Previous,
+    IReadOnlyList<AgendaItemView> PreviousItems,
+    bool CanKeepRecord,
+    IReadOnlyList<NamedItem> People,
+    string? HolidayNote);
