@@ -8,4 +8,7 @@ public static class DemoUsers
     public const string Director = "heather.rice@york.example";
     public const string Officer = "barbara.boyce@york.example";
     public const string Member = "cllr.walker@york.example";
+
+    /// <summary>Grace Okafor, Democratic Services: secretary to the panels and the EMG.</summary>
+    public const string Secretary = "grace.okafor@york.example";
 }

@@ -10,6 +10,9 @@ namespace Portal.Features.Meetings;
 /// <summary>Bodies: reading them with their members, cadence and coming meetings; creating and describing them; their members and cadence.</summary>
 public sealed class BodyService(IDbContextFactory<PortalDbContext> dbFactory, MeetingAccess access, ChangeFeed changes, TimeProvider clock)
 {
+    /// <summary>Words the meeting addresses use themselves (<c>/meetings/bodies/new</c>, <c>/meetings/feeds/…</c>), so no body may take them.</summary>
+    private static readonly string[] ReservedSlugs = ["new", "feeds", "bodies", "calendar"];
+
     public async Task<IReadOnlyList<BodySummary>> ListAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -64,7 +67,7 @@ public sealed class BodyService(IDbContextFactory<PortalDbContext> dbFactory, Me
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         (await access.CallerAsync(ct)).DemandAdminister();
         var body = Body.Create(edit.Name, edit.ShortName, edit.Kind, edit.Regime, edit.Remit, edit.ReportsTo, edit.IsPublic);
-        var slugs = (await db.Bodies.Select(b => b.Slug).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var slugs = (await db.Bodies.Select(b => b.Slug).ToListAsync(ct)).Concat(ReservedSlugs).ToHashSet(StringComparer.Ordinal);
         var slug = body.Slug;
         for (var n = 2; slugs.Contains(slug); n++)
         {
@@ -143,6 +146,28 @@ public sealed class BodyService(IDbContextFactory<PortalDbContext> dbFactory, Me
         await transaction.CommitAsync(ct);
         changes.Publish(new BodyChanged(body.Id));
         return cadence.Version;
+    }
+
+    public async Task<MeetingSettingsView> GetSettingsAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var caller = await access.CallerAsync(ct);
+        var settings = await db.SettingsAsync(ct);
+        return new MeetingSettingsView(settings.Country, settings.AgendaClearDays, settings.MonthsAhead, settings.Version, caller.IsAdministrator);
+    }
+
+    /// <summary>Changes the council's clear days and planning horizon, then fills each calendar to the new horizon.</summary>
+    public async Task<int> UpdateSettingsAsync(int clearDays, int monthsAhead, int version, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        (await access.CallerAsync(ct)).DemandAdminister();
+        var settings = await db.MeetingSettings.SingleAsync(ct);
+        await db.ExpectVersionAsync(settings, version, ct);
+        settings.Change(clearDays, monthsAhead);
+        await db.SaveChangesAsync(ct);
+        await MeetingScheduler.ExtendAllAsync(db, clock.Today(), ct);
+        changes.Publish(new BodyChanged(0));
+        return settings.Version;
     }
 
     /// <summary>Reads the form's parts into a rule, naming the field a missing part belongs to.</summary>

@@ -106,3 +106,5 @@ public sealed record MeetingDetails(
     bool CanKeepRecord,
     IReadOnlyList<NamedItem> People,
     string? HolidayNote);
+
+public sealed record MeetingSettingsView(Country Country, int AgendaClearDays, int MonthsAhead, int Version, bool CanChange);
