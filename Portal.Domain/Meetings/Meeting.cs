@@ -224,6 +224,7 @@ public sealed class Meeting : Entity
     public AgendaItem AddItem(string title, string? presenter, int? minutesAllowed, bool isPrivate, int? carriedFromId = null)
     {
         EnsureNotCancelled();
+        EnsureRecordOpen();
         var item = AgendaItem.Create(Id, _items.Count + 1, title, presenter, minutesAllowed, isPrivate, carriedFromId);
         _items.Add(item);
         return item;
@@ -236,6 +237,7 @@ public sealed class Meeting : Entity
     /// <summary>Moves an item to <paramref name="position"/> (1 is first), renumbering the rest.</summary>
     public void MoveItem(int itemId, int position)
     {
+        EnsureRecordOpen();
         var item = Item(itemId);
         if (position < 1 || position > _items.Count)
         {
@@ -257,6 +259,7 @@ public sealed class Meeting : Entity
 
     public void RemoveItem(int itemId)
     {
+        EnsureRecordOpen();
         var item = Item(itemId);
         _items.Remove(item);
         var n = 1;
@@ -350,6 +353,15 @@ public sealed class Meeting : Entity
 
     /// <summary>Whether the record is final: approved, signed or published, so its text no longer changes.</summary>
     public bool RecordIsFinal => Record is RecordStatus.Approved or RecordStatus.Signed or RecordStatus.Published;
+
+    /// <summary>Once the record is approved, signed or published, the agenda and its notes are history and no longer change.</summary>
+    public void EnsureRecordOpen()
+    {
+        if (RecordIsFinal)
+        {
+            throw new DomainRuleException("Minutes.AlreadyFinal", "The record is already final.", nameof(Record));
+        }
+    }
 
     private void EnsureDraft()
     {

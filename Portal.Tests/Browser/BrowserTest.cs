@@ -17,10 +17,13 @@ public abstract class BrowserTest(BrowserSession session) : IAsyncLifetime
 
     protected PortalApp App { get; private set; } = default!;
 
+    /// <summary>Which demo council the app seeds: "en" (York) or "sv" (Nybro).</summary>
+    protected virtual string Demo => "en";
+
     public ValueTask InitializeAsync()
     {
         session.Require();
-        App = new PortalApp();
+        App = new PortalApp(Demo);
         App.Start();
         return ValueTask.CompletedTask;
     }

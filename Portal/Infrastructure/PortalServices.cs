@@ -73,6 +73,7 @@ public static class PortalServices
         services.AddScoped<BodyService>();
         services.AddScoped<MeetingService>();
         services.AddScoped<CalendarFeedService>();
+        services.AddSingleton<CalendarFeedCache>();
         services.AddHostedService<MeetingScheduler>();
         services.AddPortalHealthChecks();
         return services;

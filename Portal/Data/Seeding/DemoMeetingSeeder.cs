@@ -107,9 +107,15 @@ internal static class DemoMeetingSeeder
                 [("ceo", null, MemberRole.Chair), ("heather", null, MemberRole.Member), ("dir-res", null, MemberRole.Member), ("tom", null, MemberRole.Member),
                  ("s151", null, MemberRole.Member), ("mo", null, MemberRole.Member), ("barbara", null, MemberRole.NoteTaker), ("grace", null, MemberRole.Secretary)],
                 ct);
-            await CadenceAsync(smg, new CadenceRule(
+            var smgCadence = await CadenceAsync(smg, new CadenceRule(
                 CadenceKind.MonthlyWeekday, DayOfWeek.Tuesday, 1, null, new DateOnly(2008, 6, 3), null, new TimeOnly(14, 0), 120,
                 "Council Chamber, the Guildhall", HolidayRule.NextWorkingDay), ct);
+            var smgPast = await PastMeetingsAsync(smgCadence, 1, ct);
+            await NotesAsync(smgPast[0], [
+                ("Latest changes and issues: the budget timetable", "Keith Best", "Heads of service were briefed on the budget timetable and the consultation dates."),
+                ("Staff survey results", "Tom Fielding", "Results to be shared with every team; heads of service to agree one action each."),
+            ], publish: true, ct);
+            await ActionAsync(smgPast[0], "Agree one action from the staff survey with each team", "tom", today.AddDays(21), done: false, ct);
 
             var panel = await BodyAsync(
                 Body.Create(
@@ -168,7 +174,7 @@ internal static class DemoMeetingSeeder
             roles.WriteNotes(
                 "The Panel gave its views on the roles and responsibilities of the postholders in the new Strategic Management Team, set out in the draft job descriptions: "
                 + "the Deputy Chief Executive, the Assistant Director (Resources) as Section 151 Officer and the Head of Legal Services as Monitoring Officer.");
-            roles.Declare(Person("cllr"), "Cllr Jo Walker", "A relative works in the council's Human Resources team (not prejudicial).");
+            roles.Declare(Person("cllr2"), "Cllr Ruth Potter", "A relative works in the council's Human Resources team (not prejudicial).");
             staffing.WriteNotes("Exempt under paragraph 1: information relating to individual members of staff.");
             august.StartRecord();
             august.MarkHeld(today);

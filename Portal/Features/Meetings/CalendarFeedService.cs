@@ -6,6 +6,7 @@ using Ical.Net.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Meetings;
+using Portal.Features.Plans;
 using Portal.Infrastructure.Security;
 
 namespace Portal.Features.Meetings;
@@ -15,26 +16,36 @@ namespace Portal.Features.Meetings;
 /// a person's own meetings by private address, and a single meeting. Each meeting keeps its
 /// UID for life; a move or cancellation raises its SEQUENCE and a cancelled meeting stays in the
 /// feed as STATUS:CANCELLED, so calendar apps update the event instead of losing or doubling it.
-/// Times are written in UTC, converted from the council's own time zone.
+/// Times are written in UTC, converted from the council's own time zone. A subscription feed
+/// carries the last <see cref="HistoryMonths"/> months and everything ahead (the meeting pages
+/// keep the whole archive); a written feed is kept in <see cref="CalendarFeedCache"/> until
+/// something changes.
 /// </summary>
-public sealed class CalendarFeedService(IDbContextFactory<PortalDbContext> dbFactory, MeetingAccess access, ICurrentUser currentUser, TimeProvider clock)
+public sealed class CalendarFeedService(
+    IDbContextFactory<PortalDbContext> dbFactory, MeetingAccess access, ICurrentUser currentUser, TimeProvider clock, CalendarFeedCache cache)
 {
     public const string ContentType = "text/calendar; charset=utf-8";
 
+    /// <summary>How far back a subscription feed reaches: a year of past meetings, then everything arranged ahead.</summary>
+    public const int HistoryMonths = 12;
+
     /// <summary>All public meetings.</summary>
-    public async Task<string> PublicCalendarAsync(Uri site, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var bodies = await db.Bodies.AsNoTracking().Where(b => b.IsPublic).ToDictionaryAsync(b => b.Id, ct);
-        return await WriteAsync(db, bodies, null, await CouncilNameAsync(db, ct), site, ct);
-    }
+    public Task<string> PublicCalendarAsync(Uri site, CancellationToken ct) =>
+        cache.GetOrWriteAsync(Key("public", site), async () =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var bodies = await db.Bodies.AsNoTracking().Where(b => b.IsPublic).ToDictionaryAsync(b => b.Id, ct);
+            return await WriteAsync(db, bodies, null, await CouncilNameAsync(db, ct), site, ct);
+        });
 
     /// <summary>One public body's meetings, or null when there is no such public body.</summary>
     public async Task<string?> BodyCalendarAsync(string slug, Uri site, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var body = await db.Bodies.AsNoTracking().SingleOrDefaultAsync(b => b.Slug == slug && b.IsPublic, ct);
-        return body is null ? null : await WriteAsync(db, new Dictionary<int, Body> { [body.Id] = body }, null, body.Name, site, ct);
+        return body is null
+            ? null
+            : await cache.GetOrWriteAsync(Key($"body:{body.Id}", site), () => WriteAsync(db, new Dictionary<int, Body> { [body.Id] = body }, null, body.Name, site, ct));
     }
 
     /// <summary>The meetings of every body the token's owner sits on, public or not; null for a token that matches nobody.</summary>
@@ -52,10 +63,13 @@ public sealed class CalendarFeedService(IDbContextFactory<PortalDbContext> dbFac
             return null;
         }
 
-        var bodyIds = await db.BodyMembers.AsNoTracking().Where(m => m.PersonId == feed.PersonId).Select(m => m.BodyId).ToListAsync(ct);
-        var bodies = await db.Bodies.AsNoTracking().Where(b => bodyIds.Contains(b.Id)).ToDictionaryAsync(b => b.Id, ct);
-        var name = await db.People.AsNoTracking().Where(p => p.Id == feed.PersonId).Select(p => p.DisplayName).SingleAsync(ct);
-        return await WriteAsync(db, bodies, null, name, site, ct);
+        return await cache.GetOrWriteAsync(Key($"person:{feed.PersonId}", site), async () =>
+        {
+            var bodyIds = await db.BodyMembers.AsNoTracking().Where(m => m.PersonId == feed.PersonId).Select(m => m.BodyId).ToListAsync(ct);
+            var bodies = await db.Bodies.AsNoTracking().Where(b => bodyIds.Contains(b.Id)).ToDictionaryAsync(b => b.Id, ct);
+            var name = await db.People.AsNoTracking().Where(p => p.Id == feed.PersonId).Select(p => p.DisplayName).SingleAsync(ct);
+            return await WriteAsync(db, bodies, null, name, site, ct);
+        });
     }
 
     /// <summary>One meeting as a calendar file, or null when it does not exist or the caller may not see it.</summary>
@@ -99,6 +113,9 @@ public sealed class CalendarFeedService(IDbContextFactory<PortalDbContext> dbFac
         return feed.Token;
     }
 
+    /// <summary>The cache key: what the feed covers, for which site address, on which day (the window moves daily).</summary>
+    private string Key(string scope, Uri site) => $"{scope}|{site}|{clock.Today():yyyy-MM-dd}";
+
     private static async Task<string> CouncilNameAsync(PortalDbContext db, CancellationToken ct) =>
         await db.Installations.AsNoTracking().Select(i => i.CouncilName).SingleOrDefaultAsync(ct) ?? "Council";
 
@@ -111,6 +128,11 @@ public sealed class CalendarFeedService(IDbContextFactory<PortalDbContext> dbFac
         if (onlyMeeting is int only)
         {
             query = query.Where(m => m.Id == only);
+        }
+        else
+        {
+            var from = clock.Today().AddMonths(-HistoryMonths);
+            query = query.Where(m => m.Date >= from);
         }
 
         var meetings = await query.OrderBy(m => m.Date).ThenBy(m => m.StartTime)

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 
 namespace Portal.Features.Meetings;
@@ -10,27 +11,36 @@ public static class MeetingEndpoints
 {
     public static IEndpointRouteBuilder MapMeetingFeeds(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/meetings/calendar.ics", async (HttpRequest request, CalendarFeedService feeds, CancellationToken ct) =>
-            Calendar(await feeds.PublicCalendarAsync(Site(request), ct), "meetings.ics"));
-        endpoints.MapGet("/meetings/{body}/calendar.ics", async (string body, HttpRequest request, CalendarFeedService feeds, CancellationToken ct) =>
-            Calendar(await feeds.BodyCalendarAsync(body, Site(request), ct), $"{body}.ics"));
-        endpoints.MapGet("/meetings/feeds/{token}.ics", async (string token, HttpRequest request, CalendarFeedService feeds, CancellationToken ct) =>
-            Calendar(await feeds.PersonalCalendarAsync(token, Site(request), ct), "my-meetings.ics"));
-        endpoints.MapGet("/meetings/{id:int}/meeting.ics", async (int id, HttpRequest request, CalendarFeedService feeds, CancellationToken ct) =>
-            Calendar(await feeds.MeetingCalendarAsync(id, Site(request), ct), $"meeting-{id}.ics", download: true));
+        endpoints.MapGet("/meetings/calendar.ics", async (HttpContext http, CalendarFeedService feeds, CancellationToken ct) =>
+            Calendar(http, await feeds.PublicCalendarAsync(Site(http.Request), ct), "meetings.ics"));
+        endpoints.MapGet("/meetings/{body}/calendar.ics", async (string body, HttpContext http, CalendarFeedService feeds, CancellationToken ct) =>
+            Calendar(http, await feeds.BodyCalendarAsync(body, Site(http.Request), ct), $"{body}.ics"));
+        endpoints.MapGet("/meetings/feeds/{token}.ics", async (string token, HttpContext http, CalendarFeedService feeds, CancellationToken ct) =>
+            Calendar(http, await feeds.PersonalCalendarAsync(token, Site(http.Request), ct), "my-meetings.ics"));
+        endpoints.MapGet("/meetings/{id:int}/meeting.ics", async (int id, HttpContext http, CalendarFeedService feeds, CancellationToken ct) =>
+            Calendar(http, await feeds.MeetingCalendarAsync(id, Site(http.Request), ct), $"meeting-{id}.ics", download: true));
         return endpoints;
     }
 
     private static Uri Site(HttpRequest request) => new($"{request.Scheme}://{request.Host}{request.PathBase}/");
 
-    private static IResult Calendar(string? ics, string fileName, bool download = false)
+    private static IResult Calendar(HttpContext http, string? ics, string fileName, bool download = false)
     {
         if (ics is null)
         {
             return Results.Text("There is no such calendar.", "text/plain", Encoding.UTF8, StatusCodes.Status404NotFound);
         }
 
+        // A calendar app polling an unchanged feed gets 304 and no body.
         var bytes = Encoding.UTF8.GetBytes(ics);
+        var etag = $"\"{Convert.ToHexString(SHA256.HashData(bytes), 0, 12)}\"";
+        http.Response.Headers.ETag = etag;
+        http.Response.Headers.CacheControl = "private, no-cache";
+        if (http.Request.Headers.IfNoneMatch.Contains(etag))
+        {
+            return Results.StatusCode(StatusCodes.Status304NotModified);
+        }
+
         return download
             ? Results.File(bytes, CalendarFeedService.ContentType, fileName)
             : Results.Bytes(bytes, CalendarFeedService.ContentType);

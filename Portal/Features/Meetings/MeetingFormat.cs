@@ -16,7 +16,11 @@ public static class MeetingFormat
         return text["Meeting.TimeRange", Time(start), Time(end)];
     }
 
-    public static string LongDate(DateOnly date) => Capitalised(date.ToString("dddd d MMMM yyyy", CultureInfo.CurrentCulture));
+    /// <summary>"Tuesday 1 December 2026", "tisdag 1 december 2026": for use within a sentence.</summary>
+    public static string LongDate(DateOnly date) => date.ToString("dddd d MMMM yyyy", CultureInfo.CurrentCulture);
+
+    /// <summary>The long date starting with a capital, for a heading or a line of its own.</summary>
+    public static string DateHeading(DateOnly date) => Capitalised(LongDate(date));
 
     public static string Date(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.CurrentCulture);
 

@@ -104,7 +104,12 @@ public sealed record MeetingDetails(
     NamedMeeting? Previous,
     IReadOnlyList<AgendaItemView> PreviousItems,
     bool CanKeepRecord,
+    bool RecordIsFinal,
     IReadOnlyList<NamedItem> People,
-    string? HolidayNote);
+    string? HolidayNote)
+{
+    /// <summary>Whether the caller may change the agenda now: they keep the record, the meeting is on, and its record is not yet final.</summary>
+    public bool CanEditAgenda => CanKeepRecord && Status != MeetingStatus.Cancelled && !RecordIsFinal;
+}
 
 public sealed record MeetingSettingsView(Country Country, int AgendaClearDays, int MonthsAhead, int Version, bool CanChange);

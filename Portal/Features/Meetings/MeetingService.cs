@@ -125,7 +125,7 @@ public sealed class MeetingService(IDbContextFactory<PortalDbContext> dbFactory,
             meeting.Items.OrderBy(i => i.Number).Select(i => ItemView(i, seesPrivate)).ToList(),
             attendance, carried, agreedHere, record,
             previous is null ? null : new NamedMeeting(previous.Id, previous.Date), previousItems,
-            canKeep, people, holiday);
+            canKeep, meeting.RecordIsFinal, people, holiday);
     }
 
     private static AgendaItemView ItemView(AgendaItem item, bool seesPrivate)
@@ -191,11 +191,6 @@ public sealed class MeetingService(IDbContextFactory<PortalDbContext> dbFactory,
     public Task<int> WriteNotesAsync(int meetingId, int itemId, string? notes, int version, CancellationToken ct) =>
         ChangeItemAsync(meetingId, itemId, version, (i, m) =>
         {
-            if (m.RecordIsFinal)
-            {
-                throw new DomainRuleException("Minutes.AlreadyFinal", "The record is already final.", nameof(AgendaItem.Notes));
-            }
-
             i.WriteNotes(notes);
             m.StartRecord();
         }, ct);
@@ -355,6 +350,7 @@ public sealed class MeetingService(IDbContextFactory<PortalDbContext> dbFactory,
         var caller = await access.CallerAsync(ct);
         var (meeting, body) = await db.MeetingAsync(meetingId, caller, tracked: true, ct);
         caller.DemandKeepRecord(body);
+        meeting.EnsureRecordOpen();
         var item = meeting.Item(itemId);
         if (version is int expected)
         {
