@@ -42,7 +42,7 @@ public sealed class ShellBrowserTests(BrowserSession session) : BrowserTest(sess
         await GoToAsync(page, "/meetings");
 
         Assert.Equal("sv-SE", await page.Locator("html").GetAttributeAsync("lang"));
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Möten", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sammanträden", Level = 1 })).ToBeVisibleAsync();
     }
 
     [Theory]

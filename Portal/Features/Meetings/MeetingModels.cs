@@ -45,8 +45,10 @@ public sealed record MeetingRow(
 
 public sealed record MonthQuery(int Year, int Month, string? Body, bool Mine);
 
+/// <param name="NextAfter">The first meeting shown after this month, so an empty month still says when the next one is.</param>
 public sealed record MonthView(
-    int Year, int Month, IReadOnlyList<MeetingRow> Meetings, IReadOnlyList<BodyChoice> Bodies, bool SignedIn, IReadOnlyDictionary<DateOnly, string> Holidays);
+    int Year, int Month, IReadOnlyList<MeetingRow> Meetings, IReadOnlyList<BodyChoice> Bodies, bool SignedIn, IReadOnlyDictionary<DateOnly, string> Holidays,
+    MeetingRow? NextAfter);
 
 public sealed record BodyChoice(string Slug, string Name);
 

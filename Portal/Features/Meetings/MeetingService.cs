@@ -42,8 +42,13 @@ public sealed class MeetingService(IDbContextFactory<PortalDbContext> dbFactory,
             }
         }
 
+        var next = await db.Meetings.AsNoTracking()
+            .Where(m => ids.Contains(m.BodyId) && m.Date > last && m.Status != MeetingStatus.Cancelled)
+            .OrderBy(m => m.Date).ThenBy(m => m.StartTime)
+            .FirstOrDefaultAsync(ct);
         return new MonthView(
-            query.Year, query.Month, meetings.Select(m => MeetingQueries.Row(m, shown[m.BodyId], caller)).ToList(), choices, caller.IsSignedIn, holidays);
+            query.Year, query.Month, meetings.Select(m => MeetingQueries.Row(m, shown[m.BodyId], caller)).ToList(), choices, caller.IsSignedIn, holidays,
+            next is null ? null : MeetingQueries.Row(next, shown[next.BodyId], caller));
     }
 
     public async Task<MeetingDetails?> GetAsync(int id, CancellationToken ct)
