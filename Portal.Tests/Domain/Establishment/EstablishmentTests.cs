@@ -1,0 +1,161 @@
+using Portal.Domain.Common;
+using Portal.Domain.Establishment;
+using Portal.Tests.Domain.Plans;
+
+namespace Portal.Tests.Domain.Establishment;
+
+public sealed class EstablishmentTests
+{
+    private static readonly DateOnly Start = new(2009, 7, 14);
+
+    private static Post NewPost(int id, decimal fte = 1m) => Post.Establish($"P{id:000}", $"Post {id}", 1, 1, fte, Start).WithId(id);
+
+    [Fact]
+    public void AddsUpPostsFteAndCostsWithOnCosts()
+    {
+        // Carlisle's team: Deputy Chief Executive £74,545-£82,000, a Strategic Director £65,454-£72,000, six Assistant Directors £52,500-£58,000 (two vacant).
+        List<EstablishmentPost> posts =
+        [
+            new(1, 1, 1m, true, 74_545m, 82_000m),
+            new(2, 1, 1m, true, 65_454m, 72_000m),
+            .. Enumerable.Range(3, 6).Select(i => new EstablishmentPost(i, 2, 1m, i < 7, 52_500m, 58_000m)),
+        ];
+
+        var figures = EstablishmentFigures.Of(posts, onCostPercent: 0);
+        var withOnCosts = EstablishmentFigures.Of(posts, onCostPercent: 30);
+
+        Assert.Equal((8, 8m, 6, 6m, 2, 2m), (figures.Posts, figures.Fte, figures.Filled, figures.FilledFte, figures.Vacant, figures.VacantFte));
+        Assert.Equal(74_545m + 65_454m + (6 * 52_500m), figures.CostAtMinimum);
+        Assert.Equal(82_000m + 72_000m + (6 * 58_000m), figures.CostAtMaximum);
+        // Costs are rounded to whole pounds only once, at the end: £478,499.50 at the midpoint becomes £478,500.
+        Assert.Equal(Math.Round(((74_545m + 82_000m) / 2) + ((65_454m + 72_000m) / 2) + (6 * 55_250m), 0, MidpointRounding.AwayFromZero), figures.CostAtMidpoint);
+        Assert.Equal(Math.Round(figures.CostAtMinimum * 1.3m, 0, MidpointRounding.AwayFromZero), withOnCosts.CostAtMinimum);
+    }
+
+    [Fact]
+    public void APartTimePostCostsItsShareOfTheBand()
+    {
+        var figures = EstablishmentFigures.Of([new EstablishmentPost(1, 1, 0.5m, false, 30_000m, 34_000m)], onCostPercent: 0);
+
+        Assert.Equal((15_000m, 16_000m, 17_000m, 0.5m), (figures.CostAtMinimum, figures.CostAtMidpoint, figures.CostAtMaximum, figures.VacantFte));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1.5)]
+    [InlineData(-1)]
+    public void RefusesAnFteThatIsNotOnePersonsShare(double fte)
+    {
+        var error = Assert.Throws<DomainRuleException>(() => Post.Establish("P1", "Assistant Director", 1, 1, (decimal)fte, Start));
+
+        Assert.Equal((nameof(Post.Fte), "Post.FteOutOfRange"), (error.Field, error.Code));
+    }
+
+    [Fact]
+    public void RefusesABandWhoseMinimumExceedsItsMaximum()
+    {
+        var error = Assert.Throws<DomainRuleException>(() => Grade.Create("JNC Assistant Director", 58_000m, 52_500m));
+
+        Assert.Equal((nameof(Grade.BandMaximum), "Grade.MinimumAboveMaximum"), (error.Field, error.Code));
+        Assert.Equal(55_250m, Grade.Create("JNC Assistant Director", 52_500m, 58_000m).BandMidpoint);
+    }
+
+    [Fact]
+    public void RefusesAPostAccountableToItselfOrToAPostBeneathIt()
+    {
+        var lines = new List<PostReporting>();
+        Structure.ChangeReporting(lines, 1, null, Start);   // chief executive
+        Structure.ChangeReporting(lines, 2, 1, Start);      // strategic director
+        Structure.ChangeReporting(lines, 3, 2, Start);      // assistant director
+
+        Assert.Equal("Post.AccountableToItself", Assert.Throws<DomainRuleException>(() => Structure.ChangeReporting(lines, 2, 2, Start.AddDays(1))).Code);
+        Assert.Equal("Post.AccountableToBelow", Assert.Throws<DomainRuleException>(() => Structure.ChangeReporting(lines, 1, 3, Start.AddDays(1))).Code);
+        Assert.Equal(3, lines.Count);
+        Assert.All(lines, l => Assert.Null(l.To));
+    }
+
+    [Fact]
+    public void AReportingChangeIsEffectiveDatedAndTheOldLineIsKept()
+    {
+        var lines = new List<PostReporting>();
+        Structure.ChangeReporting(lines, 1, null, Start);
+        Structure.ChangeReporting(lines, 2, 1, Start);
+        Structure.ChangeReporting(lines, 3, 1, Start);
+        var moved = new DateOnly(2010, 4, 1);
+
+        Structure.ChangeReporting(lines, 3, 2, moved);
+
+        Assert.Equal(1, Structure.ParentsOn(lines, moved.AddDays(-1))[3]);
+        Assert.Equal(2, Structure.ParentsOn(lines, moved)[3]);
+        Assert.Equal(4, lines.Count);
+        Assert.Equal("Post.ChangeBeforeCurrent", Assert.Throws<DomainRuleException>(() => Structure.ChangeReporting(lines, 3, 1, moved.AddDays(-5))).Code);
+    }
+
+    [Fact]
+    public void AHolderChangeEndsThePreviousHoldingOnTheSameDay()
+    {
+        var post = NewPost(3);
+        var holdings = new List<PostHolding>();
+        Structure.Appoint(holdings, post, personId: 10, acting: false, Start);
+        var left = new DateOnly(2011, 1, 1);
+
+        Structure.Appoint(holdings, post, personId: 11, acting: true, left);
+
+        Assert.Equal(left, holdings[0].To);
+        Assert.True(holdings[0].IsOn(left.AddDays(-1)));
+        Assert.False(holdings[0].IsOn(left));
+        Assert.True(holdings[1].IsOn(left));
+        Assert.Equal("Post.NotEstablished", Assert.Throws<DomainRuleException>(() => Structure.Appoint(holdings, post, 12, false, Start.AddDays(-1))).Code);
+    }
+
+    [Fact]
+    public void OneRoleHasOneHolderAtATimeAndTheMonitoringOfficerIsNotTheHeadOfPaidService()
+    {
+        var designations = new List<StatutoryDesignation>();
+        Structure.Designate(designations, StatutoryRole.HeadOfPaidService, 1, Start);
+        Structure.Designate(designations, StatutoryRole.MonitoringOfficer, 5, Start);
+        var changed = new DateOnly(2012, 6, 1);
+
+        Structure.Designate(designations, StatutoryRole.MonitoringOfficer, 6, changed);
+
+        Assert.Equal(changed, designations.Single(d => d.PostId == 5).To);
+        Structure.EnsureOneHolderPerRole(designations);
+        Assert.Equal("Role.MonitoringOfficerIsNotHead", Assert.Throws<DomainRuleException>(() => Structure.Designate(designations, StatutoryRole.MonitoringOfficer, 1, changed.AddDays(1))).Code);
+        Assert.Equal("Role.DesignatedLater", Assert.Throws<DomainRuleException>(() => Structure.Designate(designations, StatutoryRole.MonitoringOfficer, 7, changed.AddDays(-1))).Code);
+
+        var overlapping = new List<StatutoryDesignation>
+        {
+            StatutoryDesignation.Start(StatutoryRole.MonitoringOfficer, 5, Start),
+            StatutoryDesignation.Start(StatutoryRole.MonitoringOfficer, 6, changed),
+        };
+        Assert.Equal("Role.TwoHolders", Assert.Throws<DomainRuleException>(() => Structure.EnsureOneHolderPerRole(overlapping)).Code);
+    }
+
+    [Fact]
+    public void WarnsWhenAStatutoryRoleHasNoDesignationOrItsPostIsVacant()
+    {
+        var designations = new List<StatutoryDesignation>();
+        Structure.Designate(designations, StatutoryRole.HeadOfPaidService, 1, Start);
+        Structure.Designate(designations, StatutoryRole.Section151Officer, 4, Start);
+        var holdings = new List<PostHolding>();
+        Structure.Appoint(holdings, NewPost(1), 10, false, Start);
+
+        var warnings = Structure.Check(designations, holdings, Start.AddDays(10));
+
+        Assert.Equal(
+            [new RoleWarning(StatutoryRole.Section151Officer, RoleProblem.PostVacant), new RoleWarning(StatutoryRole.MonitoringOfficer, RoleProblem.NotDesignated)],
+            warnings);
+        Assert.Equal(3, Structure.Check(designations, holdings, Start.AddDays(-1)).Count);
+    }
+
+    [Fact]
+    public void RecruitmentNeedsItsDates()
+    {
+        var post = NewPost(4);
+
+        Assert.Equal("Post.RecruitmentOpenedRequired", Assert.Throws<DomainRuleException>(() => post.SetRecruitment(RecruitmentStatus.RingFencedInternal, null, null, null)).Code);
+        Assert.Equal("Post.AppointedOnRequired", Assert.Throws<DomainRuleException>(() => post.SetRecruitment(RecruitmentStatus.Appointed, Start, null, null)).Code);
+        post.SetRecruitment(RecruitmentStatus.RingFencedInternal, Start, Start.AddDays(14), null);
+        Assert.Equal((RecruitmentStatus.RingFencedInternal, Start.AddDays(14)), (post.Recruitment, post.RecruitmentClosesOn));
+    }
+}
