@@ -124,8 +124,12 @@ public sealed class Body : Entity
         Slug = clean;
     }
 
-    /// <summary>Adds a person or a post to the body in a role. A person sits once; a body has one chair.</summary>
-    public BodyMember AddMember(int? personId, string? post, MemberRole role)
+    /// <summary>
+    /// Adds a member in a role: a person, a post in the establishment (so the seat follows whoever
+    /// holds it), or a post named in words (such as the vd of a council company). A person or post
+    /// sits once; a body has one chair.
+    /// </summary>
+    public BodyMember AddMember(int? personId, string? post, MemberRole role, int? postId = null, string? responsibilities = null)
     {
         if (!Enum.IsDefined(role))
         {
@@ -133,7 +137,7 @@ public sealed class Body : Entity
         }
 
         var postTitle = Guard.OptionalText(post, BodyMember.PostMaxLength, "Body.Post", nameof(BodyMember.Post), "post");
-        if (personId is null && postTitle is null)
+        if (personId is null && postTitle is null && postId is null)
         {
             throw new DomainRuleException("Body.MemberRequired", "Choose a person, or enter the post that sits on the body.", nameof(BodyMember.PersonId));
         }
@@ -143,12 +147,19 @@ public sealed class Body : Entity
             throw new DomainRuleException("Body.AlreadyMember", "That person is already a member of this body.", nameof(BodyMember.PersonId));
         }
 
+        if (postId is int pid && _members.Any(m => m.PostId == pid))
+        {
+            throw new DomainRuleException("Body.AlreadyMember", "That post already sits on this body.", nameof(BodyMember.PostId));
+        }
+
         if (role == MemberRole.Chair && _members.Any(m => m.Role == MemberRole.Chair))
         {
             throw new DomainRuleException("Body.OneChair", "The body already has a chair. Change the current chair's role first.", nameof(BodyMember.Role));
         }
 
-        var member = new BodyMember(Id, personId, postTitle, role, _members.Count == 0 ? 1 : _members.Max(m => m.Position) + 1);
+        var member = new BodyMember(
+            Id, personId, postTitle, role, _members.Count == 0 ? 1 : _members.Max(m => m.Position) + 1, postId,
+            Guard.OptionalText(responsibilities, BodyMember.ResponsibilitiesMaxLength, "Body.Responsibilities", nameof(BodyMember.Responsibilities), "responsibilities"));
         _members.Add(member);
         return member;
     }
@@ -160,11 +171,15 @@ public sealed class Body : Entity
         _members.Remove(member);
     }
 
-    /// <summary>Whether <paramref name="personId"/> may keep the body's record: its chair, secretary or note-taker.</summary>
-    public bool KeepsRecord(int? personId) =>
-        personId is int id && _members.Any(m => m.PersonId == id && m.Role is MemberRole.Chair or MemberRole.Secretary or MemberRole.NoteTaker);
+    /// <summary>Whether <paramref name="personId"/> (holding <paramref name="heldPosts"/>) may keep the body's record: its chair, secretary or note-taker.</summary>
+    public bool KeepsRecord(int? personId, IReadOnlySet<int>? heldPosts = null) =>
+        _members.Any(m => m.Role is MemberRole.Chair or MemberRole.Secretary or MemberRole.NoteTaker && Is(m, personId, heldPosts));
 
-    public bool HasMember(int? personId) => personId is int id && _members.Any(m => m.PersonId == id);
+    /// <summary>Whether <paramref name="personId"/> sits on the body, in person or through a post they hold.</summary>
+    public bool HasMember(int? personId, IReadOnlySet<int>? heldPosts = null) => _members.Any(m => Is(m, personId, heldPosts));
+
+    private static bool Is(BodyMember member, int? personId, IReadOnlySet<int>? heldPosts) =>
+        (personId is int id && member.PersonId == id) || (member.PostId is int post && heldPosts?.Contains(post) == true);
 
     /// <summary>An address-safe form of a name: lower case, letters and digits, Swedish letters folded (Kommunstyrelsens AU → kommunstyrelsens-au).</summary>
     public static string SlugFor(string text)
@@ -206,14 +221,24 @@ public sealed class BodyMember : Entity
     {
     }
 
-    internal BodyMember(int bodyId, int? personId, string? post, MemberRole role, int position)
+    internal BodyMember(int bodyId, int? personId, string? post, MemberRole role, int position, int? postId, string? responsibilities)
     {
         BodyId = bodyId;
         PersonId = personId;
         Post = post;
         Role = role;
         Position = position;
+        PostId = postId;
+        Responsibilities = responsibilities;
     }
+
+    public const int ResponsibilitiesMaxLength = 2_000;
+
+    /// <summary>A post in the establishment that sits on the body: the seat follows whoever holds it.</summary>
+    public int? PostId { get; private set; }
+
+    /// <summary>The member's roles and responsibilities within the group, in Markdown.</summary>
+    public string? Responsibilities { get; private set; }
 
     public int BodyId { get; private set; }
 

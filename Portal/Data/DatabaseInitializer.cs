@@ -71,6 +71,12 @@ public sealed class DatabaseInitializer(
             await db.SaveChangesAsync(ct);
         }
 
+        if (!await db.EstablishmentSettings.AnyAsync(ct))
+        {
+            db.EstablishmentSettings.Add(Portal.Domain.Establishment.EstablishmentSettings.CreateDefault());
+            await db.SaveChangesAsync(ct);
+        }
+
         if (!await db.MeetingSettings.AnyAsync(ct))
         {
             var swedish = installation.Kind == InstallationKind.SwedishDemo

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Portal.Domain.Common;
+using Portal.Domain.Establishment;
 using Portal.Domain.Meetings;
 using Portal.Domain.Organisation;
 using Portal.Domain.Plans;
@@ -75,6 +76,20 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, I
     public DbSet<MeetingSettings> MeetingSettings => Set<MeetingSettings>();
 
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+
+    public DbSet<Grade> Grades => Set<Grade>();
+
+    public DbSet<Post> Posts => Set<Post>();
+
+    public DbSet<PersonSpecCriterion> PersonSpecCriteria => Set<PersonSpecCriterion>();
+
+    public DbSet<PostReporting> PostReportingLines => Set<PostReporting>();
+
+    public DbSet<PostHolding> PostHoldings => Set<PostHolding>();
+
+    public DbSet<StatutoryDesignation> StatutoryDesignations => Set<StatutoryDesignation>();
+
+    public DbSet<EstablishmentSettings> EstablishmentSettings => Set<EstablishmentSettings>();
 
     /// <summary>
     /// Declares the version of <paramref name="entity"/> the editor started from. A different

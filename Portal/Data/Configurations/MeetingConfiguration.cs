@@ -27,8 +27,11 @@ internal sealed class BodyMemberConfiguration : IEntityTypeConfiguration<BodyMem
     {
         builder.ToTable("BodyMembers");
         builder.Property(m => m.Post).HasMaxLength(BodyMember.PostMaxLength);
+        builder.Property(m => m.Responsibilities).HasMaxLength(BodyMember.ResponsibilitiesMaxLength);
         builder.HasOne<Person>().WithMany().HasForeignKey(m => m.PersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Portal.Domain.Establishment.Post>().WithMany().HasForeignKey(m => m.PostId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(m => m.PersonId);
+        builder.HasIndex(m => m.PostId);
     }
 }
 

@@ -14,13 +14,14 @@ namespace Portal.Data.Seeding;
 /// </summary>
 internal static class DemoMeetingSeeder
 {
-    public static async Task SeedAsync(PortalDbContext db, InstallationKind kind, IReadOnlyDictionary<string, Person> people, DateOnly today, CancellationToken ct)
+    public static async Task SeedAsync(
+        PortalDbContext db, InstallationKind kind, IReadOnlyDictionary<string, Person> people, IReadOnlyDictionary<string, Portal.Domain.Establishment.Post> posts, DateOnly today, CancellationToken ct)
     {
         var country = kind == InstallationKind.SwedishDemo ? Country.Sweden : Country.England;
         var settings = MeetingSettings.CreateDefault(country);
         db.MeetingSettings.Add(settings);
         await db.SaveChangesAsync(ct);
-        var seeder = new Seeder(db, people, settings, today);
+        var seeder = new Seeder(db, people, posts, settings, today);
         if (country == Country.Sweden)
         {
             await seeder.SwedishAsync(ct);
@@ -33,7 +34,7 @@ internal static class DemoMeetingSeeder
         await MeetingScheduler.ExtendAllAsync(db, today, ct);
     }
 
-    private sealed class Seeder(PortalDbContext db, IReadOnlyDictionary<string, Person> people, MeetingSettings settings, DateOnly today)
+    private sealed class Seeder(PortalDbContext db, IReadOnlyDictionary<string, Person> people, IReadOnlyDictionary<string, Portal.Domain.Establishment.Post> posts, MeetingSettings settings, DateOnly today)
     {
         private int Person(string key) => people[key].Id;
 
@@ -62,9 +63,16 @@ internal static class DemoMeetingSeeder
                     """,
                     "Notes go to the members of the group and the heads of service, and are published on the intranet.",
                     isPublic: false),
-                [("ceo", null, MemberRole.Chair), ("heather", null, MemberRole.Member), ("dir-res", null, MemberRole.Member),
-                 (null, "Director of Housing and Adult Social Services", MemberRole.Member), ("grace", null, MemberRole.Secretary)],
+                [],
                 ct);
+
+            // The directors sit by post, so the seat follows whoever holds it; each with their part in the group.
+            emg.AddMember(null, null, MemberRole.Chair, posts["CE-001"].Id, "Leads the group as Head of Paid Service; the council's strategy, partnerships and its relationship with the Cabinet.");
+            emg.AddMember(null, null, MemberRole.Member, posts["SD-001"].Id, "Deputises for the Chief Executive; resources, finance, legal and governance; the budget and the corporate risk register.");
+            emg.AddMember(null, null, MemberRole.Member, posts["SD-002"].Id, "People, policy and performance; directorate plans and the golden thread; workforce planning.");
+            emg.AddMember(null, "Director of Housing and Adult Social Services", MemberRole.Member);
+            emg.AddMember(Person("grace"), null, MemberRole.Secretary);
+            await db.SaveChangesAsync(ct);
             var emgCadence = await CadenceAsync(emg, new CadenceRule(
                 CadenceKind.Weekly, DayOfWeek.Tuesday, null, null, new DateOnly(2008, 6, 3), null, new TimeOnly(9, 30), 120,
                 "Chief Executive's meeting room, West Offices", HolidayRule.NextWorkingDay), ct);
@@ -280,9 +288,14 @@ internal static class DemoMeetingSeeder
             foreach (var meeting in meetings)
             {
                 meeting.MarkHeld(today);
-                foreach (var member in body!.Members.Where(m => m.PersonId is not null))
+                var holders = db.PostHoldings.Local.Where(h => h.To is null).GroupBy(h => h.PostId).ToDictionary(g => g.Key, g => g.First().PersonId);
+                foreach (var member in body!.Members)
                 {
-                    meeting.RecordAttendance(member.PersonId!.Value, member.Position % 4 == 3 ? AttendanceKind.Apologies : AttendanceKind.Present);
+                    var person = member.PersonId ?? (member.PostId is int post && holders.TryGetValue(post, out var holder) ? holder : null);
+                    if (person is int id)
+                    {
+                        meeting.RecordAttendance(id, member.Position % 4 == 3 ? AttendanceKind.Apologies : AttendanceKind.Present);
+                    }
                 }
             }
 

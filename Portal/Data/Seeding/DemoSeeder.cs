@@ -61,7 +61,10 @@ public sealed class DemoSeeder(IDbContextFactory<PortalDbContext> dbFactory, Use
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var priorities = await DemoPlanSeeder.SeedAsync(db, demo.Plan, units, people, today, now.UtcDateTime, ct);
         await DemoThreadSeeder.SeedAsync(db, demo.Thread, demo.Plan.Calendar, priorities, units, people, today, ct);
-        await DemoMeetingSeeder.SeedAsync(db, demo.Kind, people, today, ct);
+        var posts = demo.Kind == InstallationKind.EnglishDemo
+            ? await DemoEstablishmentSeeder.SeedAsync(db, units, people, today, ct)
+            : new Dictionary<string, Portal.Domain.Establishment.Post>();
+        await DemoMeetingSeeder.SeedAsync(db, demo.Kind, people, posts, today, ct);
     }
 
     private static void Check(IdentityResult result)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Common;
 using Portal.Domain.Meetings;
+using Portal.Features.Establishment;
 using Portal.Features.Plans;
 using Portal.Infrastructure.LiveUpdates;
 
@@ -54,11 +55,26 @@ public sealed class BodyService(IDbContextFactory<PortalDbContext> dbFactory, Me
             : [];
         return new BodyDetails(
             body.Id, body.Version, body.Name, body.ShortName, body.Slug, body.Kind, body.Regime, body.IsPublic, body.Remit, body.ReportsTo,
-            body.Members.OrderBy(m => m.Position)
-                .Select(m => new BodyMemberView(m.Id, m.PersonId, m.PersonId is int p ? names.GetValueOrDefault(p) : null, m.Post, m.Role)).ToList(),
+            await MembersAsync(db, body, names, today, ct),
             cadence?.Rule, cadence?.Version,
             upcoming.Select(m => MeetingQueries.Row(m, body, caller)).ToList(),
             caller.IsAdministrator, canKeep, people);
+    }
+
+    /// <summary>The members as shown: a seat held by a post shows the post and whoever holds it today.</summary>
+    private static async Task<List<BodyMemberView>> MembersAsync(PortalDbContext db, Body body, Dictionary<int, string> names, DateOnly today, CancellationToken ct)
+    {
+        var postIds = body.Members.Where(m => m.PostId is not null).Select(m => m.PostId!.Value).ToList();
+        var titles = await db.Posts.AsNoTracking().Where(p => postIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Title, ct);
+        var holders = postIds.Count == 0 ? [] : await db.HoldersOnAsync(today, ct);
+        return body.Members.OrderBy(m => m.Position)
+            .Select(m =>
+            {
+                var person = m.PersonId ?? (m.PostId is int post && holders.TryGetValue(post, out var holder) ? holder : null);
+                var postTitle = m.Post ?? (m.PostId is int p ? titles.GetValueOrDefault(p) : null);
+                return new BodyMemberView(m.Id, person, person is int id ? names.GetValueOrDefault(id) : null, postTitle, m.Role, m.PostId, m.Responsibilities);
+            })
+            .ToList();
     }
 
     public async Task<string> CreateAsync(BodyEdit edit, CancellationToken ct)

@@ -6,6 +6,7 @@ using Ical.Net.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Meetings;
+using Portal.Features.Establishment;
 using Portal.Features.Plans;
 using Portal.Infrastructure.Security;
 
@@ -65,7 +66,10 @@ public sealed class CalendarFeedService(
 
         return await cache.GetOrWriteAsync(Key($"person:{feed.PersonId}", site), async () =>
         {
-            var bodyIds = await db.BodyMembers.AsNoTracking().Where(m => m.PersonId == feed.PersonId).Select(m => m.BodyId).ToListAsync(ct);
+            var posts = await db.PostsHeldAsync(feed.PersonId, clock.Today(), ct);
+            var bodyIds = await db.BodyMembers.AsNoTracking()
+                .Where(m => m.PersonId == feed.PersonId || (m.PostId != null && posts.Contains(m.PostId.Value)))
+                .Select(m => m.BodyId).ToListAsync(ct);
             var bodies = await db.Bodies.AsNoTracking().Where(b => bodyIds.Contains(b.Id)).ToDictionaryAsync(b => b.Id, ct);
             var name = await db.People.AsNoTracking().Where(p => p.Id == feed.PersonId).Select(p => p.DisplayName).SingleAsync(ct);
             return await WriteAsync(db, bodies, null, name, site, ct);

@@ -3,6 +3,8 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Meetings;
+using Portal.Features.Establishment;
+using Portal.Features.Plans;
 using Portal.Infrastructure.Security;
 
 namespace Portal.Features.Meetings;
@@ -15,16 +17,23 @@ namespace Portal.Features.Meetings;
 /// by administrators; only administrators create bodies and change the council's settings.
 /// Every meeting service asks here; nothing relies on a button being hidden.
 /// </summary>
-public sealed class MeetingAccess(ICurrentUser currentUser)
+public sealed class MeetingAccess(ICurrentUser currentUser, IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
 {
     public async Task<MeetingCaller> CallerAsync(CancellationToken ct)
     {
-        _ = ct;
         var principal = await currentUser.GetPrincipalAsync();
         var signedIn = principal.Identity?.IsAuthenticated == true && principal.FindFirstValue(PortalClaims.System) is null;
         var personId = int.TryParse(principal.FindFirstValue(PortalClaims.PersonId), NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : (int?)null;
+        var posts = new HashSet<int>();
+        if (signedIn && personId is int me)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            posts = await db.PostsHeldAsync(me, clock.Today(), ct);
+        }
+
         return new MeetingCaller(
             signedIn ? personId : null,
+            posts,
             signedIn,
             signedIn && principal.IsInRole(Roles.Administrator),
             signedIn && (principal.IsInRole(Roles.Administrator) || principal.IsInRole(Roles.Director) || principal.IsInRole(Roles.Officer)),
@@ -42,16 +51,19 @@ public sealed class MeetingAccess(ICurrentUser currentUser)
 }
 
 /// <summary>The caller, as the meeting rules see them.</summary>
-public sealed record MeetingCaller(int? PersonId, bool IsSignedIn, bool IsAdministrator, bool IsStaff, bool IsDirector)
+public sealed record MeetingCaller(int? PersonId, IReadOnlySet<int> HeldPosts, bool IsSignedIn, bool IsAdministrator, bool IsStaff, bool IsDirector)
 {
+    /// <summary>Whether the caller sits on <paramref name="body"/>, in person or through a post they hold.</summary>
+    public bool SitsOn(Body body) => body is not null && body.HasMember(PersonId, HeldPosts);
+
     public bool CanSee(Body body) =>
-        body is not null && (body.IsPublic || IsStaff || body.HasMember(PersonId));
+        body is not null && (body.IsPublic || IsStaff || body.HasMember(PersonId, HeldPosts));
 
     public bool CanSeePrivate(Body body) =>
-        body is not null && (IsAdministrator || IsDirector || body.HasMember(PersonId));
+        body is not null && (IsAdministrator || IsDirector || body.HasMember(PersonId, HeldPosts));
 
     public bool CanKeepRecord(Body body) =>
-        body is not null && (IsAdministrator || body.KeepsRecord(PersonId));
+        body is not null && (IsAdministrator || body.KeepsRecord(PersonId, HeldPosts));
 
     /// <summary>Throws <see cref="KeyNotFoundException"/> for a body the caller may not see: a private body is not admitted to exist.</summary>
     public void DemandSee(Body body)

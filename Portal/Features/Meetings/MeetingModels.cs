@@ -12,7 +12,8 @@ public sealed record MeetingChanged(int MeetingId, int BodyId);
 public sealed record BodySummary(
     int Id, string Name, string? ShortName, string Slug, BodyKind Kind, Regime Regime, bool IsPublic, CadenceRule? Cadence, MeetingRow? Next);
 
-public sealed record BodyMemberView(int Id, int? PersonId, string? Name, string? Post, MemberRole Role);
+/// <param name="PostId">The establishment post the seat belongs to, if it follows a post.</param>
+public sealed record BodyMemberView(int Id, int? PersonId, string? Name, string? Post, MemberRole Role, int? PostId = null, string? Responsibilities = null);
 
 public sealed record BodyDetails(
     int Id,

@@ -8,7 +8,7 @@ namespace Portal.Features.Meetings;
 internal static class MeetingQueries
 {
     public static MeetingRow Row(Meeting meeting, Body body, MeetingCaller caller) =>
-        new(meeting.Id, body.Id, body.Name, body.Slug, meeting.Date, meeting.StartTime, meeting.EndTime, meeting.Venue, meeting.Status, body.HasMember(caller.PersonId));
+        new(meeting.Id, body.Id, body.Name, body.Slug, meeting.Date, meeting.StartTime, meeting.EndTime, meeting.Venue, meeting.Status, caller.SitsOn(body));
 
     /// <summary>The meeting with its body, or <see cref="KeyNotFoundException"/> when either is missing or the caller may not see it.</summary>
     public static async Task<(Meeting Meeting, Body Body)> MeetingAsync(this PortalDbContext db, int id, MeetingCaller caller, bool tracked, CancellationToken ct)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Common;
 using Portal.Domain.Meetings;
+using Portal.Features.Establishment;
 using Portal.Features.Plans;
 using Portal.Infrastructure.LiveUpdates;
 
@@ -23,7 +24,7 @@ public sealed class MeetingService(IDbContextFactory<PortalDbContext> dbFactory,
         var choices = bodies.Select(b => new BodyChoice(b.Slug, b.Name)).ToList();
         var shown = bodies
             .Where(b => query.Body is null || b.Slug == query.Body)
-            .Where(b => !query.Mine || b.HasMember(caller.PersonId))
+            .Where(b => !query.Mine || caller.SitsOn(b))
             .ToDictionary(b => b.Id);
         var first = new DateOnly(query.Year, query.Month, 1);
         var last = first.AddMonths(1).AddDays(-1);
@@ -102,11 +103,18 @@ public sealed class MeetingService(IDbContextFactory<PortalDbContext> dbFactory,
             .OrderBy(a => a.DueDate).Select(View).ToList();
         var agreedHere = actions.Where(a => a.MeetingId == meeting.Id).OrderBy(a => a.DueDate).Select(View).ToList();
 
-        var attendance = body.Members.Where(m => m.PersonId is not null).OrderBy(m => m.Position)
-            .Select(m => new AttendanceView(
-                m.PersonId!.Value, names.GetValueOrDefault(m.PersonId.Value, "?"), m.Role,
-                meeting.Attendance.SingleOrDefault(a => a.PersonId == m.PersonId)?.Kind))
-            .Concat(meeting.Attendance.Where(a => !body.HasMember(a.PersonId))
+        // A seat held by a post is taken by whoever held the post on the day of the meeting.
+        var holders = await db.HoldersOnAsync(meeting.Date, ct);
+        var seats = body.Members.OrderBy(m => m.Position)
+            .Select(m => (Member: m, Person: m.PersonId ?? (m.PostId is int post && holders.TryGetValue(post, out var holder) ? holder : (int?)null)))
+            .Where(s => s.Person is not null)
+            .ToList();
+        var seated = seats.Select(s => s.Person!.Value).ToHashSet();
+        var attendance = seats
+            .Select(s => new AttendanceView(
+                s.Person!.Value, names.GetValueOrDefault(s.Person.Value, "?"), s.Member.Role,
+                meeting.Attendance.SingleOrDefault(a => a.PersonId == s.Person)?.Kind))
+            .Concat(meeting.Attendance.Where(a => !seated.Contains(a.PersonId))
                 .Select(a => new AttendanceView(a.PersonId, names.GetValueOrDefault(a.PersonId, "?"), null, a.Kind)))
             .ToList();
 
