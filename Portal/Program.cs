@@ -5,6 +5,7 @@ using MudBlazor.Services;
 using Portal.Components;
 using Portal.Components.Account;
 using Portal.Data;
+using Portal.Features.Establishment;
 using Portal.Features.GoldenThread;
 using Portal.Features.Meetings;
 using Portal.Features.Plans;
@@ -65,6 +66,7 @@ app.MapCultureSwitch();
 app.MapPlanExports();
 app.MapThreadExports();
 app.MapMeetingFeeds();
+app.MapEstablishmentExports();
 app.MapPortalHealthChecks();
 
 await using (var scope = app.Services.CreateAsyncScope())

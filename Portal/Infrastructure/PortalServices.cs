@@ -70,6 +70,7 @@ public static class PortalServices
         services.AddScoped<ThreadService>();
         services.AddSingleton<ThreadCache>();
         services.AddScoped<MeetingAccess>();
+        services.AddScoped<Portal.Features.Establishment.EstablishmentService>();
         services.AddScoped<BodyService>();
         services.AddScoped<MeetingService>();
         services.AddScoped<CalendarFeedService>();

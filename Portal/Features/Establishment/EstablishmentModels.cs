@@ -62,3 +62,5 @@ public sealed record EstablishmentRow(int UnitId, string Unit, int Depth, Establ
 public sealed record EstablishmentView(DateOnly On, decimal OnCostPercent, int SettingsVersion, IReadOnlyList<EstablishmentRow> Units, EstablishmentFigures Council, bool CanChange);
 
 public sealed record PostEdit(string Number, string Title, int UnitId, int GradeId, decimal Fte, int? AccountableToId, DateOnly? From, int Version = 0);
+
+public sealed record PostChoices(IReadOnlyList<NamedItem> Units, IReadOnlyList<NamedItem> Grades, IReadOnlyList<NamedItem> Posts);

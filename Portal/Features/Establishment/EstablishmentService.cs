@@ -152,9 +152,23 @@ public sealed class EstablishmentService(IDbContextFactory<PortalDbContext> dbFa
         var view = await EstablishmentAsync(on, ct);
         string[] columns = ["Unit", "Posts", "FTE", "Filled", "Filled FTE", "Vacant", "Vacant FTE", "Cost at minimum", "Cost at midpoint", "Cost at maximum"];
         static object?[] Row(string name, EstablishmentFigures f) =>
-            [name, f.Posts, f.Fte, f.Filled, f.FilledFte, f.Vacant, f.VacantFte, f.CostAtMinimum, f.CostAtMidpoint, f.CostAtMaximum];
+            [name, f.Posts, Number(f.Fte), f.Filled, Number(f.FilledFte), f.Vacant, Number(f.VacantFte), f.CostAtMinimum, f.CostAtMidpoint, f.CostAtMaximum];
+        static string Number(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
         var rows = view.Units.Select(u => Row(new string(' ', u.Depth * 2) + u.Unit, u.Figures)).Append(Row("Council", view.Council));
         return new CsvFile($"establishment-{view.On.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.csv", CsvExport.Write(columns, rows));
+    }
+
+    public async Task<PostChoices> ChoicesAsync(CancellationToken ct)
+    {
+        await currentUser.DemandAsync(Policies.Administer);
+        var today = clock.Today();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var units = await db.OrganisationUnits.AsNoTracking().OrderBy(u => u.Name).Select(u => new NamedItem(u.Id, u.Name)).ToListAsync(ct);
+        var grades = (await db.Grades.AsNoTracking().ToListAsync(ct)).OrderBy(g => g.BandMinimum)
+            .Select(g => new NamedItem(g.Id, $"{g.Name} ({EstablishmentFormat.Money(g.BandMinimum)} – {EstablishmentFormat.Money(g.BandMaximum)})")).ToList();
+        var posts = (await db.Posts.AsNoTracking().ToListAsync(ct)).Where(p => p.ExistsOn(today)).OrderBy(p => p.Number)
+            .Select(p => new NamedItem(p.Id, $"{p.Number} {p.Title}")).ToList();
+        return new PostChoices(units, grades, posts);
     }
 
     public async Task<int> CreatePostAsync(PostEdit edit, CancellationToken ct)

@@ -1,0 +1,26 @@
+using System.Globalization;
+using Portal.Infrastructure.Export;
+using Portal.Infrastructure.Security;
+
+namespace Portal.Features.Establishment;
+
+/// <summary>The establishment as CSV, for the finance team's spreadsheets. The service checks the reader.</summary>
+public static class EstablishmentEndpoints
+{
+    public static IEndpointRouteBuilder MapEstablishmentExports(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/organisation/establishment.csv", async (string? on, EstablishmentService establishment, CancellationToken ct) =>
+        {
+            DateOnly? date = DateOnly.TryParseExact(on, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+            try
+            {
+                return CsvExport.ToResult(await establishment.ExportAsync(date, ct));
+            }
+            catch (AccessDeniedException)
+            {
+                return Results.Forbid();
+            }
+        }).RequireAuthorization(Policies.SignedIn);
+        return endpoints;
+    }
+}
