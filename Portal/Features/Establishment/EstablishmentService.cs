@@ -114,11 +114,20 @@ public sealed class EstablishmentService(IDbContextFactory<PortalDbContext> dbFa
         await currentUser.DemandAsync(Policies.SignedIn);
         var date = on ?? clock.Today();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var snapshot = await Snapshot.ReadAsync(db, date, ct);
         var settings = await db.EstablishmentSettings.AsNoTracking().SingleOrDefaultAsync(ct) ?? EstablishmentSettings.CreateDefault();
+        // Only what the sums need: each post's unit, FTE and band, and whether it is held on the date.
+        var grades = await db.Grades.AsNoTracking().ToDictionaryAsync(g => g.Id, ct);
+        var held = (await db.PostHoldings.AsNoTracking().Where(h => h.From <= date && (h.To == null || h.To > date)).Select(h => h.PostId).ToListAsync(ct)).ToHashSet();
+        var figures = (await db.Posts.AsNoTracking()
+                .Where(p => p.EstablishedOn <= date && (p.DeletedOn == null || p.DeletedOn > date))
+                .Select(p => new { p.Id, p.UnitId, p.GradeId, p.Fte })
+                .ToListAsync(ct))
+            .Select(p => new EstablishmentPost(p.Id, p.UnitId, p.Fte, held.Contains(p.Id), grades[p.GradeId].BandMinimum, grades[p.GradeId].BandMaximum))
+            .ToList();
         var units = await db.OrganisationUnits.AsNoTracking().Select(u => new { u.Id, u.Name, u.Kind, u.ParentId }).ToListAsync(ct);
+        var unitById = units.ToDictionary(u => u.Id);
         var children = units.Where(u => u.ParentId is not null).GroupBy(u => u.ParentId!.Value).ToDictionary(g => g.Key, g => g.OrderBy(u => u.Name).Select(u => u.Id).ToList());
-        var byUnit = snapshot.Posts.Values.GroupBy(p => p.UnitId).ToDictionary(g => g.Key, g => g.Select(snapshot.Figure).ToList());
+        var byUnit = figures.GroupBy(p => p.UnitId).ToDictionary(g => g.Key, g => g.ToList());
         var rows = new List<EstablishmentRow>();
         var cache = new Dictionary<int, List<EstablishmentPost>>();
         List<EstablishmentPost> Beneath(int unitId)
@@ -132,7 +141,7 @@ public sealed class EstablishmentService(IDbContextFactory<PortalDbContext> dbFa
         void Walk(int unitId, int depth)
         {
             var posts = Beneath(unitId);
-            var unit = units.Single(u => u.Id == unitId);
+            var unit = unitById[unitId];
             if (posts.Count > 0 && unit.Kind != UnitKind.Council)
             {
                 rows.Add(new EstablishmentRow(unitId, unit.Name, depth, EstablishmentFigures.Of(posts, settings.OnCostPercent)));
@@ -143,7 +152,7 @@ public sealed class EstablishmentService(IDbContextFactory<PortalDbContext> dbFa
 
         var council = units.FirstOrDefault(u => u.ParentId is null);
         if (council is not null) Walk(council.Id, 0);
-        var total = EstablishmentFigures.Of(snapshot.Posts.Values.Select(snapshot.Figure), settings.OnCostPercent);
+        var total = EstablishmentFigures.Of(figures, settings.OnCostPercent);
         return new EstablishmentView(date, settings.OnCostPercent, settings.Version, rows, total, await currentUser.SatisfiesAsync(Policies.Administer));
     }
 
@@ -364,12 +373,6 @@ public sealed class EstablishmentService(IDbContextFactory<PortalDbContext> dbFa
                 id, post.Number, post.Title, Units.GetValueOrDefault(post.UnitId, "?"), Grades[post.GradeId].Name,
                 holder is (int person, _) ? Names.GetValueOrDefault(person) : null, holder is (_, true), post.Recruitment, RolesOf(id),
                 Children.GetValueOrDefault(id, []).Select(Node).ToList());
-        }
-
-        public EstablishmentPost Figure(Post post)
-        {
-            var grade = Grades[post.GradeId];
-            return new EstablishmentPost(post.Id, post.UnitId, post.Fte, Holders.ContainsKey(post.Id), grade.BandMinimum, grade.BandMaximum);
         }
     }
 }
