@@ -56,6 +56,13 @@ public sealed class EstablishmentBrowserTests(BrowserSession session) : BrowserT
         await AssertAccessibleAsync(page);
         await ScreenshotAsync(page, "establishment");
 
+        await page.Locator("#grade-name").FillAsync("Head of Service");
+        await page.Locator("#grade-minimum").FillAsync("58,000");
+        await page.Locator("#grade-maximum").FillAsync("52,500");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add the grade" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#grade-maximum-error")).ToContainTextAsync("minimum cannot be more than its maximum");
+        Assert.False(await App.QueryAsync(db => db.Grades.AnyAsync(g => g.Name == "Head of Service")));
+
         await GoToAsync(page, "/organisation/posts/new");
         await page.Locator("#post-number").FillAsync("AD-007");
         await page.Locator("#post-title").FillAsync("Assistant Director (Digital)");

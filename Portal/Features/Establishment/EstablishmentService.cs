@@ -29,6 +29,16 @@ public sealed class EstablishmentService(IDbContextFactory<PortalDbContext> dbFa
         return new ChartView(date, snapshot.Roots().Select(snapshot.Node).ToList(), snapshot.Posts.Count);
     }
 
+    /// <summary>The posts in one unit on today's structure, for the unit's page.</summary>
+    public async Task<IReadOnlyList<ChartNode>> PostsInUnitAsync(int unitId, CancellationToken ct)
+    {
+        await currentUser.DemandAsync(Policies.SignedIn);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var snapshot = await Snapshot.ReadAsync(db, clock.Today(), ct);
+        return snapshot.Posts.Values.Where(p => p.UnitId == unitId).OrderBy(p => p.Number, StringComparer.Ordinal)
+            .Select(p => snapshot.Node(p.Id) with { Children = [] }).ToList();
+    }
+
     public async Task<RolesView> RolesAsync(CancellationToken ct)
     {
         var today = clock.Today();
@@ -284,6 +294,20 @@ public sealed class EstablishmentService(IDbContextFactory<PortalDbContext> dbFa
         Structure.EnsureOneHolderPerRole(designations);
         await db.SaveChangesAsync(ct);
         changes.Publish(new EstablishmentChanged(postId));
+    }
+
+    public async Task<int> CreateGradeAsync(string name, decimal? minimum, decimal? maximum, CancellationToken ct)
+    {
+        await currentUser.DemandAsync(Policies.Administer);
+        var grade = Grade.Create(
+            name,
+            minimum ?? throw new DomainRuleException("Grade.MinimumOutOfRange", "Enter the band's minimum salary, more than £0.", nameof(Grade.BandMinimum)),
+            maximum ?? throw new DomainRuleException("Grade.MaximumOutOfRange", "Enter a band maximum below £1,000,000.", nameof(Grade.BandMaximum)));
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.Grades.Add(grade);
+        await db.SaveChangesAsync(ct);
+        changes.Publish(new EstablishmentChanged(0));
+        return grade.Id;
     }
 
     public async Task<int> SetOnCostAsync(decimal percent, int version, CancellationToken ct)

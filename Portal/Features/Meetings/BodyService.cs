@@ -53,12 +53,15 @@ public sealed class BodyService(IDbContextFactory<PortalDbContext> dbFactory, Me
         var people = canKeep
             ? await db.People.AsNoTracking().OrderBy(p => p.DisplayName).Select(p => new NamedItem(p.Id, p.DisplayName)).ToListAsync(ct)
             : [];
+        var posts = canKeep
+            ? (await db.Posts.AsNoTracking().ToListAsync(ct)).Where(p => p.ExistsOn(today)).OrderBy(p => p.Number).Select(p => new NamedItem(p.Id, $"{p.Number} {p.Title}")).ToList()
+            : [];
         return new BodyDetails(
             body.Id, body.Version, body.Name, body.ShortName, body.Slug, body.Kind, body.Regime, body.IsPublic, body.Remit, body.ReportsTo,
             await MembersAsync(db, body, names, today, ct),
             cadence?.Rule, cadence?.Version,
             upcoming.Select(m => MeetingQueries.Row(m, body, caller)).ToList(),
-            caller.IsAdministrator, canKeep, people);
+            caller.IsAdministrator, canKeep, people, posts);
     }
 
     /// <summary>The members as shown: a seat held by a post shows the post and whoever holds it today.</summary>
@@ -110,7 +113,7 @@ public sealed class BodyService(IDbContextFactory<PortalDbContext> dbFactory, Me
         return body.Version;
     }
 
-    public async Task AddMemberAsync(int bodyId, int? personId, string? post, MemberRole role, CancellationToken ct)
+    public async Task AddMemberAsync(int bodyId, int? personId, string? post, MemberRole role, CancellationToken ct, int? postId = null, string? responsibilities = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var body = await db.Bodies.Include(b => b.Members).SingleOrDefaultAsync(b => b.Id == bodyId, ct) ?? throw new KeyNotFoundException($"No body {bodyId}.");
@@ -120,7 +123,12 @@ public sealed class BodyService(IDbContextFactory<PortalDbContext> dbFactory, Me
             throw new DomainRuleException("Body.MemberRequired", "Choose a person, or enter the post that sits on the body.", nameof(BodyMember.PersonId));
         }
 
-        body.AddMember(personId, post, role);
+        if (postId is int established && !await db.Posts.AnyAsync(p => p.Id == established, ct))
+        {
+            throw new DomainRuleException("Body.MemberRequired", "Choose a person, or enter the post that sits on the body.", nameof(BodyMember.PostId));
+        }
+
+        body.AddMember(personId, post, role, postId, responsibilities);
         await db.SaveChangesAsync(ct);
         changes.Publish(new BodyChanged(body.Id));
     }

@@ -32,7 +32,8 @@ public sealed record BodyDetails(
     IReadOnlyList<MeetingRow> Upcoming,
     bool CanAdminister,
     bool CanKeepRecord,
-    IReadOnlyList<NamedItem> People);
+    IReadOnlyList<NamedItem> People,
+    IReadOnlyList<NamedItem> Posts);
 
 public sealed record BodyEdit(string Name, string? ShortName, BodyKind Kind, Regime Regime, string? Remit, string? ReportsTo, bool IsPublic, int Version = 0);
 
