@@ -59,6 +59,14 @@ public abstract class BrowserTest(BrowserSession session) : IAsyncLifetime
         await WaitForInteractiveAsync(page);
     }
 
+    /// <summary>Opens <paramref name="path"/> as served (prerendered, before the circuit starts) and scans it with axe: for pages only read, not used.</summary>
+    protected static async Task ScanAsync(IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await page.Locator("h1").First.WaitForAsync();
+        await AssertAccessibleAsync(page);
+    }
+
     protected static Task WaitForInteractiveAsync(IPage page) =>
         page.Locator("body[data-interactive='true']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
 

@@ -120,8 +120,7 @@ public sealed class MeetingBrowserTests(BrowserSession session) : BrowserTest(se
         var page = await NewPageAsync(culture);
         foreach (var path in new[] { "/meetings", "/meetings?view=grid", "/meetings/bodies/emap-cs", $"/meetings/{july}", $"/meetings/{august}" })
         {
-            await GoToAsync(page, path);
-            await AssertAccessibleAsync(page);
+            await ScanAsync(page, path);
         }
 
         await GoToAsync(page, $"/meetings/{august}");
@@ -189,10 +188,9 @@ public sealed class SwedishMeetingBrowserTests(BrowserSession session) : Browser
         await SignInToAsync(page, "admin@nybro.example", $"/meetings/{draft}");
         await Assertions.Expect(page.Locator("#sign-names")).ToBeVisibleAsync();
         await AssertAccessibleAsync(page);
-        foreach (var path in new[] { "/meetings", "/meetings?view=grid", "/meetings/bodies", "/meetings/bodies/klg", "/meetings/bodies/ksau" })
+        foreach (var path in new[] { "/meetings", "/meetings/bodies", "/meetings/bodies/klg", "/meetings/bodies/ksau" })
         {
-            await GoToAsync(page, path);
-            await AssertAccessibleAsync(page);
+            await ScanAsync(page, path);
         }
 
         await ScreenshotAsync(page, "ksau-body-sv");

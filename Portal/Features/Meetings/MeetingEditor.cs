@@ -1,21 +1,19 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using Portal.Components.Shared;
-using Portal.Domain.Common;
 using Portal.Infrastructure.Concurrency;
-using Portal.Infrastructure.Localization;
 using Portal.Resources;
 
 namespace Portal.Features.Meetings;
 
 /// <summary>
-/// What every part of the meeting page that writes has in common: it runs one service call at
-/// a time, puts a broken rule beside its field and in the summary, shows what someone else
-/// changed when a stale save is refused, and tells the page to reload after a save.
+/// What every part of the meeting page that writes has in common: a <see cref="FormSubmission"/>
+/// for its answers, the meeting it edits, and telling the page to reload after a save.
 /// </summary>
 public abstract class MeetingEditor : ComponentBase, IDisposable
 {
     private readonly CancellationTokenSource _cts = new();
+    private FormSubmission? _submission;
 
     [Inject]
     private IStringLocalizer<Text> Localizer { get; set; } = default!;
@@ -30,54 +28,32 @@ public abstract class MeetingEditor : ComponentBase, IDisposable
     [Parameter]
     public EventCallback Changed { get; set; }
 
-    protected List<FormError> Errors { get; private set; } = [];
+    private FormSubmission Submission => _submission ??= new FormSubmission(Localizer);
 
-    protected IReadOnlyList<ChangeMade>? Conflict { get; private set; }
+    protected List<FormError> Errors => Submission.Errors;
 
-    protected string? Saved { get; set; }
+    protected IReadOnlyList<ChangeMade>? Conflict => Submission.Conflict;
 
-    protected bool Busy { get; private set; }
+    protected string? Saved => Submission.Saved;
+
+    protected bool Busy => Submission.Busy;
 
     protected CancellationToken Token => _cts.Token;
 
-    /// <summary>Runs <paramref name="save"/>; on success says <paramref name="done"/> and reloads the page's meeting.</summary>
+    /// <summary>Runs <paramref name="save"/>; on success says <paramref name="done"/>, and reloads the page's meeting either way it was answered.</summary>
     protected async Task<bool> RunAsync(Func<Task> save, Func<string?, string> fieldId, string? done = null)
     {
-        ArgumentNullException.ThrowIfNull(save);
-        ArgumentNullException.ThrowIfNull(fieldId);
-        if (Busy)
+        var saved = await Submission.RunAsync(save, fieldId, done, refresh: () => Changed.InvokeAsync());
+        if (saved)
         {
-            return false;
-        }
-
-        Busy = true;
-        Errors = [];
-        Saved = null;
-        try
-        {
-            await save();
-            Conflict = null;
-            Saved = done ?? Localizer["Form.Saved"];
-            await Changed.InvokeAsync();
-            return true;
-        }
-        catch (DomainRuleException rule)
-        {
-            Errors = [new(fieldId(rule.Field), Localizer.Describe(rule))];
-        }
-        catch (ConcurrencyConflictException conflict)
-        {
-            Conflict = conflict.Changes;
-            Errors = [new(string.Empty, Localizer["Conflict.Summary"])];
             await Changed.InvokeAsync();
         }
-        finally
-        {
-            Busy = false;
-        }
 
-        return false;
+        return saved;
     }
+
+    /// <summary>Shows a problem found before anything was sent, such as a time that is not a number.</summary>
+    protected void Refuse(string fieldId, string message) => Submission.Refuse(fieldId, message);
 
     public void Dispose()
     {
