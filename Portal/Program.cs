@@ -8,6 +8,7 @@ using Portal.Data;
 using Portal.Features.Establishment;
 using Portal.Features.GoldenThread;
 using Portal.Features.Meetings;
+using Portal.Features.Reports;
 using Portal.Features.Plans;
 using Portal.Infrastructure;
 using Portal.Infrastructure.Health;
@@ -67,6 +68,7 @@ app.MapPlanExports();
 app.MapThreadExports();
 app.MapMeetingFeeds();
 app.MapEstablishmentExports();
+app.MapReportFiles();
 app.MapPortalHealthChecks();
 
 await using (var scope = app.Services.CreateAsyncScope())

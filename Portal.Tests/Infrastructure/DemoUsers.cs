@@ -9,6 +9,9 @@ public static class DemoUsers
     public const string Officer = "barbara.boyce@york.example";
     public const string Member = "cllr.walker@york.example";
 
+    /// <summary>Cllr Ruth Potter: chairs the Employment Panel, sits on the Advisory Panel.</summary>
+    public const string SecondMember = "cllr.potter@york.example";
+
     /// <summary>Grace Okafor, Democratic Services: secretary to the panels and the EMG.</summary>
     public const string Secretary = "grace.okafor@york.example";
 }

@@ -6,6 +6,7 @@ using Portal.Domain.Establishment;
 using Portal.Domain.Meetings;
 using Portal.Domain.Organisation;
 using Portal.Domain.Plans;
+using Portal.Domain.Reports;
 using Portal.Domain.Thread;
 using Portal.Infrastructure.Auditing;
 using Portal.Infrastructure.Concurrency;
@@ -90,6 +91,26 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, I
     public DbSet<StatutoryDesignation> StatutoryDesignations => Set<StatutoryDesignation>();
 
     public DbSet<EstablishmentSettings> EstablishmentSettings => Set<EstablishmentSettings>();
+
+    public DbSet<Report> Reports => Set<Report>();
+
+    public DbSet<ReportSection> ReportSections => Set<ReportSection>();
+
+    public DbSet<Recommendation> Recommendations => Set<Recommendation>();
+
+    public DbSet<Annex> Annexes => Set<Annex>();
+
+    public DbSet<AnnexContent> AnnexContents => Set<AnnexContent>();
+
+    public DbSet<Decision> Decisions => Set<Decision>();
+
+    public DbSet<DecisionLink> DecisionLinks => Set<DecisionLink>();
+
+    public DbSet<ForwardPlanEntry> ForwardPlan => Set<ForwardPlanEntry>();
+
+    public DbSet<ReadingNote> ReadingNotes => Set<ReadingNote>();
+
+    public DbSet<ReportQuestion> ReportQuestions => Set<ReportQuestion>();
 
     /// <summary>
     /// Declares the version of <paramref name="entity"/> the editor started from. A different

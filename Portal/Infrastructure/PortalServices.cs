@@ -76,6 +76,9 @@ public static class PortalServices
         services.AddScoped<CalendarFeedService>();
         services.AddSingleton<CalendarFeedCache>();
         services.AddHostedService<MeetingScheduler>();
+        services.AddScoped<Portal.Features.Reports.ReportService>();
+        services.AddScoped<Portal.Features.Reports.DecisionService>();
+        services.AddScoped<Portal.Features.Search.SearchService>();
         services.AddPortalHealthChecks();
         return services;
     }

@@ -72,7 +72,7 @@ internal static class EnglishDemo
             new("s151", "Keith Best", "Assistant Director, Finance", "fin", "dir-res", "keith.best@york.example", null),
             new("mo", "Quentin Baker", "Head of Legal and Democratic Services", "legal", "dir-res", "quentin.baker@york.example", null),
             new("cllr", "Cllr Jo Walker", "Executive Member for City Strategy", "exec", null, "cllr.walker@york.example", Roles.Member, IsCouncillor: true),
-            new("cllr2", "Cllr Ruth Potter", "Member, City Strategy Advisory Panel", "exec", null, "cllr.potter@york.example", null, IsCouncillor: true),
+            new("cllr2", "Cllr Ruth Potter", "Member, City Strategy Advisory Panel", "exec", null, "cllr.potter@york.example", Roles.Member, IsCouncillor: true),
         ],
         DemoPlans.English,
         DemoThreads.English);

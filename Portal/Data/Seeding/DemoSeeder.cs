@@ -65,6 +65,12 @@ public sealed class DemoSeeder(IDbContextFactory<PortalDbContext> dbFactory, Use
             ? await DemoEstablishmentSeeder.SeedAsync(db, units, people, today, ct)
             : new Dictionary<string, Portal.Domain.Establishment.Post>();
         await DemoMeetingSeeder.SeedAsync(db, demo.Kind, people, posts, today, ct);
+        if (demo.Kind == InstallationKind.EnglishDemo)
+        {
+            await DemoReportSeeder.SeedAsync(db, people, today, ct);
+        }
+
+        await Portal.Features.Search.SearchIndex.RebuildAsync(db, ct);
     }
 
     private static void Check(IdentityResult result)

@@ -112,8 +112,14 @@ public sealed record MeetingDetails(
     IReadOnlyList<NamedItem> People,
     string? HolidayNote)
 {
+    /// <summary>The published report on each agenda item, by the item's id.</summary>
+    public IReadOnlyDictionary<int, ItemReport> ItemReports { get; init; } = new Dictionary<int, ItemReport>();
+
     /// <summary>Whether the caller may change the agenda now: they keep the record, the meeting is on, and its record is not yet final.</summary>
     public bool CanEditAgenda => CanKeepRecord && Status != MeetingStatus.Cancelled && !RecordIsFinal;
 }
+
+/// <summary>The report published on an agenda item: its reference and, if exempt, the paragraph.</summary>
+public sealed record ItemReport(int ReportId, string Reference, bool IsExempt, int? ExemptParagraph);
 
 public sealed record MeetingSettingsView(Country Country, int AgendaClearDays, int MonthsAhead, int Version, bool CanChange);

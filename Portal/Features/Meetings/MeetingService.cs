@@ -131,6 +131,11 @@ public sealed class MeetingService(IDbContextFactory<PortalDbContext> dbFactory,
             ? settings.Holidays.HolidayOn(series)
             : null;
 
+        var itemReports = await db.Reports.AsNoTracking()
+            .Where(r => r.MeetingId == meeting.Id && r.Status == Domain.Reports.ReportStatus.Published && r.AgendaItemId != null)
+            .Select(r => new { ItemId = r.AgendaItemId!.Value, Report = new ItemReport(r.Id, r.Reference, r.IsExempt, r.ExemptParagraph) })
+            .ToDictionaryAsync(r => r.ItemId, r => r.Report, ct);
+
         return new MeetingDetails(
             meeting.Id, meeting.Version, body.Id, body.Name, body.Slug, body.Regime, body.Kind, body.IsPublic, body.ReportsTo,
             meeting.Date, meeting.StartTime, meeting.EndTime, meeting.Venue, meeting.Status, meeting.CancelReason, meeting.MovedFrom, meeting.Sequence,
@@ -138,7 +143,10 @@ public sealed class MeetingService(IDbContextFactory<PortalDbContext> dbFactory,
             meeting.Items.OrderBy(i => i.Number).Select(i => ItemView(i, seesPrivate)).ToList(),
             attendance, carried, agreedHere, record,
             previous is null ? null : new NamedMeeting(previous.Id, previous.Date), previousItems,
-            canKeep, meeting.RecordIsFinal, people, holiday);
+            canKeep, meeting.RecordIsFinal, people, holiday)
+        {
+            ItemReports = itemReports,
+        };
     }
 
     private static AgendaItemView ItemView(AgendaItem item, bool seesPrivate)
@@ -350,6 +358,7 @@ public sealed class MeetingService(IDbContextFactory<PortalDbContext> dbFactory,
 
         change(meeting, body);
         await db.SaveChangesAsync(ct);
+        await Search.SearchIndex.MeetingAsync(db, meeting, body, ct);
         changes.Publish(new MeetingChanged(meeting.Id, body.Id));
         return meeting.Version;
     }

@@ -15,10 +15,13 @@ namespace Portal.Infrastructure.Auditing;
 /// </summary>
 internal static class AuditTrail
 {
-    /// <summary>Columns whose values never go into the trail, only the fact that they changed.</summary>
+    /// <summary>
+    /// Columns whose values never go into the trail, only the fact that they changed: secrets,
+    /// an annex's bytes, and a member's private note on a report (only they may read it).
+    /// </summary>
     private static readonly HashSet<string> Redacted = new(StringComparer.Ordinal)
     {
-        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Value", "Token",
+        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Value", "Token", "Bytes", "Note",
     };
 
     /// <summary>Enums as their names, so a history reads "OnTrack" to "AtRisk", not 1 to 2.</summary>

@@ -60,4 +60,38 @@ public sealed class MarkdownRenderer
 
     /// <summary>Renders <paramref name="markdown"/> for a component to show.</summary>
     public MarkupString Render(string? markdown) => new(ToHtml(markdown));
+
+    /// <summary>
+    /// Renders each top-level block (paragraph, list, table…) of <paramref name="markdown"/> on
+    /// its own, sanitised, so a report's paragraphs can be numbered and linked one by one.
+    /// </summary>
+    public IReadOnlyList<MarkupString> RenderBlocks(string? markdown)
+    {
+        if (string.IsNullOrWhiteSpace(markdown))
+        {
+            return [];
+        }
+
+        var document = Markdig.Markdown.Parse(markdown, Pipeline);
+        var blocks = new List<MarkupString>(document.Count);
+        foreach (var block in document)
+        {
+            using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+            var renderer = new Markdig.Renderers.HtmlRenderer(writer);
+            Pipeline.Setup(renderer);
+            renderer.Render(block);
+            writer.Flush();
+            var html = _sanitizer.Sanitize(writer.ToString()).Trim();
+            if (html.Length > 0)
+            {
+                blocks.Add(new MarkupString(html));
+            }
+        }
+
+        return blocks;
+    }
+
+    /// <summary>The words of <paramref name="markdown"/> without any markup, for the search index.</summary>
+    public static string ToPlainText(string? markdown) =>
+        string.IsNullOrWhiteSpace(markdown) ? string.Empty : Markdig.Markdown.ToPlainText(markdown, Pipeline).Trim();
 }

@@ -1,6 +1,6 @@
 // Small browser helpers the portal needs beyond Blazor: focus moves for the skip link and
 // the error summary (their targets are on the same page, which a <base href> would otherwise
-// turn into a navigation), focusing a newly shown error summary, and saving a preference cookie.
+// turn into a navigation), focusing a newly shown error summary, printing, and saving a preference cookie.
 (function () {
     function focusElement(id) {
         const target = document.getElementById(id);
@@ -24,6 +24,14 @@
             event.stopPropagation();
         }
     }, true);
+
+    // A "Print" button without an inline handler (the content security policy allows no inline script).
+    document.addEventListener('click', function (event) {
+        if (event.target.closest('[data-print]')) {
+            event.preventDefault();
+            window.print();
+        }
+    });
 
     function focusErrorSummary() {
         const summary = document.querySelector('[data-error-summary]:not([data-focused])');

@@ -1,0 +1,67 @@
+using Portal.Domain.Common;
+using Portal.Domain.Meetings;
+
+namespace Portal.Domain.Reports;
+
+/// <summary>
+/// A key decision on the Forward Plan: what will be decided, by which body, when, and since when
+/// the public have had notice. Notice of fewer than <see cref="RequiredClearDays"/> clear days
+/// is allowed but warned about: the decision then needs the urgency procedure.
+/// </summary>
+public sealed class ForwardPlanEntry : Entity
+{
+    public const int RequiredClearDays = 28;
+    public const int TitleMaxLength = 300;
+    public const int TextMaxLength = 4_000;
+
+    private ForwardPlanEntry()
+    {
+        Title = string.Empty;
+    }
+
+    public string Title { get; private set; }
+
+    public int BodyId { get; private set; }
+
+    public DateOnly DecisionDue { get; private set; }
+
+    /// <summary>The day the entry was first published on the Forward Plan.</summary>
+    public DateOnly NoticeGivenOn { get; private set; }
+
+    public string? Summary { get; private set; }
+
+    /// <summary>The decision is to be taken in private, under this paragraph of Schedule 12A.</summary>
+    public int? PrivateParagraph { get; private set; }
+
+    public int? LeadOfficerId { get; private set; }
+
+    public static ForwardPlanEntry Give(string? title, int bodyId, DateOnly? decisionDue, DateOnly noticeGivenOn, string? summary, int? privateParagraph, int? leadOfficerId)
+    {
+        var entry = new ForwardPlanEntry { NoticeGivenOn = noticeGivenOn };
+        entry.Revise(title, bodyId, decisionDue, summary, privateParagraph, leadOfficerId);
+        return entry;
+    }
+
+    public void Revise(string? title, int bodyId, DateOnly? decisionDue, string? summary, int? privateParagraph, int? leadOfficerId)
+    {
+        if (decisionDue is not DateOnly due)
+        {
+            throw new DomainRuleException("ForwardPlan.DueRequired", "Enter the date the decision is due.", nameof(DecisionDue));
+        }
+
+        if (due <= NoticeGivenOn)
+        {
+            throw new DomainRuleException("ForwardPlan.DueAfterNotice", "The decision must be due after the day notice is given.", nameof(DecisionDue));
+        }
+
+        Title = Guard.RequiredText(title, TitleMaxLength, "ForwardPlan.Title", nameof(Title), "decision's title");
+        Summary = Guard.OptionalText(summary, TextMaxLength, "ForwardPlan.Summary", nameof(Summary), "summary");
+        PrivateParagraph = Schedule12A.Validate(privateParagraph, nameof(PrivateParagraph));
+        (BodyId, DecisionDue, LeadOfficerId) = (bodyId, due, leadOfficerId);
+    }
+
+    /// <summary>Clear days of notice: working days strictly between notice and decision.</summary>
+    public int NoticeClearDays(IHolidayCalendar holidays) => ClearDays.Between(NoticeGivenOn, DecisionDue, holidays);
+
+    public bool IsShortNotice(IHolidayCalendar holidays) => NoticeClearDays(holidays) < RequiredClearDays;
+}

@@ -1,0 +1,358 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Common;
+using Portal.Domain.Reports;
+using Portal.Features.Meetings;
+using Portal.Features.Reports;
+using Portal.Features.Search;
+using Portal.Infrastructure.Concurrency;
+using Portal.Infrastructure.Security;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Features.Reports;
+
+/// <summary>Reports, decisions and search on the seeded York demo, through the real services, migrations and FTS5 index.</summary>
+public sealed class ReportServiceTests : IAsyncLifetime
+{
+    private const string ExemptWords = "redeployment";
+    private ServiceHarness _portal = default!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() => _portal = await ServiceHarness.StartAsync();
+
+    public ValueTask DisposeAsync() => _portal.DisposeAsync();
+
+    [Fact]
+    public async Task ExemptContentNeverComesBackToSomeoneWithoutAccessFromAnyService()
+    {
+        var staffing = await ReportIdAsync("HR 14/09");
+        var august = await MeetingIdAsync("employment-panel", new DateOnly(2009, 8, 25));
+        await using var anonymous = _portal.Anonymous();
+        await using var officer = await _portal.SignedInAsAsync(DemoUsers.Officer);
+        await using var member = await _portal.SignedInAsAsync(DemoUsers.Member);
+
+        foreach (var outsider in new[] { anonymous, officer })
+        {
+            var seen = (await outsider.Get<ReportService>().GetAsync(staffing, Ct))!;
+            Assert.Equal("Staffing matters: redeployment of an officer affected by the restructure", seen.Title);
+            Assert.Equal(1, seen.ExemptParagraph);
+            Assert.True(seen.Withheld);
+            Assert.Empty(seen.Sections);
+            Assert.Empty(seen.Annexes);
+            Assert.Empty(seen.Questions);
+            Assert.All(seen.Recommendations, r => Assert.Null(r.Text));
+            Assert.Null(seen.ContactDetails);
+            Assert.Null(seen.PublicInterestReason);
+            Assert.Null(seen.BackgroundPapers);
+            Assert.DoesNotContain("Example", Flatten(seen), StringComparison.Ordinal);
+
+            var pack = (await outsider.Get<ReportService>().PackAsync(august, Ct))!;
+            var item = pack.Items.Single(i => i.Report?.Id == staffing);
+            Assert.True(item.Report!.Withheld);
+            Assert.DoesNotContain("Example", Flatten(pack), StringComparison.Ordinal);
+
+            Assert.Empty((await outsider.Get<SearchService>().SearchAsync("Example redeployed Policy Lead", Ct)).Results);
+            Assert.DoesNotContain("Example", Flatten(await outsider.Get<DecisionService>().RegisterAsync(new DecisionQuery(), Ct)), StringComparison.Ordinal);
+        }
+
+        var insider = (await member.Get<ReportService>().GetAsync(staffing, Ct))!;
+        Assert.False(insider.Withheld);
+        Assert.Contains("Ms A. Example", insider.Sections.Single(s => s.Kind == SectionKind.Summary).Text, StringComparison.Ordinal);
+
+        // Even a member who may read it does not find its content by search: it was never indexed.
+        Assert.Empty((await member.Get<SearchService>().SearchAsync("Example pay protection", Ct)).Results);
+        var byTitle = await anonymous.Get<SearchService>().SearchAsync("staffing " + ExemptWords, Ct);
+        var hit = Assert.Single(byTitle.Results);
+        Assert.Equal($"/reports/{staffing}", hit.Url);
+        Assert.DoesNotContain("Example", string.Concat(hit.Snippet.Select(r => r.Text)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnExemptAnnexAndAnExemptReportsAnnexesAreNotServed()
+    {
+        var carlisle = await ReportIdAsync("CE 21/09");
+        await using var anonymous = _portal.Anonymous();
+        var report = (await anonymous.Get<ReportService>().GetAsync(carlisle, Ct))!;
+
+        Assert.Equal(["A", "B"], report.Annexes.Select(a => a.Letter));
+        var file = await anonymous.Get<ReportService>().AnnexFileAsync(carlisle, report.Annexes[1].Id, Ct);
+        Assert.Equal("application/pdf", file!.ContentType);
+        Assert.StartsWith("%PDF-", Encoding.Latin1.GetString(file.Bytes), StringComparison.Ordinal);
+
+        // An annex id asked for under another report, or of a report the caller may not read, is not there.
+        var staffing = await ReportIdAsync("HR 14/09");
+        Assert.Null(await anonymous.Get<ReportService>().AnnexFileAsync(staffing, report.Annexes[1].Id, Ct));
+    }
+
+    [Fact]
+    public async Task ADraftIsSeenByItsAuthorChiefOfficerAndSecretaryOnlyAndListsWhatIsMissing()
+    {
+        var draft = await ReportIdAsync("CE/DP/PROGRESS");
+        await using var anonymous = _portal.Anonymous();
+        // Cllr Potter sits on the panel but does not chair it (a chair keeps the record, and so sees drafts).
+        await using var member = await _portal.SignedInAsAsync(DemoUsers.SecondMember);
+        await using var author = await _portal.SignedInAsAsync(DemoUsers.Officer);
+        await using var chief = await _portal.SignedInAsAsync(DemoUsers.Director);
+        await using var secretary = await _portal.SignedInAsAsync(DemoUsers.Secretary);
+
+        Assert.Null(await anonymous.Get<ReportService>().GetAsync(draft, Ct));
+        Assert.Null(await member.Get<ReportService>().GetAsync(draft, Ct));
+        Assert.DoesNotContain((await member.Get<ReportService>().ListAsync(new ReportQuery(), Ct)).Rows, r => r.Id == draft);
+        Assert.NotNull(await chief.Get<ReportService>().GetAsync(draft, Ct));
+        Assert.NotNull(await secretary.Get<ReportService>().GetAsync(draft, Ct));
+
+        var mine = (await author.Get<ReportService>().GetAsync(draft, Ct))!;
+        Assert.True(mine.Rights.CanEdit);
+        Assert.Contains(mine.Problems, p => p.Code == "ImplicationBlank" && p.Field == nameof(SectionKind.LegalImplications));
+        Assert.Contains(mine.Problems, p => p.Code == "ReasonMissing" && p.Field == "Recommendation1");
+        Assert.DoesNotContain(mine.Problems, p => p.Field == nameof(SectionKind.Summary));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => secretary.Get<ReportService>().WriteSectionAsync(draft, mine.Version, SectionKind.Consultation, "Sneaked in", Ct));
+        var rule = await Assert.ThrowsAsync<DomainRuleException>(() => author.Get<ReportService>().SubmitAsync(draft, mine.Version, Ct));
+        Assert.Equal("Report.TemplateIncomplete", rule.Code);
+    }
+
+    [Fact]
+    public async Task AReportGoesFromDraftToPublishedOnTheAgendaAndIntoSearch()
+    {
+        var draft = await ReportIdAsync("CE/DP/PROGRESS");
+        await using var author = await _portal.SignedInAsAsync(DemoUsers.Officer);
+        await using var chief = await _portal.SignedInAsAsync(DemoUsers.Director);
+        await using var secretary = await _portal.SignedInAsAsync(DemoUsers.Secretary);
+        await using var anonymous = _portal.Anonymous();
+        var reports = author.Get<ReportService>();
+        var version = (await reports.GetAsync(draft, Ct))!.Version;
+        foreach (var kind in ReportTemplate.Sections.Where(k => k is not SectionKind.Summary and not SectionKind.Background))
+        {
+            version = await reports.WriteSectionAsync(draft, version, kind, ReportTemplate.IsImplication(kind) ? "None." : $"Quarterly milestones for {kind}.", Ct);
+        }
+
+        version = await reports.ReviseRecommendationAsync(draft, version, 1, "That the Advisory Panel note the progress made.", "To keep the Panel informed of delivery.", Ct);
+        version = await reports.SubmitAsync(draft, version, Ct);
+        await Assert.ThrowsAsync<AccessDeniedException>(() => author.Get<ReportService>().ClearAsync(draft, version, Ct));
+        version = await chief.Get<ReportService>().ClearAsync(draft, version, Ct);
+        await Assert.ThrowsAsync<AccessDeniedException>(() => chief.Get<ReportService>().PublishAsync(draft, version, null, Ct));
+        await secretary.Get<ReportService>().PublishAsync(draft, version, null, Ct);
+
+        var published = (await anonymous.Get<ReportService>().GetAsync(draft, Ct))!;
+        Assert.Equal(ReportStatus.Published, published.Status);
+        Assert.Equal(new DateOnly(2026, 11, 25), published.ApprovedOn);
+        Assert.False(published.IsLate);
+        var pack = (await anonymous.Get<ReportService>().PackAsync(published.Meeting!.Id, Ct))!;
+        Assert.Equal(draft, pack.Items.Single(i => i.Title == "Directorate Plan: six-month progress").Report!.Id);
+        var found = await anonymous.Get<SearchService>().SearchAsync("quarterly milestones", Ct);
+        Assert.Contains(found.Results, r => r.Url == $"/reports/{draft}" && r.Snippet.Any(s => s.Matched));
+
+        await using var db = await _portal.Db.CreateDbContextAsync(Ct);
+        var trail = await db.AuditEntries.Where(a => a.EntityType == nameof(Report) && a.EntityId == draft.ToString(System.Globalization.CultureInfo.InvariantCulture)).CountAsync(Ct);
+        Assert.True(trail >= 4, $"Each step leaves an audit entry; found {trail}.");
+    }
+
+    [Fact]
+    public async Task AReportPublishedAfterTheDeadlineNeedsTheChairsReasonAndIsMarkedLate()
+    {
+        var draft = await ReadyDraftAsync();
+        await using var secretary = await _portal.SignedInAsAsync(DemoUsers.Secretary);
+        var meeting = (await secretary.Get<ReportService>().GetAsync(draft, Ct))!;
+        _portal.Clock.SetUtcNow(new DateTimeOffset(meeting.AgendaDeadline!.Value.AddDays(1).ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero));
+
+        var rule = await Assert.ThrowsAsync<DomainRuleException>(() => secretary.Get<ReportService>().PublishAsync(draft, meeting.Version, "", Ct));
+        Assert.Equal("Report.LateReasonRequired", rule.Code);
+        await secretary.Get<ReportService>().PublishAsync(draft, meeting.Version, "Figures for the second quarter arrived late.", Ct);
+
+        var late = (await secretary.Get<ReportService>().GetAsync(draft, Ct))!;
+        Assert.True(late.IsLate);
+        Assert.Equal("Figures for the second quarter arrived late.", late.LateReason);
+    }
+
+    [Fact]
+    public async Task AStaleEditIsRefusedNotOverwritten()
+    {
+        var draft = await ReportIdAsync("CE/DP/PROGRESS");
+        await using var author = await _portal.SignedInAsAsync(DemoUsers.Officer);
+        await using var admin = await _portal.SignedInAsAsync(DemoUsers.Administrator);
+        var version = (await author.Get<ReportService>().GetAsync(draft, Ct))!.Version;
+
+        await admin.Get<ReportService>().WriteSectionAsync(draft, version, SectionKind.Consultation, "The administrator's words.", Ct);
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => author.Get<ReportService>().WriteSectionAsync(draft, version, SectionKind.Consultation, "The author's words.", Ct));
+
+        var now = (await author.Get<ReportService>().GetAsync(draft, Ct))!;
+        Assert.Equal("The administrator's words.", now.Sections.Single(s => s.Kind == SectionKind.Consultation).Text);
+    }
+
+    [Fact]
+    public async Task AMembersNoteIsTheirsAloneAndTheirQuestionIsAnsweredBesideIt()
+    {
+        var carlisle = await ReportIdAsync("CE 21/09");
+        await using var walker = await _portal.SignedInAsAsync(DemoUsers.Member);
+        await using var potter = await _portal.SignedInAsAsync(DemoUsers.SecondMember);
+        await using var admin = await _portal.SignedInAsAsync(DemoUsers.Administrator);
+        await using var anonymous = _portal.Anonymous();
+
+        await walker.Get<ReportService>().MarkReadAsync(carlisle, true, Ct);
+        await walker.Get<ReportService>().SaveNoteAsync(carlisle, null, "Ask about the Monitoring Officer's grade.", Ct);
+        var question = await walker.Get<ReportService>().AskAsync(carlisle, "Which Assistant Director is the Section 151 Officer?", Ct);
+
+        var mine = (await walker.Get<ReportService>().GetAsync(carlisle, Ct))!;
+        Assert.True(mine.Reading!.Read);
+        Assert.Equal("Ask about the Monitoring Officer's grade.", mine.Reading.Note);
+        var theirs = (await potter.Get<ReportService>().GetAsync(carlisle, Ct))!;
+        Assert.False(theirs.Reading!.Read);
+        Assert.Null(theirs.Reading.Note);
+        Assert.Empty(theirs.Questions);
+        Assert.Null((await anonymous.Get<ReportService>().GetAsync(carlisle, Ct))!.Reading);
+        await Assert.ThrowsAsync<AccessDeniedException>(() => anonymous.Get<ReportService>().SaveNoteAsync(carlisle, null, "x", Ct));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => potter.Get<ReportService>().AnswerAsync(carlisle, question, 1, "Not mine to answer", Ct));
+
+        await admin.Get<ReportService>().AnswerAsync(carlisle, question, 1, "The Assistant Director (Resources).", Ct);
+        var answered = Assert.Single((await walker.Get<ReportService>().GetAsync(carlisle, Ct))!.Questions);
+        Assert.Equal("The Assistant Director (Resources).", answered.Answer);
+
+        // The private note is not in the audit trail either.
+        await using var db = await _portal.Db.CreateDbContextAsync(Ct);
+        var entries = await db.AuditEntries.Where(a => a.EntityType == nameof(ReadingNote)).ToListAsync(Ct);
+        Assert.NotEmpty(entries);
+        Assert.DoesNotContain(entries, e => (e.Before + e.After).Contains("Monitoring Officer", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AnOversizedOrDisguisedAnnexIsRefusedAndNothingIsStored()
+    {
+        var draft = await ReportIdAsync("CE/DP/PROGRESS");
+        await using var author = await _portal.SignedInAsAsync(DemoUsers.Officer);
+        var version = (await author.Get<ReportService>().GetAsync(draft, Ct))!.Version;
+        var reports = author.Get<ReportService>();
+
+        var big = await Assert.ThrowsAsync<DomainRuleException>(() => reports.AttachAnnexAsync(draft, version, "Everything", "all.pdf", 50L * 1024 * 1024, Stream.Null, null, Ct));
+        Assert.Equal("Annex.TooLarge", big.Code);
+        using var exe = new MemoryStream("MZ\u0090\0\u0003\0\0\0"u8.ToArray());
+        var disguised = await Assert.ThrowsAsync<DomainRuleException>(() => reports.AttachAnnexAsync(draft, version, "Figures", "figures.pdf", exe.Length, exe, null, Ct));
+        Assert.Equal("Annex.NotWhatItSays", disguised.Code);
+
+        await using (var db = await _portal.Db.CreateDbContextAsync(Ct))
+        {
+            Assert.Equal(0, await db.Annexes.CountAsync(a => a.ReportId == draft, Ct));
+            Assert.Equal(await db.Annexes.CountAsync(Ct), await db.AnnexContents.CountAsync(Ct));
+        }
+
+        using var csv = new MemoryStream("Indicator,Q1,Q2\nCE01,82,85\n"u8.ToArray());
+        await reports.AttachAnnexAsync(draft, version, "Indicator figures", "figures.csv", csv.Length, csv, null, Ct);
+        var annex = Assert.Single((await reports.GetAsync(draft, Ct))!.Annexes);
+        Assert.Equal(("A", "figures.csv"), (annex.Letter, annex.FileName));
+    }
+
+    [Theory]
+    [InlineData("\"")]
+    [InlineData("AND OR NOT")]
+    [InlineData("plan\" OR \"x")]
+    [InlineData("NEAR(golden thread, 2) *")]
+    [InlineData("-- ; DROP TABLE Reports; --")]
+    [InlineData("^title:golden")]
+    public async Task SearchTakesAnyStringWithoutBreaking(string query)
+    {
+        await using var anonymous = _portal.Anonymous();
+
+        var answer = await anonymous.Get<SearchService>().SearchAsync(query, Ct);
+
+        Assert.NotNull(answer);
+        await using var db = await _portal.Db.CreateDbContextAsync(Ct);
+        Assert.True(await db.Reports.AnyAsync(Ct));
+    }
+
+    [Fact]
+    public async Task SearchRanksTheReportFirstAndRespectsWhoMaySeeTheBody()
+    {
+        await using var anonymous = _portal.Anonymous();
+        await using var officer = await _portal.SignedInAsAsync(DemoUsers.Officer);
+
+        var results = (await anonymous.Get<SearchService>().SearchAsync("directorate plan", Ct)).Results;
+        Assert.Equal(SearchIndex.ReportKind, results[0].Kind);
+        Assert.Contains("Directorate Plan", results[0].Title, StringComparison.Ordinal);
+        Assert.All(results.Take(3), r => Assert.Contains("Directorate Plan", r.Title, StringComparison.Ordinal));
+        Assert.Contains(results, r => r.Kind == SearchIndex.DecisionKind);
+        Assert.Contains(results, r => r.Kind == SearchIndex.MinutesKind);
+        Assert.True((await anonymous.Get<SearchService>().SearchAsync("   ", Ct)).NothingToSearch);
+
+        // The EMG's published notes are for staff: an officer finds them, the public do not.
+        var emg = await officer.Get<SearchService>().SearchAsync("winter", Ct);
+        var publicEmg = await anonymous.Get<SearchService>().SearchAsync("winter", Ct);
+        Assert.True(emg.Results.Count >= publicEmg.Results.Count);
+        Assert.DoesNotContain(publicEmg.Results, r => r.Title.StartsWith("Executive Management Group", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TheSecretaryRecordsADecisionPerRecommendationLinkedToThePlan()
+    {
+        var carlisle = await ReportIdAsync("CE 21/09");
+        await using var secretary = await _portal.SignedInAsAsync(DemoUsers.Secretary);
+        await using var member = await _portal.SignedInAsAsync(DemoUsers.Member);
+        await using var anonymous = _portal.Anonymous();
+        var recommendation = (await secretary.Get<ReportService>().GetAsync(carlisle, Ct))!.Recommendations.Single();
+
+        await Assert.ThrowsAsync<AccessDeniedException>(() => member.Get<DecisionService>().RecordAsync(
+            carlisle, recommendation.Id, new DecisionEdit(0, new DateOnly(2009, 8, 25), DecisionOutcome.Approved, null, null, null, null), Ct));
+        var missing = await Assert.ThrowsAsync<DomainRuleException>(() => secretary.Get<DecisionService>().RecordAsync(
+            carlisle, recommendation.Id, new DecisionEdit(0, new DateOnly(2009, 8, 25), null, null, null, null, null), Ct));
+        Assert.Equal(("Decision.OutcomeRequired", nameof(Decision.Outcome)), (missing.Code, missing.Field));
+
+        await secretary.Get<DecisionService>().RecordAsync(
+            carlisle, recommendation.Id,
+            new DecisionEdit(0, new DateOnly(2009, 8, 25), DecisionOutcome.ApprovedAsAmended, "That the Panel's views be reflected in the final job descriptions.", "The Panel supported the roles.", "To defer the views: rejected.", "Cllr Ruth Potter: a relative works in HR."),
+            Ct);
+        var register = await anonymous.Get<DecisionService>().RegisterAsync(new DecisionQuery("employment-panel"), Ct);
+        var row = Assert.Single(register.Rows);
+        Assert.Equal(DecisionOutcome.ApprovedAsAmended, row.Outcome);
+
+        var york = (await anonymous.Get<ReportService>().GetAsync(await ReportIdAsync("CE/DP/2008"), Ct))!;
+        var link = york.Recommendations.Single().Decision!.Links.First(l => l.Target == DecisionTarget.KeyAction);
+        var onAction = await anonymous.Get<DecisionService>().LinkedToAsync(DecisionTarget.KeyAction, link.TargetId, Ct);
+        Assert.Equal(york.Id, Assert.Single(onAction).ReportId);
+    }
+
+    [Fact]
+    public async Task TheForwardPlanWarnsOfShortNotice()
+    {
+        await using var officer = await _portal.SignedInAsAsync(DemoUsers.Officer);
+
+        var plan = await officer.Get<DecisionService>().ForwardPlanAsync(Ct);
+
+        Assert.Contains(plan.Entries, e => e.Title == "Senior restructure: next steps" && e.ShortNotice && e.ClearDays < 28);
+        Assert.Contains(plan.Entries, e => e.Title == "Corporate Strategy refresh 2027-2030" && !e.ShortNotice);
+        var rule = await Assert.ThrowsAsync<DomainRuleException>(() => officer.Get<DecisionService>().GiveNoticeAsync(new ForwardPlanEdit("X", plan.Entries[0].BodyId, null, null, null, null), Ct));
+        Assert.Equal(nameof(ForwardPlanEntry.DecisionDue), rule.Field);
+    }
+
+    private async Task<int> ReadyDraftAsync()
+    {
+        var draft = await ReportIdAsync("CE/DP/PROGRESS");
+        await using var author = await _portal.SignedInAsAsync(DemoUsers.Officer);
+        await using var chief = await _portal.SignedInAsAsync(DemoUsers.Director);
+        var reports = author.Get<ReportService>();
+        var version = (await reports.GetAsync(draft, Ct))!.Version;
+        foreach (var kind in ReportTemplate.Sections.Where(k => k is not SectionKind.Summary and not SectionKind.Background))
+        {
+            version = await reports.WriteSectionAsync(draft, version, kind, "None.", Ct);
+        }
+
+        version = await reports.ReviseRecommendationAsync(draft, version, 1, "That the Panel note the progress made.", "To keep the Panel informed.", Ct);
+        version = await reports.SubmitAsync(draft, version, Ct);
+        await chief.Get<ReportService>().ClearAsync(draft, version, Ct);
+        return draft;
+    }
+
+    private async Task<int> ReportIdAsync(string reference)
+    {
+        await using var db = await _portal.Db.CreateDbContextAsync(Ct);
+        return await db.Reports.Where(r => r.Reference == reference).Select(r => r.Id).SingleAsync(Ct);
+    }
+
+    private async Task<int> MeetingIdAsync(string body, DateOnly date)
+    {
+        await using var db = await _portal.Db.CreateDbContextAsync(Ct);
+        var bodyId = await db.Bodies.Where(b => b.Slug == body).Select(b => b.Id).SingleAsync(Ct);
+        return await db.Meetings.Where(m => m.BodyId == bodyId && m.Date == date).Select(m => m.Id).SingleAsync(Ct);
+    }
+
+    /// <summary>Everything a service returned, as text, so a test can say a phrase is nowhere in it.</summary>
+    private static string Flatten(object value) => System.Text.Json.JsonSerializer.Serialize(value);
+}

@@ -1,0 +1,247 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Meetings;
+using Portal.Domain.Organisation;
+using Portal.Domain.Reports;
+using Portal.Domain.Thread;
+using Portal.Features.Search;
+
+namespace Portal.Data.Seeding;
+
+/// <summary>
+/// The English demo's reports: York's report of 14 July 2008 on the Chief Executive's
+/// Directorate Plan (its recommendation, reason and the decision, linked to the plan's actions
+/// and the directorate plan on the golden thread), Carlisle's CE 21/09 to the Employment Panel
+/// with its two appendices, an exempt staffing report under paragraph 1 at the same meeting, a
+/// draft for the coming panel with parts still missing, and the Forward Plan.
+/// </summary>
+internal static class DemoReportSeeder
+{
+    public static async Task SeedAsync(PortalDbContext db, IReadOnlyDictionary<string, Person> people, DateOnly today, CancellationToken ct)
+    {
+        int Person(string key) => people[key].Id;
+        var panel = await db.Bodies.SingleAsync(b => b.Slug == "emap-cs", ct);
+        var employment = await db.Bodies.SingleAsync(b => b.Slug == "employment-panel", ct);
+        var july = await MeetingAsync(db, panel.Id, new DateOnly(2008, 7, 14), ct);
+        var august = await MeetingAsync(db, employment.Id, new DateOnly(2009, 8, 25), ct);
+        var coming = await db.Meetings.Include(m => m.Items).Where(m => m.BodyId == panel.Id && m.Date > today).OrderBy(m => m.Date).FirstAsync(ct);
+
+        // York, 14 July 2008.
+        var york = Report.Draft("CE/DP/2008", "Chief Executive's Directorate Plan 2008-2011", Person("barbara"));
+        york.Describe(new ReportParticulars(
+            "CE/DP/2008", "Chief Executive's Directorate Plan 2008-2011", Person("heather"),
+            "Author: Barbara Boyce, Business and Performance Manager, City Strategy, 01904 552014.\nChief Officer responsible: Heather Rice, Director of People and Improvement.\nSpecialist implications officer(s): none.",
+            AllWards: true, null, IsKeyDecision: false, "None"));
+        york.PlaceBefore(july.Id, panel.Id, july.Items.Single(i => i.Title.StartsWith("Chief Executive's Directorate Plan", StringComparison.Ordinal)).Id);
+        Write(york, SectionKind.Summary, "This report asks the Executive Member to approve the Chief Executive's Directorate Plan for 2008/2011. This document outlines a set of priorities for the Directorate and for each priority sets out a small number of key actions and performance indicators.");
+        Write(york, SectionKind.Background, """
+            The Council's strategic planning framework is structured to produce a "golden thread" running from individual appraisals, through Team Workplans, Service Plans and Directorate Plans to the Corporate Strategy and ultimately linked to the Sustainable Community Strategy, which covers the city as a whole through the Council and its partners.
+
+            The Comprehensive Performance Assessment process clearly emphasises the value of the "golden thread" and the Chief Executive has requested that every directorate complete a Directorate Plan.
+
+            Chief Executive's Directorate Management Team and service teams have worked together to produce this plan (enclosed as Annex A). It is not intended to be a comprehensive guide to the department and its work; most of these details will be found within Service Plans. Its focus is to give an overview of the department and the challenges that it faces and also to demonstrate the contribution that the Directorate makes to the Corporate Strategy.
+
+            **Purpose of the Directorate Plan.** The purpose of this Plan is to:
+
+            - communicate a common direction for Chief Executive's;
+            - set out the Directorate's priorities in the medium term (1-3 years);
+            - demonstrate how we will contribute to the shared vision of the authority.
+
+            **Role of the Directorate Plan.** We expect to revise and update the Plan annually and it will be a key part in the Directorate's planning and performance management framework. Together, the Directorate Plan and the Service Plans will set out the key things we are aiming to achieve, the main challenges that we face and the measures, targets and actions we are trying to achieve.
+            """);
+        Write(york, SectionKind.Consultation, "Consultation with senior officers in the Directorate was carried out in the preparation of the Directorate Plan.");
+        Write(york, SectionKind.OptionsAndAnalysis, "Not applicable: the Directorate Plan is attached for approval.");
+        Write(york, SectionKind.CorporatePriorities, "This report relates to the Council's Corporate Priorities and Values.");
+        foreach (var kind in ReportTemplate.Sections.Where(ReportTemplate.IsImplication))
+        {
+            Write(york, kind, "There are no specific implications associated with this report.");
+        }
+
+        Write(york, SectionKind.RiskManagement, "As part of the process of formulating the plan senior managers within the Directorate carried out a review of major risks to the Directorate. These are included within the Directorate Plan.");
+        var yorkRecommendation = york.Recommend(
+            "That the Advisory Panel advise the Executive Member to approve the Chief Executive's Directorate Plan.",
+            "To provide strategic direction for the Directorate and for the use of service managers and teams. Also to provide a reference for improving performance management within the Directorate.");
+        await PublishAsync(db, york, new DateOnly(2008, 6, 27), new DateOnly(2008, 7, 1), new DateOnly(2008, 7, 4), ct, ("Chief Executive's Directorate Plan 2008-2011", "Annex A - Directorate Plan 2008-2011.pdf", DemoPdf.Of(
+            "Chief Executive's Directorate Plan 2008-2011",
+            "City of York Council",
+            "Priorities: improve the way the Council and its partners work together;",
+            "improve our focus on the needs of customers and residents;",
+            "improve leadership at all levels; improve efficiency and reduce waste.",
+            "Each priority sets out a small number of key actions and performance indicators.")));
+        var decision = Decision.Record(
+            york, yorkRecommendation, july.Date, DecisionOutcome.Approved,
+            "The Executive Member approved the Chief Executive's Directorate Plan 2008-2011, on the advice of the Advisory Panel.",
+            yorkRecommendation.Reason, "None: the plan was attached for approval.", "None declared.");
+        var actions = await db.Actions.OrderBy(a => a.Id).Select(a => a.Id).Take(2).ToListAsync(ct);
+        foreach (var action in actions)
+        {
+            decision.Link(DecisionTarget.KeyAction, action);
+        }
+
+        var plans = await db.ThreadItems.Where(i => i.Kind == ThreadItemKind.CorporatePriority).OrderBy(i => i.Id).Select(i => i.Id).Take(1).ToListAsync(ct);
+        foreach (var item in plans)
+        {
+            decision.Link(DecisionTarget.ThreadItem, item);
+        }
+
+        db.Decisions.Add(decision);
+        await db.SaveChangesAsync(ct);
+        await SearchIndex.DecisionAsync(db, decision, york, ct);
+
+        // Carlisle, CE 21/09 to the Employment Panel of 25 August 2009, with its appendices.
+        var carlisle = Report.Draft("CE 21/09", "Transformation Programme: Restructure - Draft Job Descriptions and Person Specifications for the Posts in the New Strategic Management Team", Person("ceo"));
+        carlisle.Describe(new ReportParticulars(
+            carlisle.Reference, carlisle.Title, Person("ceo"),
+            "Contact officer: Maggie Mooney, ext. 7001.\n\nNote: in compliance with section 100D of the Local Government (Access to Information) Act 1985 the report has been prepared in part from the following papers: none.",
+            AllWards: true, null, IsKeyDecision: false, "None"));
+        carlisle.PlaceBefore(august.Id, employment.Id, august.Items.Single(i => i.Title.Contains("CE 21/09", StringComparison.Ordinal)).Id);
+        Write(carlisle, SectionKind.Summary, "Attached to the report are draft Job Descriptions and Person Specifications for the posts of two Strategic Directors and the six Assistant Directors.");
+        Write(carlisle, SectionKind.Background, """
+            A copy of the new Strategic Management structure is attached (Appendix 1). The structure was approved by full Council on the 14th July 2009.
+
+            Also attached are draft Job Descriptions and Person Specifications for the two Strategic Directors and the six Assistant Directors who will be part of the new Strategic Management team (Appendix 2).
+
+            The process of drawing up the job descriptions for the new posts has been carried out by the Town Clerk and Chief Executive in close collaboration with North West Employers, who have worked with the Council on the restructure proposals and have looked at similar posts in other Councils, together with best and up to date practice used across the public sector.
+            """);
+        Write(carlisle, SectionKind.Consultation, "The Town Clerk and Chief Executive has discussed the job descriptions with other District Councils' chief executives outside Cumbria who have recently gone through major restructures.");
+        Write(carlisle, SectionKind.OptionsAndAnalysis, "The Panel is asked for its views; the job descriptions remain drafts until the appointments process begins.");
+        Write(carlisle, SectionKind.CorporatePriorities, "The new Strategic Management Team is central to the Transformation Programme.");
+        Write(carlisle, SectionKind.FinancialImplications, "The salary bands of the new posts are within the budget for the restructure approved by Council on 14 July 2009.");
+        Write(carlisle, SectionKind.HumanResourcesImplications, "Posts will be filled in line with the Council's restructure and redeployment policies; internal candidates are considered first.");
+        Write(carlisle, SectionKind.LegalImplications, "The statutory designations (Head of Paid Service, Section 151 Officer and Monitoring Officer) are kept.");
+        Write(carlisle, SectionKind.EqualitiesImplications, "None.");
+        Write(carlisle, SectionKind.CrimeAndDisorderImplications, "None.");
+        Write(carlisle, SectionKind.PropertyImplications, "None.");
+        Write(carlisle, SectionKind.RiskManagement, "Delay in appointing to the new posts would slow the Transformation Programme; the timetable is managed by the Town Clerk and Chief Executive.");
+        carlisle.Recommend(
+            "That the Employment Panel give their views on the roles and responsibilities for the postholders in the new Strategic Management Team, which are contained in the draft Job Descriptions.",
+            "So that the Panel's views shape the job descriptions before the posts are advertised.");
+        await PublishAsync(db, carlisle, new DateOnly(2009, 8, 11), new DateOnly(2009, 8, 12), new DateOnly(2009, 8, 14), ct, ("The new Strategic Management structure", "Appendix 1 - Strategic Management structure.txt", Encoding.UTF8.GetBytes("""
+            Strategic Management structure, approved by Council on 14 July 2009
+
+            Town Clerk and Chief Executive (Head of Paid Service)
+              Strategic Director (Deputy Chief Executive)
+                Assistant Director (Resources) - Section 151 Officer
+                Assistant Director (Governance) - Monitoring Officer
+                Assistant Director (Community Engagement)
+              Strategic Director
+                Assistant Director (Economic Development)
+                Assistant Director (Local Environment)
+                Assistant Director (Community Services)
+            """)), ("Draft job descriptions and person specifications", "Appendix 2 - Draft job descriptions.pdf", DemoPdf.Of(
+            "Appendix 2: Draft Job Descriptions and Person Specifications",
+            "Strategic Director (Deputy Chief Executive): accountable to the Town Clerk and Chief Executive.",
+            "Strategic Director: accountable to the Town Clerk and Chief Executive.",
+            "Assistant Directors (six posts): accountable to a Strategic Director.",
+            "Person specification: criterion, essential or desirable, measured by.")));
+
+        // An exempt staffing report at the same meeting, taken in private.
+        var staffing = Report.Draft("HR 14/09", "Staffing matters: redeployment of an officer affected by the restructure", Person("tom"));
+        staffing.Describe(new ReportParticulars(
+            staffing.Reference, staffing.Title, Person("heather"), "Tom Fielding, Head of Human Resources, ext. 7050.", AllWards: true, null, IsKeyDecision: false, "Personnel file (exempt)"));
+        staffing.PlaceBefore(august.Id, employment.Id, august.Items.Single(i => i.Title == "Staffing matters").Id);
+        staffing.MarkExempt(1, "The report is about one named officer's employment; the public interest in keeping it confidential outweighs the interest in disclosing it.", new DateOnly(2015, 8, 25));
+        Write(staffing, SectionKind.Summary, "This report seeks the Panel's agreement to the redeployment of Ms A. Example, Principal Officer (Policy), whose post is deleted by the restructure, to the new post of Policy Lead from 1 October 2009 with pay protection for two years.");
+        Write(staffing, SectionKind.Background, "Ms Example has worked for the Council for fourteen years and has applied for redeployment under the Council's policy.");
+        foreach (var kind in new[] { SectionKind.Consultation, SectionKind.OptionsAndAnalysis, SectionKind.CorporatePriorities, SectionKind.RiskManagement })
+        {
+            Write(staffing, kind, "Set out in the confidential personnel file.");
+        }
+
+        foreach (var kind in ReportTemplate.Sections.Where(ReportTemplate.IsImplication))
+        {
+            Write(staffing, kind, kind == SectionKind.FinancialImplications ? "Pay protection costs £3,120 over two years, met from the restructure budget." : "None.");
+        }
+
+        staffing.Recommend("That Ms Example be redeployed to the post of Policy Lead from 1 October 2009 with two years' pay protection.", "To retain the officer's experience and avoid a redundancy payment.");
+        await PublishAsync(db, staffing, new DateOnly(2009, 8, 11), new DateOnly(2009, 8, 12), new DateOnly(2009, 8, 14), ct);
+
+        // A draft for the coming panel: the officer still has the implications and a reason to write.
+        var draft = Report.Draft("CE/DP/PROGRESS", "Directorate Plan: six-month progress", Person("barbara"));
+        draft.Describe(new ReportParticulars(draft.Reference, draft.Title, Person("heather"), "Barbara Boyce, Business and Performance Manager, 01904 552014.", AllWards: true, null, IsKeyDecision: false, null));
+        draft.PlaceBefore(coming.Id, panel.Id, coming.Items.Single(i => i.Title.StartsWith("Directorate Plan", StringComparison.Ordinal)).Id);
+        Write(draft, SectionKind.Summary, "This report sets out progress on the key actions and performance indicators of the Directorate Plan at six months.");
+        Write(draft, SectionKind.Background, "The Directorate Plan is reviewed at six months and revised annually.");
+        draft.Recommend("That the Advisory Panel note the progress made.", null);
+        db.Reports.Add(draft);
+
+        // The Forward Plan: one entry with full notice, one given late.
+        var nextYear = today.AddDays(45);
+        db.ForwardPlan.Add(ForwardPlanEntry.Give(
+            "Corporate Strategy refresh 2027-2030", panel.Id, WorkingDays.OnOrAfter(nextYear, EnglandAndWalesBankHolidays.Instance), today.AddDays(-5),
+            "The Executive Member will be asked to approve the refreshed Corporate Strategy and its priorities.", null, Person("heather")));
+        db.ForwardPlan.Add(ForwardPlanEntry.Give(
+            "Senior restructure: next steps", employment.Id, coming.Date, today.AddDays(-2),
+            "The Panel will be asked to agree the next stage of the senior restructure.", 1, Person("tom")));
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static void Write(Report report, SectionKind kind, string text) => report.WriteSection(kind, text);
+
+    private static async Task<Meeting> MeetingAsync(PortalDbContext db, int bodyId, DateOnly date, CancellationToken ct) =>
+        await db.Meetings.Include(m => m.Items).SingleAsync(m => m.BodyId == bodyId && m.Date == date, ct);
+
+    /// <summary>Saves the report as a draft, attaches its annexes, then takes it through submission, clearance and publication on the given days.</summary>
+    private static async Task PublishAsync(
+        PortalDbContext db, Report report, DateOnly submitted, DateOnly cleared, DateOnly published, CancellationToken ct, params (string Title, string FileName, byte[] Bytes)[] annexes)
+    {
+        db.Reports.Add(report);
+        await db.SaveChangesAsync(ct);
+        var number = 0;
+        foreach (var (title, fileName, bytes) in annexes)
+        {
+            var annex = Annex.Attach(report, ++number, title, fileName, bytes, null);
+            db.Annexes.Add(annex);
+            await db.SaveChangesAsync(ct);
+            db.AnnexContents.Add(AnnexContent.For(annex, bytes));
+        }
+
+        report.Submit(submitted);
+        report.Clear(report.ChiefOfficerId!.Value, cleared);
+        report.Publish(published, deadline: null, lateReason: null);
+        await db.SaveChangesAsync(ct);
+        await SearchIndex.ReportAsync(db, report, ct);
+    }
+}
+
+/// <summary>A one-page PDF of plain lines, enough for the demo's annexes to open in a browser.</summary>
+internal static class DemoPdf
+{
+    public static byte[] Of(params string[] lines)
+    {
+        var text = new StringBuilder("BT /F1 12 Tf 56 780 Td 16 TL\n");
+        foreach (var line in lines)
+        {
+            text.Append('(').Append(line.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("(", "\\(", StringComparison.Ordinal).Replace(")", "\\)", StringComparison.Ordinal)).Append(") Tj T*\n");
+        }
+
+        text.Append("ET");
+        var stream = text.ToString();
+        var objects = new[]
+        {
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+            $"<< /Length {Encoding.Latin1.GetByteCount(stream)} >>\nstream\n{stream}\nendstream",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        };
+        var pdf = new StringBuilder("%PDF-1.4\n");
+        var offsets = new List<int>();
+        for (var i = 0; i < objects.Length; i++)
+        {
+            offsets.Add(Encoding.Latin1.GetByteCount(pdf.ToString()));
+            pdf.Append(CultureInfo.InvariantCulture, $"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
+        }
+
+        var xref = Encoding.Latin1.GetByteCount(pdf.ToString());
+        pdf.Append(CultureInfo.InvariantCulture, $"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
+        foreach (var offset in offsets)
+        {
+            pdf.Append(CultureInfo.InvariantCulture, $"{offset:D10} 00000 n \n");
+        }
+
+        pdf.Append(CultureInfo.InvariantCulture, $"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
+        return Encoding.Latin1.GetBytes(pdf.ToString());
+    }
+}

@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Net.Http.Headers;
+
+namespace Portal.Features.Reports;
+
+/// <summary>
+/// Files a reader takes away: an annex, and a meeting's agenda pack as one HTML file. Both ask
+/// the report service, so what is exempt or unpublished for the reader is not there (a plain 404).
+/// </summary>
+public static class ReportEndpoints
+{
+    public static IEndpointRouteBuilder MapReportFiles(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/reports/{reportId:int}/annexes/{annexId:int}", async (int reportId, int annexId, ReportService reports, HttpContext http, CancellationToken ct) =>
+        {
+            var file = await reports.AnnexFileAsync(reportId, annexId, ct);
+            if (file is null)
+            {
+                return Results.Text("No such annex.", "text/plain", statusCode: StatusCodes.Status404NotFound);
+            }
+
+            // Served as a download in its own type, never sniffed into something the browser would run.
+            http.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
+            http.Response.Headers[HeaderNames.CacheControl] = "private, no-store";
+            return Results.File(file.Bytes, file.ContentType, file.FileName);
+        });
+
+        endpoints.MapGet("/meetings/{meetingId:int}/pack.html", async (int meetingId, ReportService reports, HttpContext http, ILoggerFactory logs, CancellationToken ct) =>
+        {
+            var pack = await reports.PackAsync(meetingId, ct);
+            if (pack is null)
+            {
+                return Results.Text("No such meeting.", "text/plain", statusCode: StatusCodes.Status404NotFound);
+            }
+
+            await using var renderer = new HtmlRenderer(http.RequestServices, logs);
+            var html = await renderer.Dispatcher.InvokeAsync(async () =>
+            {
+                var output = await renderer.RenderComponentAsync<PackDocument>(ParameterView.FromDictionary(new Dictionary<string, object?> { [nameof(PackDocument.Pack)] = pack }));
+                return output.ToHtmlString();
+            });
+            http.Response.Headers[HeaderNames.CacheControl] = "private, no-store";
+            var name = $"agenda-pack-{pack.Meeting.BodySlug}-{pack.Meeting.Date:yyyy-MM-dd}.html";
+            return Results.File(System.Text.Encoding.UTF8.GetBytes("<!DOCTYPE html>\n" + html), "text/html; charset=utf-8", name);
+        });
+        return endpoints;
+    }
+}

@@ -1,0 +1,139 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Features.Meetings;
+
+namespace Portal.Features.Search;
+
+/// <summary>One search result: what it is, where it lives, and a snippet split into plain and matched runs.</summary>
+public sealed record SearchResult(string Kind, string Title, string Url, DateOnly? Date, IReadOnlyList<SnippetRun> Snippet);
+
+public sealed record SnippetRun(string Text, bool Matched);
+
+public sealed record SearchAnswer(string Query, IReadOnlyList<SearchResult> Results, bool NothingToSearch);
+
+/// <summary>
+/// Search across published reports, decisions and minutes (SQLite FTS5), ranked by BM25 with the
+/// title weighted above the body and a report above the decisions and minutes that quote it. What is typed is never handed to FTS5 as syntax: it is cut into
+/// words, each quoted, so quotes and operators cannot break the query. Only bodies the searcher
+/// may see are searched, and exempt content was never indexed.
+/// </summary>
+public sealed partial class SearchService(IDbContextFactory<PortalDbContext> dbFactory, MeetingAccess access)
+{
+    public const int MaxQueryLength = 200;
+    public const int MaxWords = 12;
+    public const int PageSize = 50;
+
+    private const char MatchStart = '\uE000';
+    private const char MatchEnd = '\uE001';
+
+    public async Task<SearchAnswer> SearchAsync(string? query, CancellationToken ct)
+    {
+        var text = (query ?? string.Empty).Trim();
+        if (text.Length > MaxQueryLength)
+        {
+            text = text[..MaxQueryLength];
+        }
+
+        var match = ToMatch(text);
+        if (match is null)
+        {
+            return new SearchAnswer(text, [], NothingToSearch: true);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var caller = await access.CallerAsync(ct);
+        var bodies = (await MeetingAccess.VisibleBodiesAsync(db, caller, ct)).Select(b => b.Id).ToList();
+        if (caller.IsStaff)
+        {
+            bodies.Add(0);
+        }
+
+        var visible = JsonSerializer.Serialize(bodies);
+        var start = MatchStart.ToString();
+        var end = MatchEnd.ToString();
+        var hits = await db.Database.SqlQuery<Hit>(
+                $"""
+                SELECT Kind, CAST(ItemId AS INTEGER) AS ItemId, Title, Date,
+                       snippet(SearchIndex, -1, {start}, {end}, '…', 24) AS Snippet
+                FROM SearchIndex
+                WHERE SearchIndex MATCH {match} AND BodyId IN (SELECT value FROM json_each({visible}))
+                ORDER BY bm25(SearchIndex, 5.0, 1.0) * (CASE Kind WHEN 'report' THEN 1.5 ELSE 1.0 END)
+                LIMIT {PageSize}
+                """)
+            .ToListAsync(ct);
+        return new SearchAnswer(text, hits.Select(Result).ToList(), NothingToSearch: false);
+    }
+
+    /// <summary>The FTS5 query for what was typed: every word quoted, all required, the last one also as a prefix; null when there is no word.</summary>
+    public static string? ToMatch(string text)
+    {
+        var words = Words().Matches(text ?? string.Empty).Select(m => m.Value).Take(MaxWords).ToList();
+        if (words.Count == 0)
+        {
+            return null;
+        }
+
+        var quoted = words.Select((w, i) => i == words.Count - 1 && w.Length >= 3 ? $"\"{w}\"*" : $"\"{w}\"");
+        return string.Join(' ', quoted);
+    }
+
+    private static SearchResult Result(Hit hit)
+    {
+        var url = hit.Kind switch
+        {
+            SearchIndex.ReportKind => $"/reports/{hit.ItemId}",
+            SearchIndex.DecisionKind => $"/reports/{hit.ItemId}#decisions",
+            _ => $"/meetings/{hit.ItemId}",
+        };
+        DateOnly? date = DateOnly.TryParse(hit.Date, System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : null;
+        return new SearchResult(hit.Kind, hit.Title, url, date, Runs(hit.Snippet ?? string.Empty));
+    }
+
+    private static List<SnippetRun> Runs(string snippet)
+    {
+        var runs = new List<SnippetRun>();
+        var matched = false;
+        var current = new System.Text.StringBuilder();
+        foreach (var c in snippet)
+        {
+            if (c is MatchStart or MatchEnd)
+            {
+                if (current.Length > 0)
+                {
+                    runs.Add(new SnippetRun(current.ToString(), matched));
+                    current.Clear();
+                }
+
+                matched = c == MatchStart;
+                continue;
+            }
+
+            current.Append(c);
+        }
+
+        if (current.Length > 0)
+        {
+            runs.Add(new SnippetRun(current.ToString(), matched));
+        }
+
+        return runs;
+    }
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial Regex Words();
+
+    private sealed class Hit
+    {
+        public string Kind { get; set; } = string.Empty;
+
+        public long ItemId { get; set; }
+
+        public string Title { get; set; } = string.Empty;
+
+        public string? Date { get; set; }
+
+        public string? Snippet { get; set; }
+    }
+}
