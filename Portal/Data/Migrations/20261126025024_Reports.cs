@@ -480,10 +480,11 @@ namespace Portal.Data.Migrations
 
             // The search index (SQLite FTS5): only what may be shown to its audience is ever
             // written here, so exempt content cannot come back from a search. The rowid is
-            // derived from the kind and id of what is indexed (see SearchIndex).
+            // derived from the kind and id of what is indexed; Audience holds one token naming
+            // the body ("body3"), so the access filter is part of the match (see SearchIndex).
             migrationBuilder.Sql(
                 "CREATE VIRTUAL TABLE SearchIndex USING fts5(" +
-                "Title, Body, Kind UNINDEXED, ItemId UNINDEXED, BodyId UNINDEXED, Date UNINDEXED, " +
+                "Title, Body, Audience, Kind UNINDEXED, ItemId UNINDEXED, Date UNINDEXED, " +
                 "tokenize = 'unicode61 remove_diacritics 2');");
         }
 

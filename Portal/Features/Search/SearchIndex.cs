@@ -10,7 +10,8 @@ namespace Portal.Features.Search;
 /// Keeps the FTS5 search index in step with what is published, inside the same save. Only what
 /// the public may read of a body's business is written: the title alone of an exempt report or
 /// of a decision on one, never a draft, never a private item's minutes. Each row is filed under
-/// its body (0 for none), so a search only returns rows of bodies the searcher may see.
+/// its body (0 for none) by an <see cref="Audience"/> token, so a search only matches rows of
+/// bodies the searcher may see.
 /// </summary>
 public static class SearchIndex
 {
@@ -106,6 +107,12 @@ public static class SearchIndex
         }
     }
 
+    /// <summary>The token that files a row under its body (0: no body, staff only).</summary>
+    public static string Audience(int bodyId) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"body{bodyId}");
+
+    /// <summary>Whether a row is a report's (reports rank above the decisions and minutes that quote them).</summary>
+    public const long FirstNonReportRow = DecisionRows;
+
     private static Task DeleteAsync(PortalDbContext db, long rowId, CancellationToken ct) =>
         db.Database.ExecuteSqlAsync($"DELETE FROM SearchIndex WHERE rowid = {rowId}", ct);
 
@@ -113,6 +120,6 @@ public static class SearchIndex
     {
         var day = date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         return db.Database.ExecuteSqlAsync(
-            $"INSERT INTO SearchIndex (rowid, Title, Body, Kind, ItemId, BodyId, Date) VALUES ({rowId}, {title}, {body}, {kind}, {itemId}, {bodyId ?? 0}, {day})", ct);
+            $"INSERT INTO SearchIndex (rowid, Title, Body, Audience, Kind, ItemId, Date) VALUES ({rowId}, {title}, {body}, {Audience(bodyId ?? 0)}, {kind}, {itemId}, {day})", ct);
     }
 }

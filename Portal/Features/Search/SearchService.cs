@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
@@ -15,7 +14,8 @@ public sealed record SearchAnswer(string Query, IReadOnlyList<SearchResult> Resu
 
 /// <summary>
 /// Search across published reports, decisions and minutes (SQLite FTS5), ranked by BM25 with the
-/// title weighted above the body and a report above the decisions and minutes that quote it. What is typed is never handed to FTS5 as syntax: it is cut into
+/// title weighted above the body and a report above the decisions and minutes that quote it.
+/// What is typed is never handed to FTS5 as syntax: it is cut into
 /// words, each quoted, so quotes and operators cannot break the query. Only bodies the searcher
 /// may see are searched, and exempt content was never indexed.
 /// </summary>
@@ -50,16 +50,24 @@ public sealed partial class SearchService(IDbContextFactory<PortalDbContext> dbF
             bodies.Add(0);
         }
 
-        var visible = JsonSerializer.Serialize(bodies);
+        if (bodies.Count == 0)
+        {
+            return new SearchAnswer(text, [], NothingToSearch: false);
+        }
+
+        // The access filter is part of the match: FTS5 intersects the words' and the bodies' lists
+        // without reading a row, and ranks (BM25, title above body, the Audience column weightless)
+        // before a snippet is made for the page of results only.
+        var filtered = $"{{Title Body}}: ({match}) AND Audience: ({string.Join(" OR ", bodies.Select(SearchIndex.Audience))})";
         var start = MatchStart.ToString();
         var end = MatchEnd.ToString();
         var hits = await db.Database.SqlQuery<Hit>(
                 $"""
                 SELECT Kind, CAST(ItemId AS INTEGER) AS ItemId, Title, Date,
-                       snippet(SearchIndex, -1, {start}, {end}, '…', 24) AS Snippet
+                       snippet(SearchIndex, 1, {start}, {end}, '…', 24) AS Snippet
                 FROM SearchIndex
-                WHERE SearchIndex MATCH {match} AND BodyId IN (SELECT value FROM json_each({visible}))
-                ORDER BY bm25(SearchIndex, 5.0, 1.0) * (CASE Kind WHEN 'report' THEN 1.5 ELSE 1.0 END)
+                WHERE SearchIndex MATCH {filtered}
+                ORDER BY bm25(SearchIndex, 5.0, 1.0, 0.0) * (CASE WHEN rowid < {SearchIndex.FirstNonReportRow} THEN 1.5 ELSE 1.0 END)
                 LIMIT {PageSize}
                 """)
             .ToListAsync(ct);
