@@ -100,4 +100,21 @@ public sealed class MarkdownRendererTests
         Assert.Equal(string.Empty, _renderer.ToHtml("   "));
         Assert.Equal(string.Empty, _renderer.ToHtml(null));
     }
+
+    [Fact]
+    public void RendersEachTopLevelBlockOnItsOwnSoParagraphsCanBeNumbered()
+    {
+        var blocks = _renderer.RenderBlocks("First paragraph.\n\n- one\n- two\n\n[link](javascript:alert(1)) and <script>alert(2)</script>\n\n[ref]: https://example.org");
+
+        Assert.Equal(3, blocks.Count);
+        Assert.Equal("<p>First paragraph.</p>", blocks[0].Value);
+        Assert.StartsWith("<ul>", blocks[1].Value, StringComparison.Ordinal);
+        Assert.DoesNotMatch(UnsafeUrlAttribute, blocks[2].Value);
+        Assert.DoesNotContain("<script", blocks[2].Value, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(_renderer.RenderBlocks("   "));
+    }
+
+    [Fact]
+    public void PlainTextForTheSearchIndexHasNoMarkup() =>
+        Assert.Equal("Remit and link", MarkdownRenderer.ToPlainText("**Remit** and [link](https://example.org)"));
 }
