@@ -11,8 +11,22 @@ using Portal.Features.Meetings;
 using Portal.Features.Reports;
 using Portal.Features.Plans;
 using Portal.Infrastructure;
+using Portal.Infrastructure.Backups;
 using Portal.Infrastructure.Health;
 using Portal.Infrastructure.Localization;
+
+if (RestoreCommand.IsRestore(args))
+{
+    // Restoring a backup is done with the portal stopped: no web host, just the file.
+    var configuration = new ConfigurationBuilder()
+        .SetBasePath(AppContext.BaseDirectory)
+        .AddJsonFile("appsettings.json", optional: true)
+        .AddEnvironmentVariables()
+        .AddCommandLine(RestoreCommand.ConfigurationArguments(args))
+        .Build();
+    Environment.ExitCode = RestoreCommand.Run(args, configuration, Directory.GetCurrentDirectory(), Console.Out);
+    return;
+}
 
 var builder = WebApplication.CreateBuilder(args);
 var services = builder.Services;

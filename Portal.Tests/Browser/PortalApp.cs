@@ -45,6 +45,7 @@ public sealed class PortalApp : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Portal", _database.ConnectionString);
         builder.UseSetting("Portal:Demo", _demo);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Portal:Backups:EveryHours", "0");
     }
 
     protected override void Dispose(bool disposing)

@@ -79,6 +79,10 @@ public static class PortalServices
         services.AddScoped<Portal.Features.Reports.ReportService>();
         services.AddScoped<Portal.Features.Reports.DecisionService>();
         services.AddScoped<Portal.Features.Search.SearchService>();
+        services.AddSingleton(new Backups.DatabaseLocation(connectionString));
+        services.Configure<Backups.BackupOptions>(configuration.GetSection(Backups.BackupOptions.Section));
+        services.AddScoped<Backups.BackupService>();
+        services.AddHostedService<Backups.BackupScheduler>();
         services.AddPortalHealthChecks();
         return services;
     }

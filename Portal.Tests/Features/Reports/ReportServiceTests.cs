@@ -53,6 +53,11 @@ public sealed class ReportServiceTests : IAsyncLifetime
             Assert.DoesNotContain("Example", Flatten(pack), StringComparison.Ordinal);
 
             Assert.Empty((await outsider.Get<SearchService>().SearchAsync("Example redeployed Policy Lead", Ct)).Results);
+            var site = new Uri("https://portal.example/");
+            Assert.DoesNotContain("Example", await outsider.Get<CalendarFeedService>().BodyCalendarAsync("employment-panel", site, Ct), StringComparison.Ordinal);
+            Assert.DoesNotContain("Example", await outsider.Get<CalendarFeedService>().MeetingCalendarAsync(august, site, Ct), StringComparison.Ordinal);
+            Assert.DoesNotContain("Example", Flatten((await outsider.Get<MeetingService>().GetAsync(august, Ct))!), StringComparison.Ordinal);
+            Assert.DoesNotContain("Example", Flatten(await outsider.Get<ReportService>().ListAsync(new ReportQuery(), Ct)), StringComparison.Ordinal);
             Assert.DoesNotContain("Example", Flatten(await outsider.Get<DecisionService>().RegisterAsync(new DecisionQuery(), Ct)), StringComparison.Ordinal);
         }
 

@@ -1,0 +1,130 @@
+using Microsoft.Extensions.Options;
+using Portal.Data;
+using Portal.Infrastructure.Security;
+
+namespace Portal.Infrastructure.Backups;
+
+/// <summary>Where backups go, how many are kept and how often one is taken ("Portal:Backups").</summary>
+public sealed class BackupOptions
+{
+    public const string Section = "Portal:Backups";
+
+    /// <summary>The folder; empty means <c>backups</c> beside the database file.</summary>
+    public string? Folder { get; set; }
+
+    /// <summary>How many copies to keep; the oldest beyond it are deleted after each backup.</summary>
+    public int Keep { get; set; } = 14;
+
+    /// <summary>Hours between scheduled backups; 0 switches the schedule off (a backup on demand still works).</summary>
+    public double EveryHours { get; set; } = 24;
+}
+
+/// <summary>The database file the portal runs on.</summary>
+public sealed record DatabaseLocation(string ConnectionString)
+{
+    public string File => DatabaseBackup.DatabaseFile(ConnectionString);
+}
+
+/// <summary>
+/// Backups of the database: taken on a schedule (<see cref="BackupScheduler"/>) or on demand by
+/// an administrator, each checked and logged, the oldest beyond the retention count deleted.
+/// </summary>
+public sealed class BackupService(DatabaseLocation database, IOptions<BackupOptions> options, ICurrentUser currentUser, TimeProvider clock, ILogger<BackupService> logger)
+{
+    private static readonly SemaphoreSlim OneAtATime = new(1, 1);
+
+    public string Folder => string.IsNullOrWhiteSpace(options.Value.Folder) ? DatabaseBackup.DefaultFolder(database.ConnectionString) : options.Value.Folder!;
+
+    /// <summary>An administrator's backup on demand.</summary>
+    public async Task<BackupCopy> BackUpNowAsync(CancellationToken ct)
+    {
+        await DemandAdministratorAsync();
+        return await TakeAsync("on demand", ct);
+    }
+
+    /// <summary>The copies kept, newest first; administrators only.</summary>
+    public async Task<IReadOnlyList<BackupCopy>> ListAsync()
+    {
+        await DemandAdministratorAsync();
+        return DatabaseBackup.Copies(Folder)
+            .Select(f => new BackupCopy(f.FullName, f.Length, f.LastWriteTimeUtc, true, "not checked since it was taken"))
+            .ToList();
+    }
+
+    /// <summary>Takes, checks and logs one backup, then prunes. Used by the schedule (as the system) and on demand.</summary>
+    internal async Task<BackupCopy> TakeAsync(string why, CancellationToken ct)
+    {
+        await OneAtATime.WaitAsync(ct);
+        try
+        {
+            var copy = await DatabaseBackup.TakeAsync(database.ConnectionString, Folder, clock.GetUtcNow().UtcDateTime, ct);
+            if (copy.IsSound)
+            {
+                logger.LogInformation("Backup {Name} taken ({Why}): {Size} bytes, integrity check {Check}", copy.Name, why, copy.Size, copy.Check);
+            }
+            else
+            {
+                logger.LogError("Backup {Name} taken ({Why}) FAILED its integrity check: {Check}", copy.Name, why, copy.Check);
+            }
+
+            foreach (var deleted in DatabaseBackup.Prune(Folder, options.Value.Keep))
+            {
+                logger.LogInformation("Backup {Name} deleted: more than {Keep} are kept", deleted, options.Value.Keep);
+            }
+
+            return copy;
+        }
+        finally
+        {
+            OneAtATime.Release();
+        }
+    }
+
+    private Task DemandAdministratorAsync() => currentUser.DemandAsync(Policies.Administer);
+}
+
+/// <summary>Takes a backup every <see cref="BackupOptions.EveryHours"/>: the first once that long has passed since the newest copy (a minute after start if there is none).</summary>
+public sealed class BackupScheduler(IServiceScopeFactory scopes, IOptions<BackupOptions> options, TimeProvider clock, ILogger<BackupScheduler> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (options.Value.EveryHours <= 0)
+        {
+            return;
+        }
+
+        var every = TimeSpan.FromHours(options.Value.EveryHours);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            TimeSpan wait;
+            await using (var scope = scopes.CreateAsyncScope())
+            {
+                var backups = scope.ServiceProvider.GetRequiredService<BackupService>();
+                var newest = DatabaseBackup.Copies(backups.Folder).FirstOrDefault()?.LastWriteTimeUtc;
+                var due = newest is DateTime last ? last + every : clock.GetUtcNow().UtcDateTime.AddMinutes(1);
+                wait = due - clock.GetUtcNow().UtcDateTime;
+            }
+
+            try
+            {
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, clock, stoppingToken);
+                }
+
+                await using var scope = scopes.CreateAsyncScope();
+                scope.ServiceProvider.GetRequiredService<CurrentUser>().RunAsSystem("backup");
+                await scope.ServiceProvider.GetRequiredService<BackupService>().TakeAsync("scheduled", stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is IOException or Microsoft.Data.Sqlite.SqliteException or UnauthorizedAccessException)
+            {
+                logger.LogError(ex, "The scheduled backup failed; trying again in an hour");
+                await Task.Delay(TimeSpan.FromHours(1), clock, stoppingToken);
+            }
+        }
+    }
+}

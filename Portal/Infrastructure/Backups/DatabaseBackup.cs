@@ -1,0 +1,157 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace Portal.Infrastructure.Backups;
+
+/// <summary>One copy of the database in the backup folder, and what its integrity check said.</summary>
+public sealed record BackupCopy(string Path, long Size, DateTime TakenAtUtc, bool IsSound, string Check)
+{
+    public string Name => System.IO.Path.GetFileName(Path);
+}
+
+/// <summary>What <c>PRAGMA integrity_check</c> said of a file, and whether it is a portal database at all.</summary>
+public sealed record IntegrityResult(bool IsSound, string Message);
+
+/// <summary>What a restore did: refused (and why) or done, with where the replaced file was kept.</summary>
+public sealed record RestoreResult(bool Restored, string Message, string? KeptAside);
+
+/// <summary>
+/// Copies, checks and restores the portal's one SQLite file. A copy is taken online with
+/// <c>VACUUM INTO</c> (a consistent snapshot while the portal keeps writing) and then opened on
+/// its own and checked with <c>PRAGMA integrity_check</c>. A restore checks the copy the same way
+/// first and refuses one that fails; it keeps the current file (with its WAL) aside, under a
+/// dated name, before putting the copy in its place.
+/// </summary>
+public static class DatabaseBackup
+{
+    public const string Prefix = "portal-";
+    public const string Extension = ".db";
+
+    public static string DatabaseFile(string connectionString) => new SqliteConnectionStringBuilder(connectionString).DataSource;
+
+    /// <summary>The folder backups go to when none is configured: <c>backups</c> beside the database file.</summary>
+    public static string DefaultFolder(string connectionString) =>
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(DatabaseFile(connectionString))) ?? ".", "backups");
+
+    public static async Task<BackupCopy> TakeAsync(string connectionString, string folder, DateTime utcNow, CancellationToken ct)
+    {
+        Directory.CreateDirectory(folder);
+        var stamp = utcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+        var path = Path.Combine(folder, $"{Prefix}{stamp}{Extension}");
+        for (var n = 2; File.Exists(path); n++)
+        {
+            path = Path.Combine(folder, $"{Prefix}{stamp}-{n}{Extension}");
+        }
+
+        await using (var connection = new SqliteConnection(connectionString))
+        {
+            await connection.OpenAsync(ct);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "VACUUM INTO $path;";
+            command.Parameters.AddWithValue("$path", path);
+            await command.ExecuteNonQueryAsync(ct);
+        }
+
+        var check = Check(path);
+        return new BackupCopy(path, new FileInfo(path).Length, utcNow, check.IsSound, check.Message);
+    }
+
+    /// <summary>Opens <paramref name="file"/> read-only, on its own, and runs the integrity check; a file that is not a portal database fails.</summary>
+    public static IntegrityResult Check(string file)
+    {
+        if (!File.Exists(file))
+        {
+            return new IntegrityResult(false, $"There is no file {file}.");
+        }
+
+        try
+        {
+            var builder = new SqliteConnectionStringBuilder { DataSource = file, Mode = SqliteOpenMode.ReadOnly, Pooling = false };
+            using var connection = new SqliteConnection(builder.ToString());
+            connection.Open();
+            using var integrity = connection.CreateCommand();
+            integrity.CommandText = "PRAGMA integrity_check;";
+            var lines = new List<string>();
+            using (var reader = integrity.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    lines.Add(reader.GetString(0));
+                }
+            }
+
+            if (lines is not ["ok"])
+            {
+                return new IntegrityResult(false, "The integrity check failed: " + string.Join("; ", lines.Take(5)));
+            }
+
+            using var portal = connection.CreateCommand();
+            portal.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('__EFMigrationsHistory', 'Installations', 'AuditEntries');";
+            return Convert.ToInt32(portal.ExecuteScalar(), CultureInfo.InvariantCulture) == 3
+                ? new IntegrityResult(true, "ok")
+                : new IntegrityResult(false, "The file is a SQLite database but not the portal's.");
+        }
+        catch (SqliteException ex)
+        {
+            return new IntegrityResult(false, $"The file cannot be read as a database: {ex.Message}");
+        }
+    }
+
+    /// <summary>The copies in <paramref name="folder"/>, newest first.</summary>
+    public static IReadOnlyList<FileInfo> Copies(string folder) =>
+        Directory.Exists(folder)
+            ? new DirectoryInfo(folder).GetFiles($"{Prefix}*{Extension}").OrderByDescending(f => f.Name, StringComparer.Ordinal).ToList()
+            : [];
+
+    /// <summary>Deletes the oldest copies beyond <paramref name="keep"/>; returns what it deleted.</summary>
+    public static IReadOnlyList<string> Prune(string folder, int keep)
+    {
+        var deleted = new List<string>();
+        foreach (var old in Copies(folder).Skip(Math.Max(1, keep)))
+        {
+            old.Delete();
+            deleted.Add(old.Name);
+        }
+
+        return deleted;
+    }
+
+    /// <summary>
+    /// Puts <paramref name="backup"/> in place of the database, if it passes the integrity check.
+    /// The portal must not be running on the file. The current file, its WAL and shared memory are
+    /// moved aside together (so the set still opens as it was) under <c>.before-restore-{stamp}</c>.
+    /// </summary>
+    public static RestoreResult Restore(string backup, string connectionString, DateTime utcNow)
+    {
+        var check = Check(backup);
+        if (!check.IsSound)
+        {
+            return new RestoreResult(false, $"Refused: {check.Message} The current database was not touched.", null);
+        }
+
+        SqliteConnection.ClearAllPools();
+        var target = Path.GetFullPath(DatabaseFile(connectionString));
+        if (string.Equals(Path.GetFullPath(backup), target, StringComparison.Ordinal))
+        {
+            return new RestoreResult(false, "Refused: that is the database itself, not a copy of it.", null);
+        }
+
+        string? aside = null;
+        if (File.Exists(target))
+        {
+            aside = $"{target}.before-restore-{utcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}";
+            File.Move(target, aside);
+            foreach (var suffix in new[] { "-wal", "-shm" })
+            {
+                if (File.Exists(target + suffix))
+                {
+                    File.Move(target + suffix, aside + suffix);
+                }
+            }
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        File.Copy(backup, target);
+        return new RestoreResult(true, aside is null ? $"Restored {backup}." : $"Restored {backup}. The database it replaced is kept as {aside}.", aside);
+    }
+}
