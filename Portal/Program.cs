@@ -5,6 +5,7 @@ using MudBlazor.Services;
 using Portal.Components;
 using Portal.Components.Account;
 using Portal.Data;
+using Portal.Features.Admin;
 using Portal.Features.Establishment;
 using Portal.Features.GoldenThread;
 using Portal.Features.Meetings;
@@ -14,6 +15,7 @@ using Portal.Infrastructure;
 using Portal.Infrastructure.Backups;
 using Portal.Infrastructure.Health;
 using Portal.Infrastructure.Localization;
+using Portal.Infrastructure.Security;
 
 if (RestoreCommand.IsRestore(args))
 {
@@ -54,6 +56,7 @@ services.ConfigureApplicationCookie(options =>
     options.Cookie.HttpOnly = true;
     options.Cookie.SameSite = SameSiteMode.Lax;
 });
+services.AddPortalSessionLimits(portalOptions);
 
 var app = builder.Build();
 
@@ -64,6 +67,7 @@ if (!app.Environment.IsDevelopment())
     app.UseHttpsRedirection();
 }
 
+app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseRequestLocalization(options =>
 {
@@ -83,6 +87,7 @@ app.MapThreadExports();
 app.MapMeetingFeeds();
 app.MapEstablishmentExports();
 app.MapReportFiles();
+app.MapAdminExports();
 app.MapPortalHealthChecks();
 
 await using (var scope = app.Services.CreateAsyncScope())

@@ -6,14 +6,14 @@ namespace Portal.Tests.Browser;
 /// <summary>Every page that exists, scanned with axe, in both languages and both themes' default.</summary>
 public sealed class AccessibilityBrowserTests(BrowserSession session) : BrowserTest(session)
 {
-    // The meetings and establishment pages have their own scans beside their tests.
-    private static readonly string[] PublicPages = ["/", "/reports", "/account/login", "/account/lockout", "/setup", "/no-such-page"];
+    // The meetings, establishment and reports pages have their own scans beside their tests.
+    private static readonly string[] PublicPages = ["/", "/account/login", "/account/lockout", "/setup", "/no-such-page"];
 
     private static readonly string[] SignedInPages =
     [
         "/organisation", "/plans", "/plans/new", "/plans/1", "/plans/1/dashboard", "/plans/1/priorities",
         "/plans/1/actions/new", "/plans/1/risks/new", "/plans/1/indicators/new",
-        "/thread", "/thread/strategy", "/thread/explore", "/thread/coverage", "/account/access-denied",
+        "/thread", "/thread/strategy", "/thread/explore", "/thread/coverage", "/account/access-denied", "/admin",
     ];
 
     [Theory]

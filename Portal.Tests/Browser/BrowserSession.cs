@@ -63,10 +63,4 @@ public sealed class BrowserSession : IAsyncLifetime
 public sealed class BrowserCollection : ICollectionFixture<BrowserSession>
 {
     public const string Name = "Browser";
-
-    /// <summary>The second lane: its own Chromium, its tests run beside the first lane's, so the two cores are not left waiting on one app and one browser.</summary>
-    public const string SecondLane = "Browser (second lane)";
 }
-
-[CollectionDefinition(BrowserCollection.SecondLane)]
-public sealed class SecondBrowserCollection : ICollectionFixture<BrowserSession>;

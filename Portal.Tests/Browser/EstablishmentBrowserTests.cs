@@ -5,7 +5,6 @@ using Portal.Tests.Infrastructure;
 namespace Portal.Tests.Browser;
 
 /// <summary>The structure chart, establishment and statutory roles in a real browser: keyboard, totals, bad input and axe in both languages.</summary>
-[Collection(BrowserCollection.SecondLane)]
 public sealed class EstablishmentBrowserTests(BrowserSession session) : BrowserTest(session)
 {
     [Fact]

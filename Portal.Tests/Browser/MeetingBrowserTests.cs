@@ -7,7 +7,6 @@ using Portal.Tests.Infrastructure;
 namespace Portal.Tests.Browser;
 
 /// <summary>Meetings in a real browser: the secretary's agenda reaching a member live, cancellation in page and feed, bad input, and axe on every meetings page.</summary>
-[Collection(BrowserCollection.SecondLane)]
 public sealed class MeetingBrowserTests(BrowserSession session) : BrowserTest(session)
 {
     [Fact]
@@ -162,7 +161,6 @@ public sealed class MeetingBrowserTests(BrowserSession session) : BrowserTest(se
 }
 
 /// <summary>The Swedish demo: Nybro's KLG and KSAU, with the protokoll's deadlines, in Swedish.</summary>
-[Collection(BrowserCollection.SecondLane)]
 public sealed class SwedishMeetingBrowserTests(BrowserSession session) : BrowserTest(session)
 {
     protected override string Demo => "sv";

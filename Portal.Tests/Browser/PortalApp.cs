@@ -25,6 +25,7 @@ public sealed class PortalApp : WebApplicationFactory<Program>
 
     public void Start()
     {
+        DemoTemplates.CopyToAsync(_demo, realTime: true, _database.File).GetAwaiter().GetResult();
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseUrl = addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');

@@ -5,7 +5,6 @@ using Portal.Tests.Infrastructure;
 namespace Portal.Tests.Browser;
 
 /// <summary>Reports in a real browser: an officer's draft and its template check, a member's agenda pack with private notes, the exempt stub for the public, and axe on every page in both languages.</summary>
-[Collection(BrowserCollection.SecondLane)]
 public sealed class ReportBrowserTests(BrowserSession session) : BrowserTest(session)
 {
     [Fact]

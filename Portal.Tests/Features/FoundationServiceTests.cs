@@ -26,11 +26,13 @@ public sealed class FoundationServiceTests : IAsyncLifetime
     [Fact]
     public async Task SeedsTheDemoCouncilOnceAndKeepsItAcrossRestarts()
     {
-        var before = await CountsAsync();
+        // On an empty file (the other tests start on a copy of the seeded demo).
+        await using var fresh = await ServiceHarness.StartAsync(fresh: true);
+        var before = await CountsAsync(fresh);
 
-        await _portal.InitializeAsync();
+        await fresh.InitializeAsync();
 
-        var after = await CountsAsync();
+        var after = await CountsAsync(fresh);
         Assert.Equal(before, after);
         Assert.Equal(1 + EnglishDemoUnits, before.Units);
         Assert.Equal(DemoCouncil.For(InstallationKind.EnglishDemo).People.Count, before.People);
@@ -266,9 +268,9 @@ public sealed class FoundationServiceTests : IAsyncLifetime
 
     private const int EnglishDemoUnits = 12;
 
-    private async Task<(int Units, int People, int Users, int Installations)> CountsAsync()
+    private async Task<(int Units, int People, int Users, int Installations)> CountsAsync(ServiceHarness? portal = null)
     {
-        await using var db = await _portal.Db.CreateDbContextAsync();
+        await using var db = await (portal ?? _portal).Db.CreateDbContextAsync();
         return (await db.OrganisationUnits.CountAsync(), await db.People.CountAsync(), await db.Users.CountAsync(), await db.Installations.CountAsync());
     }
 

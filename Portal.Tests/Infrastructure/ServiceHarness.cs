@@ -39,16 +39,22 @@ public sealed class ServiceHarness : IAsyncDisposable
 
     public string DatabaseFile => _database.File;
 
-    public static async Task<ServiceHarness> StartAsync(string demo = "en")
+    /// <summary>Starts on a copy of the seeded demo (<see cref="DemoTemplates"/>), or with <paramref name="fresh"/> on an empty file that start-up migrates and seeds.</summary>
+    public static async Task<ServiceHarness> StartAsync(string demo = "en", bool fresh = false)
     {
         var database = new TempDatabase();
+        if (!fresh)
+        {
+            await DemoTemplates.CopyToAsync(demo, realTime: false, database.File);
+        }
+
         var services = Build(database.ConnectionString, demo, out var clock);
         var harness = new ServiceHarness(services, database, clock);
         await harness.InitializeAsync();
         return harness;
     }
 
-    internal static ServiceProvider Build(string connectionString, string demo, out FakeTimeProvider clock)
+    internal static ServiceProvider Build(string connectionString, string demo, out FakeTimeProvider clock, bool realTime = false)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Portal:Demo"] = demo })
@@ -60,7 +66,7 @@ public sealed class ServiceHarness : IAsyncDisposable
         services.AddDataProtection();
         services.AddAuthentication();
         services.AddPortalCore(configuration, connectionString);
-        services.AddSingleton<TimeProvider>(clock);
+        services.AddSingleton(realTime ? TimeProvider.System : clock);
         services.AddScoped<TestAuthenticationStateProvider>();
         services.AddScoped<AuthenticationStateProvider>(sp => sp.GetRequiredService<TestAuthenticationStateProvider>());
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });

@@ -15,6 +15,12 @@ public sealed class PortalOptions
     /// <summary>The name a council's own record starts with (shown until an administrator changes it).</summary>
     public string CouncilName { get; set; } = "Council";
 
+    /// <summary>Minutes without a request after which a sign-in ends.</summary>
+    public int SessionIdleMinutes { get; set; } = 30;
+
+    /// <summary>Hours after signing in at which a sign-in ends, however busy.</summary>
+    public double SessionAbsoluteHours { get; set; } = 12;
+
     /// <summary>The culture used when a visitor has not chosen one: "en-GB" or "sv-SE".</summary>
     public string? DefaultCulture { get; set; }
 

@@ -82,6 +82,7 @@ public static class PortalServices
         services.AddSingleton(new Backups.DatabaseLocation(connectionString));
         services.Configure<Backups.BackupOptions>(configuration.GetSection(Backups.BackupOptions.Section));
         services.AddScoped<Backups.BackupService>();
+        services.AddScoped<Portal.Features.Admin.AuditService>();
         services.AddHostedService<Backups.BackupScheduler>();
         services.AddPortalHealthChecks();
         return services;

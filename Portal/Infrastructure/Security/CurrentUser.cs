@@ -80,4 +80,7 @@ public static class PortalClaims
     public const string System = "portal:system";
     public const string PersonId = "portal:person";
     public const string DisplayName = "portal:display-name";
+
+    /// <summary>When the person signed in (Unix seconds, UTC): the start of the absolute session limit.</summary>
+    public const string SignedInAt = "portal:signed-in-at";
 }

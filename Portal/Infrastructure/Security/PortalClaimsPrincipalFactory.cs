@@ -7,12 +7,13 @@ using Portal.Data;
 
 namespace Portal.Infrastructure.Security;
 
-/// <summary>Adds the person behind a sign-in, and their name, to the claims made at sign-in.</summary>
+/// <summary>Adds the person behind a sign-in, their name, and when they signed in, to the claims made at sign-in.</summary>
 internal sealed class PortalClaimsPrincipalFactory(
     UserManager<PortalUser> users,
     RoleManager<IdentityRole> roles,
     IOptions<IdentityOptions> options,
-    IDbContextFactory<PortalDbContext> dbFactory)
+    IDbContextFactory<PortalDbContext> dbFactory,
+    TimeProvider clock)
     : UserClaimsPrincipalFactory<PortalUser, IdentityRole>(users, roles, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(PortalUser user)
@@ -20,6 +21,7 @@ internal sealed class PortalClaimsPrincipalFactory(
         ArgumentNullException.ThrowIfNull(user);
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(PortalClaims.DisplayName, string.IsNullOrEmpty(user.DisplayName) ? user.UserName ?? string.Empty : user.DisplayName));
+        identity.AddClaim(new Claim(PortalClaims.SignedInAt, clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer64));
         await using var db = await dbFactory.CreateDbContextAsync();
         var personId = await db.People.Where(p => p.UserId == user.Id).Select(p => (int?)p.Id).SingleOrDefaultAsync();
         if (personId is int id)
