@@ -3,7 +3,7 @@ using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Browser;
 
-/// <summary>Every page that exists, scanned with axe, in both languages and both themes' default.</summary>
+/// <summary>Every page that exists, scanned with axe in English, and the pages whose words and layout differ most in Swedish.</summary>
 public sealed class AccessibilityBrowserTests(BrowserSession session) : BrowserTest(session)
 {
     // The meetings, establishment and reports pages have their own scans beside their tests.
@@ -16,11 +16,16 @@ public sealed class AccessibilityBrowserTests(BrowserSession session) : BrowserT
         "/thread", "/thread/strategy", "/thread/explore", "/thread/coverage", "/account/access-denied", "/admin",
     ];
 
+    // In Swedish, the pages whose words and layout differ most: forms, tables, the dashboard.
+    private static readonly string[] SwedishSignedInPages =
+        ["/organisation", "/plans/1", "/plans/1/dashboard", "/plans/1/actions/new", "/thread", "/thread/coverage", "/admin"];
+
     [Theory]
     [InlineData("en-GB")]
     [InlineData("sv-SE")]
     public async Task EveryPageHasNoAxeViolations(string culture)
     {
+        var signedInPages = culture == "en-GB" ? SignedInPages : SwedishSignedInPages;
         var page = await NewPageAsync(culture);
         foreach (var path in PublicPages)
         {
@@ -31,7 +36,7 @@ public sealed class AccessibilityBrowserTests(BrowserSession session) : BrowserT
 
         await SignInAsync(page, DemoUsers.Administrator);
         await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
-        foreach (var path in SignedInPages)
+        foreach (var path in signedInPages)
         {
             await page.GotoAsync(path);
             await page.Locator("h1").First.WaitForAsync();

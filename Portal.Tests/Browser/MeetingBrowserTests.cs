@@ -117,8 +117,9 @@ public sealed class MeetingBrowserTests(BrowserSession session) : BrowserTest(se
         var (july, august) = await App.QueryAsync(async db => (
             await db.Meetings.Where(m => m.Date == new DateOnly(2008, 7, 14)).Select(m => m.Id).SingleAsync(),
             await db.Meetings.Where(m => m.Date == new DateOnly(2009, 8, 25)).Select(m => m.Id).SingleAsync()));
+        var english = culture == "en-GB";
         var page = await NewPageAsync(culture);
-        foreach (var path in new[] { "/meetings", "/meetings?view=grid", "/meetings/bodies/emap-cs", $"/meetings/{july}", $"/meetings/{august}" })
+        foreach (var path in english ? ["/meetings", "/meetings?view=grid", "/meetings/bodies/emap-cs", $"/meetings/{july}", $"/meetings/{august}"] : new[] { "/meetings?view=grid", $"/meetings/{august}" })
         {
             await ScanAsync(page, path);
         }
@@ -134,7 +135,8 @@ public sealed class MeetingBrowserTests(BrowserSession session) : BrowserTest(se
         await Assertions.Expect(page.Locator("#feed-address")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("/meetings/feeds/.+\\.ics$"));
         await AssertAccessibleAsync(page);
         await ScreenshotAsync(page, $"meetings-list-{culture}");
-        foreach (var path in new[] { "/meetings/bodies", "/meetings/bodies/emg", "/meetings/bodies/new", $"/meetings/{upcoming}", $"/meetings/{emg}" })
+        // In Swedish the Swedish demo's own pages are scanned by SwedishMeetingBrowserTests; here the forms.
+        foreach (var path in english ? ["/meetings/bodies", "/meetings/bodies/emg", "/meetings/bodies/new", $"/meetings/{upcoming}", $"/meetings/{emg}"] : new[] { "/meetings/bodies/emg", $"/meetings/{upcoming}" })
         {
             await GoToAsync(page, path);
             foreach (var details in await page.Locator("details").AllAsync())

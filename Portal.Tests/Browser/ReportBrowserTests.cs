@@ -102,8 +102,12 @@ public sealed class ReportBrowserTests(BrowserSession session) : BrowserTest(ses
     {
         var (york, carlisle, staffing, draft) = (await ReportAsync("CE/DP/2008"), await ReportAsync("CE 21/09"), await ReportAsync("HR 14/09"), await ReportAsync("CE/DP/PROGRESS"));
         var august = await App.QueryAsync(db => db.Meetings.Where(m => m.Date == new DateOnly(2009, 8, 25)).Select(m => m.Id).SingleAsync());
+        var english = culture == "en-GB";
         var visitor = await NewPageAsync(culture);
-        foreach (var path in new[] { "/reports", $"/reports/{york}", $"/reports/{staffing}", $"/meetings/{august}/pack", "/decisions", "/decisions/forward-plan", "/search?q=plan", "/search?q=%22%22" })
+        var pages = english
+            ? ["/reports", $"/reports/{york}", $"/reports/{staffing}", $"/meetings/{august}/pack", "/decisions", "/decisions/forward-plan", "/search?q=plan", "/search?q=%22%22"]
+            : new[] { "/reports", $"/meetings/{august}/pack", "/decisions", "/search?q=plan" };
+        foreach (var path in pages)
         {
             await ScanAsync(visitor, path);
         }
@@ -111,8 +115,11 @@ public sealed class ReportBrowserTests(BrowserSession session) : BrowserTest(ses
         var officer = await NewPageAsync(culture);
         await SignInToAsync(officer, DemoUsers.Officer, $"/reports/{draft}");
         await AssertAccessibleAsync(officer);
-        await ScanAsync(officer, "/reports/new");
         await ScanAsync(officer, "/decisions/forward-plan");
+        if (english)
+        {
+            await ScanAsync(officer, "/reports/new");
+        }
 
         var secretary = await NewPageAsync(culture);
         await SignInToAsync(secretary, DemoUsers.Secretary, $"/reports/{carlisle}");
