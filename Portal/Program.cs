@@ -26,7 +26,7 @@ if (RestoreCommand.IsRestore(args))
         .AddEnvironmentVariables()
         .AddCommandLine(RestoreCommand.ConfigurationArguments(args))
         .Build();
-    Environment.ExitCode = RestoreCommand.Run(args, configuration, Directory.GetCurrentDirectory(), Console.Out);
+    Environment.ExitCode = RestoreCommand.Run(args, configuration, Directory.GetCurrentDirectory(), Console.Out, TimeProvider.System);
     return;
 }
 

@@ -14,10 +14,11 @@ public static class RestoreCommand
     /// <summary>The arguments left for configuration once the command and its file are taken off.</summary>
     public static string[] ConfigurationArguments(string[] args) => IsRestore(args) ? args.Skip(2).ToArray() : args;
 
-    public static int Run(string[] args, IConfiguration configuration, string contentRoot, TextWriter output)
+    public static int Run(string[] args, IConfiguration configuration, string contentRoot, TextWriter output, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(clock);
         if (args is not ["restore", var file, ..])
         {
             output.WriteLine("Usage: dotnet run --project Portal -- restore <backup file> [--ConnectionStrings:Portal \"Data Source=...\"]");
@@ -25,7 +26,7 @@ public static class RestoreCommand
         }
 
         var connectionString = SqliteSetup.ConnectionString(configuration, contentRoot);
-        var result = DatabaseBackup.Restore(Path.GetFullPath(file), connectionString, DateTime.UtcNow);
+        var result = DatabaseBackup.Restore(Path.GetFullPath(file), connectionString, clock.GetUtcNow().UtcDateTime);
         output.WriteLine(result.Message);
         return result.Restored ? 0 : 1;
     }

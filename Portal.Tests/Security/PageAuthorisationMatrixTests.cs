@@ -1,0 +1,201 @@
+using System.Net;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Portal.Tests.Browser;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Security;
+
+/// <summary>
+/// Every page of the portal, requested as each role over HTTP (the page as the server renders
+/// it), against one table of what each role gets: the page, a sign-in, "no access", or "not
+/// found" for something they may not know exists. A page added without a row fails the test.
+/// </summary>
+public sealed partial class PageAuthorisationMatrixTests : IAsyncLifetime
+{
+    private const string Ok = "ok";
+    private const string Login = "login";
+    private const string Denied = "denied";
+    private const string Hidden = "hidden";
+
+    private static readonly string[] Roles = ["anonymous", "officer", "member", "director", "administrator"];
+
+    private static readonly Dictionary<string, string> Users = new()
+    {
+        ["officer"] = DemoUsers.Officer,
+        ["member"] = DemoUsers.Member,
+        ["director"] = DemoUsers.Director,
+        ["administrator"] = DemoUsers.Administrator,
+    };
+
+    // Route template | sample path | anonymous officer member director administrator.
+    private static readonly (string Template, string Sample, string Expected)[] Table =
+    [
+        ("/", "/", "ok ok ok ok ok"),
+        ("/account/access-denied", "/account/access-denied", "denied denied denied denied denied"),
+        ("/account/lockout", "/account/lockout", "ok ok ok ok ok"),
+        ("/account/login", "/account/login", "ok ok ok ok ok"),
+        ("/admin", "/admin", "login denied denied denied ok"),
+        ("/admin/audit", "/admin/audit", "login denied denied denied ok"),
+        ("/decisions", "/decisions", "ok ok ok ok ok"),
+        ("/decisions/forward-plan", "/decisions/forward-plan", "ok ok ok ok ok"),
+        ("/error", "/error", "ok ok ok ok ok"),
+        ("/meetings", "/meetings", "ok ok ok ok ok"),
+        ("/meetings/bodies", "/meetings/bodies", "ok ok ok ok ok"),
+        ("/meetings/bodies/new", "/meetings/bodies/new", "login denied denied denied ok"),
+        ("/meetings/bodies/{Slug}", "/meetings/bodies/emg", "hidden ok hidden ok ok"),
+        ("/meetings/bodies/{Slug}", "/meetings/bodies/emap-cs", "ok ok ok ok ok"),
+        ("/meetings/{Id:int}", "/meetings/{emg-meeting}", "hidden ok hidden ok ok"),
+        ("/meetings/{Id:int}", "/meetings/{august}", "ok ok ok ok ok"),
+        ("/meetings/{Id:int}/pack", "/meetings/{august}/pack", "ok ok ok ok ok"),
+        ("/meetings/{Id:int}/pack", "/meetings/{emg-meeting}/pack", "hidden ok hidden ok ok"),
+        ("/not-found", "/not-found", "hidden hidden hidden hidden hidden"),
+        ("/organisation", "/organisation", "login ok ok ok ok"),
+        ("/organisation/chart", "/organisation/chart", "login ok ok ok ok"),
+        ("/organisation/establishment", "/organisation/establishment", "login ok ok ok ok"),
+        ("/organisation/posts/new", "/organisation/posts/new", "login denied denied denied ok"),
+        ("/organisation/posts/{Id:int}", "/organisation/posts/{post}", "login ok ok ok ok"),
+        ("/organisation/statutory-roles", "/organisation/statutory-roles", "ok ok ok ok ok"),
+        ("/organisation/units/{Id:int}", "/organisation/units/{unit}", "login ok ok ok ok"),
+        ("/plans", "/plans", "login ok ok ok ok"),
+        ("/plans/actions/{Id:int}", "/plans/actions/{action}", "login ok ok ok ok"),
+        ("/plans/indicators/{Id:int}", "/plans/indicators/{indicator}", "login ok ok ok ok"),
+        ("/plans/new", "/plans/new", "login denied denied ok ok"),
+        ("/plans/risks/{Id:int}", "/plans/risks/{risk}", "login ok ok ok ok"),
+        ("/plans/{Id:int}", "/plans/{plan}", "login ok ok ok ok"),
+        ("/plans/{Id:int}/dashboard", "/plans/{plan}/dashboard", "login ok ok ok ok"),
+        ("/plans/{PlanId:int}/actions/new", "/plans/{plan}/actions/new", "login denied denied ok ok"),
+        ("/plans/{PlanId:int}/indicators/new", "/plans/{plan}/indicators/new", "login denied denied ok ok"),
+        ("/plans/{PlanId:int}/priorities", "/plans/{plan}/priorities", "login denied denied ok ok"),
+        ("/plans/{PlanId:int}/risks/new", "/plans/{plan}/risks/new", "login denied denied ok ok"),
+        ("/reports", "/reports", "ok ok ok ok ok"),
+        ("/reports/new", "/reports/new", "login ok denied ok ok"),
+        ("/reports/{Id:int}", "/reports/{york}", "ok ok ok ok ok"),
+        ("/reports/{Id:int}", "/reports/{exempt}", "ok ok ok ok ok"),
+        ("/reports/{Id:int}", "/reports/{draft}", "hidden ok ok ok ok"),
+        ("/search", "/search?q=plan", "ok ok ok ok ok"),
+        ("/setup", "/setup", "ok ok ok ok ok"),
+        ("/thread", "/thread", "login ok ok ok ok"),
+        ("/thread/appraisals/{PersonId:int}", "/thread/appraisals/{barbara}", "login ok denied ok ok"),
+        ("/thread/coverage", "/thread/coverage", "login ok denied ok ok"),
+        ("/thread/explore", "/thread/explore", "login ok ok ok ok"),
+        ("/thread/items/{NodeKey}", "/thread/items/{thread-item}", "login ok ok ok ok"),
+        ("/thread/strategy", "/thread/strategy", "login ok ok ok ok"),
+    ];
+
+    private PortalApp _app = default!;
+
+    public ValueTask InitializeAsync()
+    {
+        _app = new PortalApp();
+        _app.Start();
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public void EveryPageOfThePortalHasARowInTheTable()
+    {
+        var routes = typeof(Program).Assembly.GetTypes()
+            .SelectMany(t => t.GetCustomAttributes<RouteAttribute>().Select(r => r.Template))
+            .Distinct().Order(StringComparer.Ordinal).ToList();
+
+        Assert.Empty(routes.Except(Table.Select(r => r.Template)));
+        Assert.Empty(Table.Select(r => r.Template).Except(routes));
+    }
+
+    [Fact]
+    public async Task EachRoleGetsWhatTheTableSaysOnEveryPage()
+    {
+        var samples = await SamplesAsync();
+        var mismatches = new List<string>();
+        for (var r = 0; r < Roles.Length; r++)
+        {
+            using var client = await ClientAsync(Roles[r]);
+            foreach (var (_, sample, expected) in Table)
+            {
+                var path = Regex.Replace(sample, "\\{([a-z-]+)\\}", m => samples[m.Groups[1].Value]);
+                var got = await OutcomeAsync(client, path);
+                var want = expected.Split(' ')[r];
+                if (got != want)
+                {
+                    mismatches.Add($"{Roles[r]} {path} ({sample}): expected {want}, got {got}");
+                }
+            }
+        }
+
+        Assert.True(mismatches.Count == 0, string.Join('\n', mismatches));
+    }
+
+    /// <summary>What the page gave: the page itself, a sign-in, "no access", or "not found". Never a server error.</summary>
+    private static async Task<string> OutcomeAsync(HttpClient client, string path)
+    {
+        using var response = await client.GetAsync(path);
+        var final = response.RequestMessage!.RequestUri!.AbsolutePath;
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.True((int)response.StatusCode < 500, $"{path} answered {(int)response.StatusCode}.");
+        if (final.StartsWith("/account/login", StringComparison.Ordinal) && !path.StartsWith("/account/login", StringComparison.Ordinal))
+        {
+            return Login;
+        }
+
+        var h1 = WebUtility.HtmlDecode(Heading().Match(html).Groups[1].Value).Trim();
+        return h1 switch
+        {
+            "You do not have access to this page" => Denied,
+            "Page not found" => Hidden,
+            _ when response.StatusCode == HttpStatusCode.OK => Ok,
+            _ => $"status {(int)response.StatusCode}",
+        };
+    }
+
+    private async Task<HttpClient> ClientAsync(string role)
+    {
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = true }) { BaseAddress = new Uri(_app.BaseUrl) };
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-GB");
+        if (!Users.TryGetValue(role, out var email))
+        {
+            return client;
+        }
+
+        var form = await client.GetStringAsync("/account/login");
+        var fields = HiddenInput().Matches(form).ToDictionary(m => WebUtility.HtmlDecode(m.Groups[1].Value), m => WebUtility.HtmlDecode(m.Groups[2].Value));
+        fields["Input.Email"] = email;
+        fields["Input.Password"] = DemoUsers.Password;
+        using var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(fields));
+        Assert.DoesNotContain("/account/login", response.RequestMessage!.RequestUri!.AbsolutePath, StringComparison.Ordinal);
+        return client;
+    }
+
+    private Task<Dictionary<string, string>> SamplesAsync() => _app.QueryAsync(async db =>
+    {
+        string S(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var emg = await db.Bodies.Where(b => b.Slug == "emg").Select(b => b.Id).SingleAsync();
+        var strategy = await db.ThreadItems.Where(i => i.Kind == Portal.Domain.Thread.ThreadItemKind.CorporatePriority).Select(i => i.Id).FirstAsync();
+        return new Dictionary<string, string>
+        {
+            ["emg-meeting"] = S(await db.Meetings.Where(m => m.BodyId == emg).Select(m => m.Id).FirstAsync()),
+            ["august"] = S(await db.Meetings.Where(m => m.Date == new DateOnly(2009, 8, 25)).Select(m => m.Id).SingleAsync()),
+            ["post"] = S(await db.Posts.Select(p => p.Id).FirstAsync()),
+            ["unit"] = S(await db.OrganisationUnits.Select(u => u.Id).FirstAsync()),
+            ["plan"] = S(await db.Plans.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync()),
+            ["action"] = S(await db.Actions.Select(a => a.Id).FirstAsync()),
+            ["indicator"] = S(await db.Indicators.Select(i => i.Id).FirstAsync()),
+            ["risk"] = S(await db.Risks.Select(r => r.Id).FirstAsync()),
+            ["york"] = S(await db.Reports.Where(r => r.Reference == "CE/DP/2008").Select(r => r.Id).SingleAsync()),
+            ["exempt"] = S(await db.Reports.Where(r => r.Reference == "HR 14/09").Select(r => r.Id).SingleAsync()),
+            ["draft"] = S(await db.Reports.Where(r => r.Reference == "CE/DP/PROGRESS").Select(r => r.Id).SingleAsync()),
+            ["barbara"] = S(await db.People.Where(p => p.DisplayName == "Barbara Boyce").Select(p => p.Id).SingleAsync()),
+            ["thread-item"] = $"{(int)Portal.Domain.Thread.ThreadLevel.CorporateStrategy}-{strategy}",
+        };
+    });
+
+    [GeneratedRegex("<h1[^>]*>(.*?)</h1>", RegexOptions.Singleline)]
+    private static partial Regex Heading();
+
+    [GeneratedRegex("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"")]
+    private static partial Regex HiddenInput();
+}
