@@ -5,7 +5,6 @@ using Portal.Domain.Meetings;
 using Portal.Domain.Organisation;
 using Portal.Domain.Reports;
 using Portal.Domain.Thread;
-using Portal.Features.Search;
 
 namespace Portal.Data.Seeding;
 
@@ -87,7 +86,6 @@ internal static class DemoReportSeeder
 
         db.Decisions.Add(decision);
         await db.SaveChangesAsync(ct);
-        await SearchIndex.DecisionAsync(db, decision, york, ct);
 
         // Carlisle, CE 21/09 to the Employment Panel of 25 August 2009, with its appendices.
         var carlisle = Report.Draft("CE 21/09", "Transformation Programme: Restructure - Draft Job Descriptions and Person Specifications for the Posts in the New Strategic Management Team", Person("ceo"));
@@ -201,7 +199,6 @@ internal static class DemoReportSeeder
         report.Clear(report.ChiefOfficerId!.Value, cleared);
         report.Publish(published, deadline: null, lateReason: null);
         await db.SaveChangesAsync(ct);
-        await SearchIndex.ReportAsync(db, report, ct);
     }
 }
 

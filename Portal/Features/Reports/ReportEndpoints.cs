@@ -20,8 +20,7 @@ public static class ReportEndpoints
                 return Results.Text("No such annex.", "text/plain", statusCode: StatusCodes.Status404NotFound);
             }
 
-            // Served as a download in its own type, never sniffed into something the browser would run.
-            http.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
+            // Served as a download in its own type (nosniff comes with every response, SecurityHeaders).
             http.Response.Headers[HeaderNames.CacheControl] = "private, no-store";
             return Results.File(file.Bytes, file.ContentType, file.FileName);
         });

@@ -404,7 +404,10 @@ public sealed class ReportService(IDbContextFactory<PortalDbContext> dbFactory, 
         return await ChangeAsync(db, caller, id, version, allowed, change, ct);
     }
 
-    /// <summary>The one path every report write takes: find, check rights, check the version, change, save, index, tell.</summary>
+    /// <summary>
+    /// The one path every draft or submitted report's write takes: find, check rights, check the version,
+    /// change, save, tell. None of them publishes, so none touches the search index (PublishAsync does).
+    /// </summary>
     private async Task<int> ChangeAsync(
         PortalDbContext db, MeetingCaller caller, int id, int version, Func<ReportRights, bool> allowed, Action<Report> change, CancellationToken ct, bool publish = true)
     {
@@ -417,7 +420,6 @@ public sealed class ReportService(IDbContextFactory<PortalDbContext> dbFactory, 
         // A change to a section, recommendation or annex is a change to the report: its version rises, so a stale editor is refused.
         db.Entry(report).Property(r => r.Version).IsModified = true;
         await db.SaveChangesAsync(ct);
-        await SearchIndex.ReportAsync(db, report, ct);
         if (publish)
         {
             changes.Publish(new ReportChanged(report.Id, report.MeetingId));
