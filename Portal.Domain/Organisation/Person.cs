@@ -69,6 +69,9 @@ public sealed class Person : Entity
         UserId = userId;
     }
 
+    /// <summary>This person no longer signs in as the sign-in they had (it may then be linked to someone else).</summary>
+    public void UnlinkSignIn() => UserId = null;
+
     /// <summary>
     /// Sets the line manager. <paramref name="managerOf"/> answers "who manages this person?"
     /// for everyone else, so a chain that would loop back to this person is refused.

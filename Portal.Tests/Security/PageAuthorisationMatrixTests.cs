@@ -37,8 +37,12 @@ public sealed partial class PageAuthorisationMatrixTests : IAsyncLifetime
         ("/account/access-denied", "/account/access-denied", "denied denied denied denied denied"),
         ("/account/lockout", "/account/lockout", "ok ok ok ok ok"),
         ("/account/login", "/account/login", "ok ok ok ok ok"),
+        ("/account/set-password", "/account/set-password", "ok ok ok ok ok"),
         ("/admin", "/admin", "login denied denied denied ok"),
         ("/admin/audit", "/admin/audit", "login denied denied denied ok"),
+        ("/admin/users", "/admin/users", "login denied denied denied ok"),
+        ("/admin/users/{Id}", "/admin/users/{officer-sign-in}", "login denied denied denied ok"),
+        ("/admin/users/{Id}", "/admin/users/no-such-sign-in", "login denied denied denied hidden"),
         ("/decisions", "/decisions", "ok ok ok ok ok"),
         ("/decisions/forward-plan", "/decisions/forward-plan", "ok ok ok ok ok"),
         ("/error", "/error", "ok ok ok ok ok"),
@@ -189,6 +193,7 @@ public sealed partial class PageAuthorisationMatrixTests : IAsyncLifetime
             ["exempt"] = S(await db.Reports.Where(r => r.Reference == "HR 14/09").Select(r => r.Id).SingleAsync()),
             ["draft"] = S(await db.Reports.Where(r => r.Reference == "CE/DP/PROGRESS").Select(r => r.Id).SingleAsync()),
             ["barbara"] = S(await db.People.Where(p => p.DisplayName == "Barbara Boyce").Select(p => p.Id).SingleAsync()),
+            ["officer-sign-in"] = await db.Users.Where(u => u.Email == DemoUsers.Officer).Select(u => u.Id).SingleAsync(),
             ["thread-item"] = $"{(int)Portal.Domain.Thread.ThreadLevel.CorporateStrategy}-{strategy}",
         };
     });

@@ -7,4 +7,7 @@ public sealed class PortalUser : IdentityUser
 {
     [PersonalData]
     public string DisplayName { get; set; } = string.Empty;
+
+    /// <summary>When an administrator switched this sign-in off (UTC); it cannot sign in until switched on again.</summary>
+    public DateTime? DisabledUtc { get; set; }
 }

@@ -49,9 +49,11 @@ public static class PortalServices
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<PortalDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<PortalSignInManager>()
             .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
+        // An invitation or a reset link an administrator hands over stays good for a week (or until used).
+        services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromDays(7));
         services.AddAuthorizationBuilder().AddPortalPolicies();
 
         services.AddSingleton<ChangeFeed>();
@@ -83,6 +85,7 @@ public static class PortalServices
         services.Configure<Backups.BackupOptions>(configuration.GetSection(Backups.BackupOptions.Section));
         services.AddScoped<Backups.BackupService>();
         services.AddScoped<Portal.Features.Admin.AuditService>();
+        services.AddScoped<Portal.Features.Admin.UserAdminService>();
         services.AddHostedService<Backups.BackupScheduler>();
         services.AddPortalHealthChecks();
         return services;

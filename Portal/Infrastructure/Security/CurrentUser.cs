@@ -25,6 +25,12 @@ public sealed class CurrentUser(IServiceProvider services, IAuthorizationService
     private ClaimsPrincipal? _system;
 
     /// <summary>Marks this scope as the system at work, for start-up and background jobs.</summary>
+    /// <summary>
+    /// Marks this scope as acting for <paramref name="principal"/>: a service that needs a scope of
+    /// its own (Identity's stores keep one context per scope) still audits who asked.
+    /// </summary>
+    public void ActFor(ClaimsPrincipal principal) => _system = principal ?? throw new ArgumentNullException(nameof(principal));
+
     public void RunAsSystem(string task) =>
         _system = new ClaimsPrincipal(new ClaimsIdentity(
             [new Claim(ClaimTypes.Name, $"system ({task})"), new Claim(PortalClaims.System, task)],

@@ -49,7 +49,10 @@ public static class SessionLimits
         });
 
         // The security stamp check every few minutes makes a fresh principal: it keeps the time of the sign-in.
+        // Checked every minute, so a sign-in an administrator disables (which changes its stamp) ends within one.
         services.Configure<SecurityStampValidatorOptions>(options =>
+        {
+            options.ValidationInterval = TimeSpan.FromMinutes(1);
             options.OnRefreshingPrincipal = context =>
             {
                 if (context.CurrentPrincipal?.FindFirst(PortalClaims.SignedInAt) is Claim signedIn && context.NewPrincipal?.Identity is ClaimsIdentity identity)
@@ -59,7 +62,8 @@ public static class SessionLimits
                 }
 
                 return Task.CompletedTask;
-            });
+            };
+        });
         return services;
     }
 }
