@@ -310,6 +310,14 @@ public sealed class EstablishmentService(IDbContextFactory<PortalDbContext> dbFa
         return grade.Id;
     }
 
+    /// <summary>The on-cost percentage and the version of the settings it is kept in, for the form that changes it.</summary>
+    public async Task<(decimal Percent, int Version)> GetOnCostAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var settings = await db.EstablishmentSettings.AsNoTracking().SingleAsync(ct);
+        return (settings.OnCostPercent, settings.Version);
+    }
+
     public async Task<int> SetOnCostAsync(decimal percent, int version, CancellationToken ct)
     {
         await currentUser.DemandAsync(Policies.Administer);
