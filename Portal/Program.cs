@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.SignalR;
 using MudBlazor.Services;
 using Portal.Components;
 using Portal.Components.Account;
@@ -35,7 +36,9 @@ var services = builder.Services;
 var portalOptions = builder.Configuration.GetSection(PortalOptions.Section).Get<PortalOptions>() ?? new PortalOptions();
 
 services.AddPortalCore(builder.Configuration, SqliteSetup.ConnectionString(builder.Configuration, builder.Environment.ContentRootPath));
-services.AddRazorComponents().AddInteractiveServerComponents();
+services.AddSingleton<CircuitLimiter>();
+services.AddRazorComponents().AddInteractiveServerComponents()
+    .AddHubOptions(options => options.AddFilter<CircuitLimiter>());
 services.AddMudServices();
 
 services.AddCascadingAuthenticationState();

@@ -20,10 +20,13 @@ public abstract class BrowserTest(BrowserSession session) : IAsyncLifetime
     /// <summary>Which demo council the app seeds: "en" (York) or "sv" (Nybro).</summary>
     protected virtual string Demo => "en";
 
+    /// <summary>Settings the app starts with besides the test defaults (a lower limit, say).</summary>
+    protected virtual IReadOnlyDictionary<string, string>? Settings => null;
+
     public ValueTask InitializeAsync()
     {
         session.Require();
-        App = new PortalApp(Demo);
+        App = new PortalApp(Demo, Settings);
         App.Start();
         return ValueTask.CompletedTask;
     }

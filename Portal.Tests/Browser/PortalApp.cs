@@ -14,10 +14,12 @@ public sealed class PortalApp : WebApplicationFactory<Program>
 {
     private readonly TempDatabase _database = new();
     private readonly string _demo;
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
-    public PortalApp(string demo = "en")
+    public PortalApp(string demo = "en", IReadOnlyDictionary<string, string>? settings = null)
     {
         _demo = demo;
+        _settings = settings ?? new Dictionary<string, string>();
         UseKestrel(0);
     }
 
@@ -47,6 +49,10 @@ public sealed class PortalApp : WebApplicationFactory<Program>
         builder.UseSetting("Portal:Demo", _demo);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Portal:Backups:EveryHours", "0");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     protected override void Dispose(bool disposing)

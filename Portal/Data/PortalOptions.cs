@@ -21,6 +21,12 @@ public sealed class PortalOptions
     /// <summary>Hours after signing in at which a sign-in ends, however busy.</summary>
     public double SessionAbsoluteHours { get; set; } = 12;
 
+    /// <summary>Live pages (circuits) one sign-in may have open at once.</summary>
+    public int MaxCircuitsPerUser { get; set; } = 20;
+
+    /// <summary>Live pages visitors who are not signed in may have open at once from one address (a council building shares one).</summary>
+    public int MaxCircuitsPerAddress { get; set; } = 200;
+
     /// <summary>The culture used when a visitor has not chosen one: "en-GB" or "sv-SE".</summary>
     public string? DefaultCulture { get; set; }
 
