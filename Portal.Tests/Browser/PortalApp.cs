@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Portal.Data;
 using Portal.Tests.Infrastructure;
 
@@ -16,9 +17,12 @@ public sealed class PortalApp : WebApplicationFactory<Program>
     private readonly string _demo;
     private readonly IReadOnlyDictionary<string, string> _settings;
 
-    public PortalApp(string demo = "en", IReadOnlyDictionary<string, string>? settings = null)
+    private readonly ILoggerProvider? _logs;
+
+    public PortalApp(string demo = "en", IReadOnlyDictionary<string, string>? settings = null, ILoggerProvider? logs = null)
     {
         _demo = demo;
+        _logs = logs;
         _settings = settings ?? new Dictionary<string, string>();
         UseKestrel(0);
     }
@@ -52,6 +56,11 @@ public sealed class PortalApp : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_logs is not null)
+        {
+            builder.ConfigureLogging(logging => logging.AddProvider(_logs));
         }
     }
 

@@ -156,23 +156,8 @@ public sealed partial class PageAuthorisationMatrixTests : IAsyncLifetime
         };
     }
 
-    private async Task<HttpClient> ClientAsync(string role)
-    {
-        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = true }) { BaseAddress = new Uri(_app.BaseUrl) };
-        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-GB");
-        if (!Users.TryGetValue(role, out var email))
-        {
-            return client;
-        }
-
-        var form = await client.GetStringAsync("/account/login");
-        var fields = HiddenInput().Matches(form).ToDictionary(m => WebUtility.HtmlDecode(m.Groups[1].Value), m => WebUtility.HtmlDecode(m.Groups[2].Value));
-        fields["Input.Email"] = email;
-        fields["Input.Password"] = DemoUsers.Password;
-        using var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(fields));
-        Assert.DoesNotContain("/account/login", response.RequestMessage!.RequestUri!.AbsolutePath, StringComparison.Ordinal);
-        return client;
-    }
+    private Task<HttpClient> ClientAsync(string role) =>
+        PortalHttp.ClientAsync(_app.BaseUrl, Users.TryGetValue(role, out var email) ? email : null);
 
     private Task<Dictionary<string, string>> SamplesAsync() => _app.QueryAsync(async db =>
     {
@@ -200,7 +185,4 @@ public sealed partial class PageAuthorisationMatrixTests : IAsyncLifetime
 
     [GeneratedRegex("<h1[^>]*>(.*?)</h1>", RegexOptions.Singleline)]
     private static partial Regex Heading();
-
-    [GeneratedRegex("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"")]
-    private static partial Regex HiddenInput();
 }

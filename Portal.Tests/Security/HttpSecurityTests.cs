@@ -1,0 +1,170 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Portal.Data;
+using Portal.Features.Admin;
+using Portal.Features.Reports;
+using Portal.Infrastructure.Backups;
+using Portal.Infrastructure.Security;
+using Portal.Tests.Browser;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Security;
+
+/// <summary>
+/// Over plain HTTP against the running portal: every endpoint that takes a POST refuses one
+/// without an antiforgery token; and what the portal logs, at the levels it ships with, holds no
+/// email address, name, password, link token or private note.
+/// </summary>
+public sealed class HttpSecurityTests : IAsyncLifetime
+{
+    private readonly CapturedLogs _logs = new();
+    private PortalApp _app = default!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public ValueTask InitializeAsync()
+    {
+        // The levels of appsettings.json, not the quieter ones the other tests run with.
+        _app = new PortalApp(settings: new Dictionary<string, string> { ["Logging:LogLevel:Default"] = "Information" }, logs: _logs);
+        _app.Start();
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task EveryPostWithoutAnAntiforgeryTokenIsRefused()
+    {
+        var posts = _app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains("POST") == true)
+            .Select(e => e.RoutePattern.RawText ?? string.Empty)
+            .Where(route => !route.StartsWith("/_blazor", StringComparison.Ordinal))
+            .Distinct().Order(StringComparer.Ordinal).ToList();
+        Assert.Contains("/account/logout", posts);
+        Assert.Contains("/account/login", posts);
+        Assert.Contains("/account/set-password", posts);
+        Assert.True(posts.Count > 40, $"Only {posts.Count} endpoints take a POST: {string.Join(", ", posts)}");
+
+        using var admin = await PortalHttp.ClientAsync(_app.BaseUrl, DemoUsers.Administrator);
+        var accepted = new List<string>();
+        // Sign-out last: were it accepted, the posts after it would be an anonymous visitor's.
+        foreach (var route in posts.OrderBy(r => r == "/account/logout"))
+        {
+            var path = System.Text.RegularExpressions.Regex.Replace(route, "\\{([^}:]+)(:int)?\\}", m => m.Groups[2].Success ? "1" : "x");
+            using var response = await admin.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string> { ["_handler"] = "login", ["Input.Email"] = DemoUsers.Administrator }), Ct);
+            if (response.StatusCode != HttpStatusCode.BadRequest)
+            {
+                accepted.Add($"{path}: {(int)response.StatusCode}");
+            }
+        }
+
+        Assert.True(accepted.Count == 0, "Accepted without a token:\n" + string.Join('\n', accepted));
+
+        // With the token the page gives, the same sign-out works: the refusal was the token's.
+        var fields = await PortalHttp.FormFieldsAsync(admin, "/");
+        using var signOut = await admin.PostAsync("/account/logout", new FormUrlEncodedContent(fields), Ct);
+        Assert.Equal(HttpStatusCode.OK, signOut.StatusCode);
+        using var afterwards = await admin.GetAsync("/admin", Ct);
+        Assert.StartsWith("/account/login", afterwards.RequestMessage!.RequestUri!.AbsolutePath, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheLogsHoldNoPersonalDataOrSecrets()
+    {
+        const string Note = "Confidential: my view of the Monitoring Officer";
+        const string NewPassword = "Quiet-Logs-Please-2026";
+
+        // Sign-ins that work, that fail, and one that is locked out.
+        using (await PortalHttp.ClientAsync(_app.BaseUrl, DemoUsers.Member))
+        {
+        }
+
+        for (var i = 0; i < 4; i++)
+        {
+            await Assert.ThrowsAsync<InvalidOperationException>(() => PortalHttp.ClientAsync(_app.BaseUrl, DemoUsers.Secretary, "Wrong-Password-" + i));
+        }
+
+        using (await PortalHttp.ClientAsync(_app.BaseUrl, DemoUsers.Secretary, "Wrong-Password-5"))
+        {
+            // The fifth wrong password locks the sign-in and lands on the lockout page.
+        }
+
+        // An administrator makes a sign-in; its owner chooses a password through the link.
+        var invitation = await AsAsync(DemoUsers.Administrator, scope =>
+            scope.GetRequiredService<UserAdminService>().CreateAsync(new NewUser("logged.nowhere@york.example", "Private Person", [Roles.Officer], null), Ct));
+        using var owner = await PortalHttp.ClientAsync(_app.BaseUrl);
+        var fields = await PortalHttp.FormFieldsAsync(owner, invitation.Link);
+        fields["Input.Password"] = NewPassword;
+        fields["Input.Confirm"] = NewPassword;
+        using (var set = await owner.PostAsync(invitation.Link, new FormUrlEncodedContent(fields), Ct))
+        {
+            Assert.Contains("Your password is set", await set.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        }
+
+        using (await PortalHttp.ClientAsync(_app.BaseUrl, "logged.nowhere@york.example", NewPassword))
+        {
+        }
+
+        // A councillor's private note, and a backup.
+        await AsAsync(DemoUsers.Member, async scope =>
+        {
+            var reports = scope.GetRequiredService<ReportService>();
+            var carlisle = (await reports.ListAsync(new ReportQuery(), Ct)).Rows.Single(r => r.Reference == "CE 21/09").Id;
+            await reports.SaveNoteAsync(carlisle, null, Note, Ct);
+            return 0;
+        });
+        await AsAsync(DemoUsers.Administrator, scope => scope.GetRequiredService<BackupService>().BackUpNowAsync(Ct));
+
+        var secrets = new[]
+        {
+            DemoUsers.Member, DemoUsers.Secretary, DemoUsers.Administrator, "logged.nowhere@york.example", "york.example",
+            "Private Person", "Cllr", "Walker", "Okafor", "Sam Patel",
+            DemoUsers.Password, NewPassword, "Wrong-Password", Note, "Monitoring Officer",
+            invitation.Link[(invitation.Link.IndexOf("code=", StringComparison.Ordinal) + 5)..][..40],
+        };
+        Assert.NotEmpty(_logs.Lines);
+        Assert.Contains(_logs.Lines, l => l.Contains("locked out", StringComparison.Ordinal));
+        Assert.Contains(_logs.Lines, l => l.Contains("Backup portal-", StringComparison.Ordinal));
+        var leaks = _logs.Lines.SelectMany(line => secrets.Where(s => line.Contains(s, StringComparison.OrdinalIgnoreCase)).Select(s => $"'{s}' in: {line}")).ToList();
+        Assert.True(leaks.Count == 0, string.Join('\n', leaks));
+    }
+
+    private async Task<T> AsAsync<T>(string email, Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<PortalUser>>().CreateAsync((await users.FindByEmailAsync(email))!);
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().ActFor(principal);
+        return await work(scope.ServiceProvider);
+    }
+
+    /// <summary>Every log line the portal writes, formatted, with its exception.</summary>
+    private sealed class CapturedLogs : ILoggerProvider
+    {
+        private readonly ConcurrentQueue<string> _lines = new();
+
+        public IReadOnlyList<string> Lines => [.. _lines];
+
+        public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _lines);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(string category, ConcurrentQueue<string> lines) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception}");
+        }
+    }
+}

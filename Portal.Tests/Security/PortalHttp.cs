@@ -1,0 +1,39 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace Portal.Tests.Security;
+
+/// <summary>A plain HTTP client on the running portal, with its own cookies, signed in through the real sign-in form when given an email.</summary>
+internal static partial class PortalHttp
+{
+    public static async Task<HttpClient> ClientAsync(string baseUrl, string? email = null, string password = Infrastructure.DemoUsers.Password)
+    {
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = true }) { BaseAddress = new Uri(baseUrl) };
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-GB");
+        if (email is null)
+        {
+            return client;
+        }
+
+        var fields = await FormFieldsAsync(client, "/account/login");
+        fields["Input.Email"] = email;
+        fields["Input.Password"] = password;
+        using var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(fields));
+        if (response.RequestMessage!.RequestUri!.AbsolutePath.StartsWith("/account/login", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"Signing in as {email} failed.");
+        }
+
+        return client;
+    }
+
+    /// <summary>The hidden fields of the form at <paramref name="path"/> (its antiforgery token and handler name).</summary>
+    public static async Task<Dictionary<string, string>> FormFieldsAsync(HttpClient client, string path)
+    {
+        var form = await client.GetStringAsync(path);
+        return HiddenInput().Matches(form).ToDictionary(m => WebUtility.HtmlDecode(m.Groups[1].Value), m => WebUtility.HtmlDecode(m.Groups[2].Value));
+    }
+
+    [GeneratedRegex("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"")]
+    private static partial Regex HiddenInput();
+}
