@@ -133,6 +133,8 @@ public sealed class ServiceHarness : IAsyncDisposable
         public T Get<T>()
             where T : notnull => _scope.ServiceProvider.GetRequiredService<T>();
 
+        public object Get(Type service) => _scope.ServiceProvider.GetRequiredService(service);
+
         public ValueTask DisposeAsync() => _scope.DisposeAsync();
     }
 }

@@ -313,6 +313,7 @@ public sealed class EstablishmentService(IDbContextFactory<PortalDbContext> dbFa
     /// <summary>The on-cost percentage and the version of the settings it is kept in, for the form that changes it.</summary>
     public async Task<(decimal Percent, int Version)> GetOnCostAsync(CancellationToken ct)
     {
+        await currentUser.DemandAsync(Policies.Administer);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var settings = await db.EstablishmentSettings.AsNoTracking().SingleAsync(ct);
         return (settings.OnCostPercent, settings.Version);

@@ -83,6 +83,14 @@ public sealed record MeetingCaller(int? PersonId, IReadOnlySet<int> HeldPosts, b
         }
     }
 
+    public void DemandSignedIn()
+    {
+        if (!IsSignedIn)
+        {
+            throw new AccessDeniedException(Policies.SignedIn);
+        }
+    }
+
     public void DemandAdminister()
     {
         if (!IsAdministrator)

@@ -41,16 +41,6 @@ public sealed class DecisionService(IDbContextFactory<PortalDbContext> dbFactory
     public async Task<int> RecordAsync(int reportId, int recommendationId, DecisionEdit edit, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(edit);
-        if (edit.Outcome is not DecisionOutcome outcome)
-        {
-            throw new DomainRuleException("Decision.OutcomeRequired", "Choose the outcome.", nameof(Decision.Outcome));
-        }
-
-        if (edit.DecidedOn is not DateOnly decidedOn)
-        {
-            throw new DomainRuleException("Decision.DateRequired", "Enter the date of the decision.", nameof(Decision.DecidedOn));
-        }
-
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var caller = await access.CallerAsync(ct);
         var report = await ReportService.Full(db.Reports.AsNoTracking()).SingleOrDefaultAsync(r => r.Id == reportId, ct) ?? throw new KeyNotFoundException($"No report {reportId}.");
@@ -64,6 +54,17 @@ public sealed class DecisionService(IDbContextFactory<PortalDbContext> dbFactory
         if (!rights.CanDecide)
         {
             throw new AccessDeniedException("RecordDecision");
+        }
+
+        // Who may decide is answered before what they sent is checked: a refusal says nothing about the input.
+        if (edit.Outcome is not DecisionOutcome outcome)
+        {
+            throw new DomainRuleException("Decision.OutcomeRequired", "Choose the outcome.", nameof(Decision.Outcome));
+        }
+
+        if (edit.DecidedOn is not DateOnly decidedOn)
+        {
+            throw new DomainRuleException("Decision.DateRequired", "Enter the date of the decision.", nameof(Decision.DecidedOn));
         }
 
         var recommendation = report.Recommendations.SingleOrDefault(r => r.Id == recommendationId)
@@ -112,6 +113,8 @@ public sealed class DecisionService(IDbContextFactory<PortalDbContext> dbFactory
     /// <summary>The plan actions and thread items a decision can be linked to.</summary>
     public async Task<(IReadOnlyList<NamedItem> Actions, IReadOnlyList<NamedItem> ThreadItems)> LinkChoicesAsync(CancellationToken ct)
     {
+        // Plan actions and thread items are for those signed in, like the plans they come from.
+        (await access.CallerAsync(ct)).DemandSignedIn();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var actions = await db.Actions.AsNoTracking().OrderBy(a => a.Title).Select(a => new NamedItem(a.Id, a.Title)).ToListAsync(ct);
         var items = await db.ThreadItems.AsNoTracking().OrderBy(i => i.Title).Select(i => new NamedItem(i.Id, i.Title)).ToListAsync(ct);

@@ -146,6 +146,10 @@ public sealed class ReportService(IDbContextFactory<PortalDbContext> dbFactory, 
         ArgumentNullException.ThrowIfNull(edit);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var caller = await access.CallerAsync(ct);
+
+        // Rights first: someone who may not edit the report learns nothing from how their input is checked.
+        var current = await Full(db.Reports.AsNoTracking()).SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new KeyNotFoundException($"No report {id}.");
+        Demand(Rights(current, caller, Body(await BodiesAsync(db, ct), current.BodyId)), r => r.CanEdit, "ChangeReport");
         int? bodyId = null;
         if (edit.MeetingId is int meetingId)
         {
