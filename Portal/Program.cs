@@ -38,7 +38,15 @@ var portalOptions = builder.Configuration.GetSection(PortalOptions.Section).Get<
 services.AddPortalCore(builder.Configuration, SqliteSetup.ConnectionString(builder.Configuration, builder.Environment.ContentRootPath));
 services.AddSingleton<CircuitLimiter>();
 services.AddRazorComponents().AddInteractiveServerComponents()
-    .AddHubOptions(options => options.AddFilter<CircuitLimiter>());
+    .AddHubOptions(options =>
+    {
+        options.AddFilter<CircuitLimiter>();
+
+        // A pasted text of up to about a megabyte reaches the service, which answers with a clear
+        // message beside the field; at SignalR's default 32 KB it would drop the page's connection.
+        // (A change event carries the text twice: as the value and as the field's.)
+        options.MaximumReceiveMessageSize = 4 * 1024 * 1024;
+    });
 services.AddMudServices();
 
 services.AddCascadingAuthenticationState();

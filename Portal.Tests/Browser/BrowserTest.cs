@@ -23,10 +23,13 @@ public abstract class BrowserTest(BrowserSession session) : IAsyncLifetime
     /// <summary>Settings the app starts with besides the test defaults (a lower limit, say).</summary>
     protected virtual IReadOnlyDictionary<string, string>? Settings => null;
 
+    /// <summary>Where the app's log lines go besides the console, for a test that reads them.</summary>
+    protected virtual Microsoft.Extensions.Logging.ILoggerProvider? Logs => null;
+
     public ValueTask InitializeAsync()
     {
         session.Require();
-        App = new PortalApp(Demo, Settings);
+        App = new PortalApp(Demo, Settings, Logs);
         App.Start();
         return ValueTask.CompletedTask;
     }

@@ -31,7 +31,7 @@ public sealed partial class PageAuthorisationMatrixTests : IAsyncLifetime
     };
 
     // Route template | sample path | anonymous officer member director administrator.
-    private static readonly (string Template, string Sample, string Expected)[] Table =
+    internal static readonly (string Template, string Sample, string Expected)[] Table =
     [
         ("/", "/", "ok ok ok ok ok"),
         ("/account/access-denied", "/account/access-denied", "denied denied denied denied denied"),
@@ -121,7 +121,7 @@ public sealed partial class PageAuthorisationMatrixTests : IAsyncLifetime
             using var client = await ClientAsync(Roles[r]);
             foreach (var (_, sample, expected) in Table)
             {
-                var path = Regex.Replace(sample, "\\{([a-z-]+)\\}", m => samples[m.Groups[1].Value]);
+                var path = Fill(sample, samples);
                 var got = await OutcomeAsync(client, path);
                 var want = expected.Split(' ')[r];
                 if (got != want)
@@ -133,6 +133,10 @@ public sealed partial class PageAuthorisationMatrixTests : IAsyncLifetime
 
         Assert.True(mismatches.Count == 0, string.Join('\n', mismatches));
     }
+
+    /// <summary>A sample path with its ids filled in.</summary>
+    internal static string Fill(string sample, IReadOnlyDictionary<string, string> samples) =>
+        Regex.Replace(sample, "\\{([a-z-]+)\\}", m => samples[m.Groups[1].Value]);
 
     /// <summary>What the page gave: the page itself, a sign-in, "no access", or "not found". Never a server error.</summary>
     private static async Task<string> OutcomeAsync(HttpClient client, string path)
@@ -159,7 +163,10 @@ public sealed partial class PageAuthorisationMatrixTests : IAsyncLifetime
     private Task<HttpClient> ClientAsync(string role) =>
         PortalHttp.ClientAsync(_app.BaseUrl, Users.TryGetValue(role, out var email) ? email : null);
 
-    private Task<Dictionary<string, string>> SamplesAsync() => _app.QueryAsync(async db =>
+    private Task<Dictionary<string, string>> SamplesAsync() => SamplesAsync(_app);
+
+    /// <summary>The ids a sample path names in braces, from the running app's demo.</summary>
+    internal static Task<Dictionary<string, string>> SamplesAsync(PortalApp app) => app.QueryAsync(async db =>
     {
         string S(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var emg = await db.Bodies.Where(b => b.Slug == "emg").Select(b => b.Id).SingleAsync();

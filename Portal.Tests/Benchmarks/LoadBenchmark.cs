@@ -1,0 +1,272 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Playwright;
+using Portal.Data;
+using Portal.Domain.Plans;
+using Portal.Features.Plans;
+using Portal.Infrastructure.Security;
+using Portal.Tests.Benchmarks.Baseline;
+using Portal.Tests.Browser;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Benchmarks;
+
+/// <summary>
+/// Many people on the heaviest page at once: N live circuits (one headless browser context
+/// each) on the director's dashboard, and the same N on the stock <c>dotnet new blazor</c>
+/// Counter page hosted beside it in the same process, as the baseline. It prints
+/// <list type="bullet">
+/// <item>server memory per circuit: the managed heap after a full collection with N pages open, less before, over N (target under 500 KB);</item>
+/// <item>interaction latency, measured in each page from the event to the DOM changing, with all N
+/// interacting at once: a dashboard filter, the Counter's button (target p95 under 100 ms);</item>
+/// <item>live-update latency: a director records progress on a plan action (through the service,
+/// as the page's form does) and every one of the N open dashboards shows it (target p95 under 250 ms).</item>
+/// </list>
+/// 20 circuits every run; 100 with PORTAL_BENCHMARK_LARGE=1 (about four gigabytes of Chromium).
+/// </summary>
+[Trait("Category", "Benchmark")]
+[Collection(BenchmarkCollection.Name)]
+public sealed class LoadBenchmark(ITestOutputHelper output)
+{
+    private const int Interactions = 3;
+    private const int Writes = 6;
+
+    private static int Circuits =>
+        int.TryParse(Environment.GetEnvironmentVariable("PORTAL_LOAD_CIRCUITS"), out var n) ? n : PlanBenchmark.Enabled ? 100 : 20;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task ManyCircuitsOnTheDashboardBesideTheStockCounter()
+    {
+        var browser = new BrowserSession();
+        await browser.InitializeAsync();
+        var chromium = browser.Require();
+        await using var baseline = await BaselineHost.StartAsync();
+        await using var portal = new PortalApp(settings: new Dictionary<string, string> { ["Portal:MaxCircuitsPerUser"] = "1000" });
+        portal.Start();
+        try
+        {
+            var n = Circuits;
+
+            // The baseline: N Counter pages, each clicked at the same time.
+            var counterPages = await OpenAsync(chromium, baseline.BaseUrl, null, "/counter", n, baseline.MemoryNow);
+            var counterClicks = await InteractAllAsync(counterPages.Pages, "button", "() => document.querySelector('button').click()");
+            await CloseAsync(counterPages.Pages);
+
+            // The portal: N dashboards of the director, signed in once.
+            var planId = await portal.QueryAsync(db => db.Plans.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(Ct));
+            var state = await SignedInStateAsync(chromium, portal.BaseUrl);
+            var dashboards = await OpenAsync(chromium, portal.BaseUrl, state, $"/plans/{planId}/dashboard", n, () => MemoryNow());
+            var filter = await dashboards.Pages[0].Locator("#filter-priority option").Nth(1).GetAttributeAsync("value");
+            var filterClicks = await InteractAllAsync(dashboards.Pages, "main",
+                $$"""() => { const s = document.querySelector('#filter-priority'); s.value = s.value === '' ? '{{filter}}' : ''; s.dispatchEvent(new Event('change', { bubbles: true })); }""");
+            var live = await LiveUpdatesAsync(portal, dashboards.Pages, planId);
+            await CloseAsync(dashboards.Pages);
+
+            output.WriteLine(string.Format(CultureInfo.InvariantCulture,
+                "BENCHMARK server memory per circuit, {0} circuits: director's dashboard {1:F0} KB, target 500 KB ({2}); baseline [stock Counter page] {3:F0} KB, ratio {4:F2}x",
+                n, dashboards.KilobytesPerCircuit, dashboards.KilobytesPerCircuit <= 500 ? "met" : "NOT met", counterPages.KilobytesPerCircuit, dashboards.KilobytesPerCircuit / counterPages.KilobytesPerCircuit));
+            File.AppendAllText(Path.Combine(AppContext.BaseDirectory, "benchmark-results.txt"),
+                $"BENCHMARK memory per circuit ({n}): dashboard {dashboards.KilobytesPerCircuit:F0} KB, counter {counterPages.KilobytesPerCircuit:F0} KB{Environment.NewLine}");
+            output.WriteLine(BenchmarkReport.Format($"interaction with {n} circuits interacting at once (a dashboard filter)", filterClicks, counterClicks, "the stock Counter's button, same load", targetMs: 100));
+            output.WriteLine(BenchmarkReport.Format($"live update reaching {n} open dashboards", live, counterClicks, "the stock Counter's button, same load", targetMs: 250));
+
+            Assert.Equal(n * Interactions, filterClicks.Count);
+            Assert.Equal(n * Writes, live.Count);
+            Assert.All(live, t => Assert.True(t > 0));
+        }
+        finally
+        {
+            await browser.DisposeAsync();
+        }
+    }
+
+    private sealed record OpenPages(IReadOnlyList<IPage> Pages, double KilobytesPerCircuit);
+
+    /// <summary>Opens <paramref name="n"/> contexts on <paramref name="path"/>, each interactive, and the managed memory they cost the server.</summary>
+    private static async Task<OpenPages> OpenAsync(IBrowser browser, string baseUrl, string? state, string path, int n, Func<long> memory)
+    {
+        var before = memory();
+        var pages = new List<IPage>();
+        for (var i = 0; i < n; i += 10)
+        {
+            var batch = await Task.WhenAll(Enumerable.Range(i, Math.Min(10, n - i)).Select(async _ =>
+            {
+                var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, StorageState = state });
+                context.SetDefaultTimeout(60_000);
+                var page = await context.NewPageAsync();
+                await page.GotoAsync(path);
+                return page;
+            }));
+            pages.AddRange(batch);
+        }
+
+        foreach (var page in pages)
+        {
+            await WaitInteractiveAsync(page);
+        }
+
+        await Task.Delay(500);
+        var after = memory();
+        return new OpenPages(pages, (after - before) / 1024.0 / n);
+    }
+
+    /// <summary>The portal marks its body when the circuit is up; the Counter's button answers once it is.</summary>
+    private static async Task WaitInteractiveAsync(IPage page)
+    {
+        if (await page.Locator("#blazor-error-ui").CountAsync() > 0)
+        {
+            await page.Locator("body[data-interactive='true']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+            return;
+        }
+
+        // A click on the prerendered button does nothing until the circuit is up: click until one counts.
+        await page.WaitForFunctionAsync(
+            "() => { document.querySelector('button').click(); return document.querySelector('p[role=status]').textContent !== 'Current count: 0'; }",
+            null, new() { PollingInterval = 200 });
+    }
+
+    private static long MemoryNow()
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        return GC.GetTotalMemory(forceFullCollection: true);
+    }
+
+    /// <summary>Every page at once does <see cref="Interactions"/> interactions; each is timed in the page, from the event to the first change under <paramref name="watch"/>.</summary>
+    private static async Task<List<double>> InteractAllAsync(IReadOnlyList<IPage> pages, string watch, string act)
+    {
+        var script = $$"""
+            async () => {
+                const target = document.querySelector('{{(watch == "button" ? "p[role=status]" : watch)}}');
+                const times = [];
+                for (let i = 0; i < {{Interactions}}; i++) {
+                    const changed = new Promise(resolve => {
+                        const observer = new MutationObserver(() => { observer.disconnect(); resolve(performance.now()); });
+                        observer.observe(target, { subtree: true, childList: true, characterData: true, attributes: true });
+                    });
+                    const start = performance.now();
+                    ({{act}})();
+                    times.push((await changed) - start);
+                    await new Promise(r => setTimeout(r, 50));
+                }
+                return times;
+            }
+            """;
+        var results = await Task.WhenAll(pages.Select(page => page.EvaluateAsync<double[]>(script)));
+        return [.. results.SelectMany(r => r)];
+    }
+
+    /// <summary>
+    /// The director records progress on an action <see cref="Writes"/> times; for each, how long
+    /// after the save was asked for every open dashboard changed (clock of this machine, in both).
+    /// </summary>
+    private static async Task<List<double>> LiveUpdatesAsync(PortalApp portal, IReadOnlyList<IPage> pages, int planId)
+    {
+        var candidates = await portal.QueryAsync(db => db.Actions.Where(a => a.PlanId == planId).OrderByDescending(a => a.Year).ThenBy(a => a.Id).Select(a => a.Id).ToListAsync(Ct));
+        const string Arm = """
+            () => {
+                window.__seen = null;
+                const observer = new MutationObserver(() => { observer.disconnect(); window.__seen = performance.timeOrigin + performance.now(); });
+                observer.observe(document.querySelector('main'), { subtree: true, childList: true, characterData: true });
+            }
+            """;
+        var latencies = new List<double>();
+        for (var write = 0; write < Writes; write++)
+        {
+            await Task.WhenAll(pages.Select(p => p.EvaluateAsync(Arm)));
+            await Task.Delay(200);
+            await using var scope = portal.Services.CreateAsyncScope();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+            var principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<PortalUser>>().CreateAsync((await users.FindByEmailAsync(DemoUsers.Director))!);
+            scope.ServiceProvider.GetRequiredService<CurrentUser>().ActFor(principal);
+            var actions = scope.ServiceProvider.GetRequiredService<ActionService>();
+            var actionId = 0;
+            ActionDetails? current = null;
+            foreach (var candidate in candidates)
+            {
+                current = await actions.GetActionAsync(candidate, Ct);
+                if (current is { YearIsOpen: true })
+                {
+                    actionId = candidate;
+                    break;
+                }
+            }
+
+            var asked = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + (DateTime.UtcNow.Ticks % TimeSpan.TicksPerMillisecond) / (double)TimeSpan.TicksPerMillisecond;
+            await actions.RecordProgressAsync(actionId, new ProgressEdit(write % 2 == 0 ? ActionStatus.AtRisk : ActionStatus.OnTrack, 40 + write, $"Load benchmark update {write}.", current!.Version), Ct);
+            foreach (var page in pages)
+            {
+                await page.WaitForFunctionAsync("() => window.__seen !== null");
+                latencies.Add(await page.EvaluateAsync<double>("() => window.__seen") - asked);
+            }
+        }
+
+        return latencies;
+    }
+
+    private static async Task<string> SignedInStateAsync(IBrowser browser, string baseUrl)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.Locator("#email").FillAsync(DemoUsers.Director);
+        await page.Locator("#password").FillAsync(DemoUsers.Password);
+        await page.Locator("button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        var state = await context.StorageStateAsync();
+        await context.DisposeAsync();
+        return state;
+    }
+
+    private static async Task CloseAsync(IReadOnlyList<IPage> pages)
+    {
+        foreach (var page in pages)
+        {
+            await page.Context.DisposeAsync();
+        }
+    }
+
+    /// <summary>The stock template's Counter, on Kestrel in this process, so its memory is measured the same way.</summary>
+    private sealed class BaselineHost : IAsyncDisposable
+    {
+        private readonly WebApplication _app;
+
+        private BaselineHost(WebApplication app, string baseUrl)
+        {
+            _app = app;
+            BaseUrl = baseUrl;
+        }
+
+        public string BaseUrl { get; }
+
+        public Func<long> MemoryNow => LoadBenchmark.MemoryNow;
+
+        public static async Task<BaselineHost> StartAsync()
+        {
+            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, EnvironmentName = Environments.Production });
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.Logging.ClearProviders();
+            builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+            var app = builder.Build();
+            app.UseAntiforgery();
+            app.MapRazorComponents<BaselineApp>().AddInteractiveServerRenderMode();
+            await app.StartAsync();
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            return new BaselineHost(app, address.TrimEnd('/'));
+        }
+
+        public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    }
+}
