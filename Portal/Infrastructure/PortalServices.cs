@@ -68,6 +68,7 @@ public static class PortalServices
         services.AddScoped<IndicatorService>();
         services.AddScoped<RiskService>();
         services.AddScoped<DashboardService>();
+        services.AddSingleton<DashboardCache>();
         services.AddScoped<PlanExportService>();
         services.AddScoped<ThreadService>();
         services.AddSingleton<ThreadCache>();

@@ -230,6 +230,28 @@ public sealed class PlanServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EveryReaderSharesOneDashboardUntilSomethingIsSaved()
+    {
+        await using var director = await _portal.SignedInAsAsync(DemoUsers.Director);
+        await using var member = await _portal.SignedInAsAsync(DemoUsers.Member);
+        await using var anonymous = _portal.Anonymous();
+        var planId = await PlanIdAsync();
+
+        var first = (await director.Get<DashboardService>().GetDashboardAsync(planId, new(), Ct))!;
+        var second = (await member.Get<DashboardService>().GetDashboardAsync(planId, new(), Ct))!;
+        var overdue = first.OverdueActions.Single(a => a.Title == OverdueAction);
+        var action = (await director.Get<ActionService>().GetActionAsync(overdue.Id, Ct))!;
+        await director.Get<ActionService>().RecordProgressAsync(overdue.Id, new ProgressEdit(ActionStatus.AtRisk, 90, "Cabinet date fixed.", action.Version), Ct);
+        var after = (await member.Get<DashboardService>().GetDashboardAsync(planId, new(), Ct))!;
+
+        Assert.Same(first, second);
+        Assert.NotEqual(ActionStatus.AtRisk, overdue.Status);
+        Assert.NotSame(first, after);
+        Assert.Equal(ActionStatus.AtRisk, after.OverdueActions.Single(a => a.Id == overdue.Id).Status);
+        await Assert.ThrowsAsync<AccessDeniedException>(() => anonymous.Get<DashboardService>().GetDashboardAsync(planId, new(), Ct));
+    }
+
+    [Fact]
     public async Task ExportsActionsAndFiguresAsCsvThatASpreadsheetCannotRunAsFormulas()
     {
         await using var director = await _portal.SignedInAsAsync(DemoUsers.Director);

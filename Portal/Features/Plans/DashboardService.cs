@@ -10,23 +10,43 @@ namespace Portal.Features.Plans;
 /// council's appetite, and what falls due in the next <see cref="DueWindowDays"/> days.
 /// Filters narrow every list at once, by priority, owner or unit (and the units beneath it).
 /// </summary>
-public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactory, PlanAccess access, TimeProvider clock)
+/// <remarks>
+/// Who may read is checked for every reader; what the dashboard says is the same for everyone
+/// who may, so it is computed once and shared through <see cref="DashboardCache"/>.
+/// </remarks>
+public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactory, PlanAccess access, DashboardCache cache, TimeProvider clock)
 {
     public const int DueWindowDays = 14;
 
     public async Task<Dashboard?> GetDashboardAsync(int planId, DashboardFilter filter, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(filter);
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var caller = await access.CallerAsync(db, ct);
+            var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId)
+                .Select(p => (PlanKey?)new PlanKey(p.Id, p.DirectorateId)).SingleOrDefaultAsync(ct);
+            if (plan is not PlanKey key)
+            {
+                return null;
+            }
+
+            await PlanAccess.DemandReadAsync(db, caller, key, ct);
+        }
+
+        var today = clock.Today();
+        return await cache.GetAsync(planId, filter, today, () => ComputeAsync(planId, filter, today, CancellationToken.None), ct);
+    }
+
+    private async Task<Dashboard?> ComputeAsync(int planId, DashboardFilter filter, DateOnly today, CancellationToken ct)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var caller = await access.CallerAsync(db, ct);
         var plan = await db.Plans.AsNoTracking().Include(p => p.Priorities).SingleOrDefaultAsync(p => p.Id == planId, ct);
         if (plan is null)
         {
             return null;
         }
 
-        await PlanAccess.DemandReadAsync(db, caller, PlanKey.Of(plan), ct);
-        var today = clock.Today();
         var year = plan.OpenYear;
         var calendar = plan.Calendar;
         var appetite = await db.RiskAppetiteAsync(ct);

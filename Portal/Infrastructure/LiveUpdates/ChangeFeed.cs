@@ -16,11 +16,19 @@ namespace Portal.Infrastructure.LiveUpdates;
 public sealed class ChangeFeed(ILogger<ChangeFeed> logger)
 {
     private ImmutableArray<Subscription> _subscriptions = [];
+    private long _version;
+
+    /// <summary>
+    /// How many changes have been published. It moves before any subscriber is told, so a value
+    /// read before a computation says whether anything was saved since: what <see cref="Portal.Features.Plans.DashboardCache"/> keys on.
+    /// </summary>
+    public long Version => Interlocked.Read(ref _version);
 
     /// <summary>Tells every subscriber to <typeparamref name="TChange"/> (or a base type of it).</summary>
     public void Publish<TChange>(TChange change)
         where TChange : notnull
     {
+        Interlocked.Increment(ref _version);
         foreach (var subscription in _subscriptions)
         {
             if (!subscription.ChangeType.IsInstanceOfType(change))
