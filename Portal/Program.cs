@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.SignalR;
 using MudBlazor.Services;
 using Portal.Components;
 using Portal.Components.Account;
+using Portal.Components.Layout;
 using Portal.Data;
 using Portal.Features.Admin;
 using Portal.Features.Establishment;
@@ -48,6 +49,7 @@ services.AddRazorComponents().AddInteractiveServerComponents()
         options.MaximumReceiveMessageSize = 4 * 1024 * 1024;
     });
 services.AddMudServices();
+services.AddSingleton<ThemeStylesheet>();
 
 services.AddCascadingAuthenticationState();
 services.AddScoped<IdentityRedirectManager>();
@@ -93,6 +95,7 @@ app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
 app.MapCultureSwitch();
+app.MapThemeStylesheets();
 app.MapPlanExports();
 app.MapThreadExports();
 app.MapMeetingFeeds();

@@ -48,9 +48,24 @@
         setPreference: function (name, value) {
             document.cookie = name + '=' + encodeURIComponent(value) + '; path=/; max-age=31536000; samesite=lax';
         },
+        // The theme is a stylesheet of its own (see ThemeStylesheet): switching swaps the file and remembers the choice.
+        setTheme: function (dark) {
+            window.portal.setPreference('portal.theme', dark ? 'dark' : 'light');
+            const link = document.getElementById('portal-theme');
+            if (link) link.href = link.getAttribute(dark ? 'data-dark' : 'data-light');
+        },
+        // Whether the menu is showing (on a narrow screen the stylesheet hides it at first), and whether it lies over the page.
+        navigationShown: function () {
+            const nav = document.getElementById('portal-navigation');
+            return !!nav && getComputedStyle(nav).display !== 'none';
+        },
+        navigationState: function () {
+            return { shown: window.portal.navigationShown(), narrow: window.matchMedia('(max-width: 959.98px)').matches };
+        },
         focus: focusElement,
         markInteractive: function () {
             document.body.setAttribute('data-interactive', 'true');
+            return window.portal.navigationShown();
         }
     };
 })();

@@ -1,0 +1,67 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using MudBlazor;
+
+namespace Portal.Components.Layout;
+
+/// <summary>
+/// The portal's colours as a stylesheet. MudBlazor's theme provider writes the theme's CSS
+/// variables into every page it is on, and, inside a live page, keeps that text and its
+/// component state in every circuit. Rendered here once per palette and served as a file, the
+/// browser caches it, pages are styled before the circuit starts, and a circuit holds nothing
+/// for it. Switching the theme swaps the file (<c>portal.setTheme</c>).
+/// </summary>
+public sealed partial class ThemeStylesheet(IServiceScopeFactory scopes, ILoggerFactory loggers)
+{
+    /// <summary>Changes with every build, which is when the theme can change: the file is cached for good under it.</summary>
+    public static readonly string Version = typeof(PortalTheme).Assembly.ManifestModule.ModuleVersionId.ToString("N", CultureInfo.InvariantCulture)[..12];
+
+    private readonly ConcurrentDictionary<bool, Lazy<Task<string>>> _css = new();
+
+    public static string Href(bool dark) => $"/theme/{(dark ? "dark" : "light")}.css?v={Version}";
+
+    public Task<string> GetAsync(bool dark) => _css.GetOrAdd(dark, d => new Lazy<Task<string>>(() => RenderAsync(d))).Value;
+
+    private async Task<string> RenderAsync(bool dark)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await using var renderer = new HtmlRenderer(scope.ServiceProvider, loggers);
+        var html = await renderer.Dispatcher.InvokeAsync(async () =>
+        {
+            var output = await renderer.RenderComponentAsync<MudThemeProvider>(ParameterView.FromDictionary(new Dictionary<string, object?>
+            {
+                [nameof(MudThemeProvider.Theme)] = PortalTheme.Theme,
+                [nameof(MudThemeProvider.IsDarkMode)] = dark,
+            }));
+            return output.ToHtmlString();
+        });
+        return string.Join('\n', StyleElement().Matches(html).Select(m => m.Groups["css"].Value.Trim()));
+    }
+
+    [GeneratedRegex("<style[^>]*>(?<css>.*?)</style>", RegexOptions.Singleline)]
+    private static partial Regex StyleElement();
+}
+
+public static class ThemeEndpoints
+{
+    public static IEndpointRouteBuilder MapThemeStylesheets(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/theme/{mode}.css", async (HttpContext context, string mode, ThemeStylesheet themes) =>
+        {
+            if (mode is not ("light" or "dark"))
+            {
+                return Results.NotFound();
+            }
+
+            var css = await themes.GetAsync(mode == "dark");
+            context.Response.Headers.CacheControl = context.Request.Query["v"] == ThemeStylesheet.Version
+                ? "public, max-age=31536000, immutable"
+                : "no-cache";
+            return Results.Text(css, "text/css; charset=utf-8");
+        }).AllowAnonymous();
+        return endpoints;
+    }
+}
