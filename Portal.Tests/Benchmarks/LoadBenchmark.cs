@@ -26,10 +26,11 @@ namespace Portal.Tests.Benchmarks;
 /// Counter page hosted beside it in the same process, as the baseline. It prints
 /// <list type="bullet">
 /// <item>server memory per circuit: the managed heap after a full collection with N pages open, less before, over N (target under 500 KB);</item>
-/// <item>interaction latency, measured in each page from the event to the DOM changing, with all N
-/// interacting at once: a dashboard filter, the Counter's button (target p95 under 100 ms);</item>
-/// <item>live-update latency: a director records progress on a plan action (through the service,
-/// as the page's form does) and every one of the N open dashboards shows it (target p95 under 250 ms).</item>
+/// <item>interaction latency, measured in each page from the event to the DOM changing, while all N
+/// are open and <see cref="AtOnce"/> of them interact at the same moment, in turn until every page
+/// has: a dashboard filter, the Counter's button (target p95 under 100 ms);</item>
+/// <item>live-update latency: a director records progress on a plan action in the action page's
+/// form, in a browser of their own, and every one of the N open dashboards shows it (target p95 under 250 ms).</item>
 /// </list>
 /// Opt-in, because N browsers take minutes and gigabytes: PORTAL_BENCHMARK_LARGE=1 runs it with
 /// 100 circuits (PORTAL_LOAD_CIRCUITS sets another number).
@@ -40,6 +41,13 @@ public sealed class LoadBenchmark(ITestOutputHelper output)
 {
     private const int Interactions = 4; // even: each page ends unfiltered, as it began
     private const int Writes = 6;
+
+    /// <summary>
+    /// How many people click at the same moment. Everyone clicking at once is not how a hundred
+    /// people use a page; and on this machine's two cores, N browsers laying out their pages at
+    /// once would be what is measured, not the server.
+    /// </summary>
+    private const int AtOnce = 10;
 
     private static int Circuits =>
         int.TryParse(Environment.GetEnvironmentVariable("PORTAL_LOAD_CIRCUITS"), out var n) ? n : 100;
@@ -62,7 +70,7 @@ public sealed class LoadBenchmark(ITestOutputHelper output)
             await using (var baseline = await BaselineHost.StartAsync())
             {
                 counterPages = await OpenAsync(chromium, baseline.BaseUrl, null, "/counter", n, baseline.MemoryNow);
-                counterClicks = await InteractAllAsync(counterPages.Pages, "button", "() => document.querySelector('button').click()");
+                counterClicks = await InteractInTurnAsync(counterPages.Pages, "button", "() => document.querySelector('button').click()");
                 await CloseAsync(counterPages.Pages);
             }
 
@@ -74,9 +82,9 @@ public sealed class LoadBenchmark(ITestOutputHelper output)
             var state = await SignedInStateAsync(chromium, portal.BaseUrl);
             var dashboards = await OpenAsync(chromium, portal.BaseUrl, state, $"/plans/{planId}/dashboard", n, () => MemoryNow());
             var filter = await dashboards.Pages[0].Locator("#filter-priority option").Nth(1).GetAttributeAsync("value");
-            var filterClicks = await InteractAllAsync(dashboards.Pages, "main",
+            var filterClicks = await InteractInTurnAsync(dashboards.Pages, "main",
                 $$"""() => { const s = document.querySelector('#filter-priority'); s.value = s.value === '' ? '{{filter}}' : ''; s.dispatchEvent(new Event('change', { bubbles: true })); }""");
-            var live = await LiveUpdatesAsync(portal, dashboards.Pages, planId);
+            var live = await LiveUpdatesAsync(chromium, portal, state, dashboards.Pages, planId);
             await CloseAsync(dashboards.Pages);
 
             output.WriteLine(string.Format(CultureInfo.InvariantCulture,
@@ -84,7 +92,7 @@ public sealed class LoadBenchmark(ITestOutputHelper output)
                 n, dashboards.KilobytesPerCircuit, dashboards.KilobytesPerCircuit <= 500 ? "met" : "NOT met", counterPages.KilobytesPerCircuit, dashboards.KilobytesPerCircuit / counterPages.KilobytesPerCircuit));
             File.AppendAllText(Path.Combine(AppContext.BaseDirectory, "benchmark-results.txt"),
                 $"BENCHMARK memory per circuit ({n}): dashboard {dashboards.KilobytesPerCircuit:F0} KB, counter {counterPages.KilobytesPerCircuit:F0} KB{Environment.NewLine}");
-            output.WriteLine(BenchmarkReport.Format($"interaction with {n} circuits interacting at once (a dashboard filter)", filterClicks, counterClicks, "the stock Counter's button, same load", targetMs: 100));
+            output.WriteLine(BenchmarkReport.Format($"interaction with {n} circuits open, {Math.Min(AtOnce, n)} interacting at once (a dashboard filter)", filterClicks, counterClicks, "the stock Counter's button, same load", targetMs: 100));
             output.WriteLine(BenchmarkReport.Format($"live update reaching {n} open dashboards", live, counterClicks, "the stock Counter's button, same load", targetMs: 250));
 
             Assert.Equal(n * Interactions, filterClicks.Count);
@@ -157,8 +165,11 @@ public sealed class LoadBenchmark(ITestOutputHelper output)
         return GC.GetTotalMemory(forceFullCollection: true);
     }
 
-    /// <summary>Every page at once does <see cref="Interactions"/> interactions; each is timed in the page, from the event to the first change under <paramref name="watch"/>.</summary>
-    private static async Task<List<double>> InteractAllAsync(IReadOnlyList<IPage> pages, string watch, string act)
+    /// <summary>
+    /// <see cref="AtOnce"/> pages at a time each do <see cref="Interactions"/> interactions, until
+    /// every page has; each is timed in the page, from the event to the first change under <paramref name="watch"/>.
+    /// </summary>
+    private static async Task<List<double>> InteractInTurnAsync(IReadOnlyList<IPage> pages, string watch, string act)
     {
         var script = $$"""
             async () => {
@@ -177,15 +188,23 @@ public sealed class LoadBenchmark(ITestOutputHelper output)
                 return times;
             }
             """;
-        var results = await Task.WhenAll(pages.Select(page => page.EvaluateAsync<double[]>(script)));
-        return [.. results.SelectMany(r => r)];
+        var times = new List<double>();
+        foreach (var group in pages.Chunk(AtOnce))
+        {
+            var results = await Task.WhenAll(group.Select(page => page.EvaluateAsync<double[]>(script)));
+            times.AddRange(results.SelectMany(r => r));
+        }
+
+        return times;
     }
 
     /// <summary>
-    /// The director records progress on an action <see cref="Writes"/> times; for each, how long
-    /// after the save was asked for every open dashboard changed (clock of this machine, in both).
+    /// The director, in a browser of their own, records progress on an overdue action (it is on
+    /// every dashboard, its status in words in its row) <see cref="Writes"/> times in the action
+    /// page's form; for each, how long after the save was clicked every open dashboard changed
+    /// (the clock of this machine, read in both pages).
     /// </summary>
-    private static async Task<List<double>> LiveUpdatesAsync(PortalApp portal, IReadOnlyList<IPage> pages, int planId)
+    private static async Task<List<double>> LiveUpdatesAsync(IBrowser browser, PortalApp portal, string state, IReadOnlyList<IPage> pages, int planId)
     {
         const string Arm = """
             () => {
@@ -194,23 +213,35 @@ public sealed class LoadBenchmark(ITestOutputHelper output)
                 observer.observe(document.querySelector('main'), { subtree: true, childList: true, characterData: true });
             }
             """;
+        const string Save = """
+            () => {
+                const button = document.querySelector('#progress-commentary').form.querySelector('button[type=submit]');
+                const asked = performance.timeOrigin + performance.now();
+                button.click();
+                return asked;
+            }
+            """;
+        var actionId = await portal.QueryAsync(async db =>
+        {
+            var today = DateOnly.FromDateTime(DateTime.Today);
+            var open = await db.Actions.Where(a => a.PlanId == planId).ToListAsync(Ct);
+            return open.First(a => a.Continues && a.DueDate < today).Id;
+        });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = portal.BaseUrl, StorageState = state });
+        context.SetDefaultTimeout(60_000);
+        var writer = await context.NewPageAsync();
+        await writer.GotoAsync($"/plans/actions/{actionId}");
+        await WaitInteractiveAsync(writer);
+
         var latencies = new List<double>();
         for (var write = 0; write < Writes; write++)
         {
+            await writer.Locator("#progress-status").SelectOptionAsync(write % 2 == 0 ? "AtRisk" : "OnTrack");
+            await writer.Locator("#progress-percent").FillAsync((40 + write).ToString(CultureInfo.InvariantCulture));
+            await writer.Locator("#progress-commentary").FillAsync($"Load benchmark update {write}.");
             await Task.WhenAll(pages.Select(p => p.EvaluateAsync(Arm)));
-            await Task.Delay(200);
-            await using var scope = portal.Services.CreateAsyncScope();
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-            var principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<PortalUser>>().CreateAsync((await users.FindByEmailAsync(DemoUsers.Director))!);
-            scope.ServiceProvider.GetRequiredService<CurrentUser>().ActFor(principal);
-            var actions = scope.ServiceProvider.GetRequiredService<ActionService>();
-            // An overdue action: it is on every dashboard, its status in words in its row.
-            var dashboard = await scope.ServiceProvider.GetRequiredService<DashboardService>().GetDashboardAsync(planId, new DashboardFilter(), Ct);
-            var actionId = dashboard!.OverdueActions[0].Id;
-            var current = await actions.GetActionAsync(actionId, Ct);
-
-            var asked = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + (DateTime.UtcNow.Ticks % TimeSpan.TicksPerMillisecond) / (double)TimeSpan.TicksPerMillisecond;
-            await actions.RecordProgressAsync(actionId, new ProgressEdit(write % 2 == 0 ? ActionStatus.AtRisk : ActionStatus.OnTrack, 40 + write, $"Load benchmark update {write}.", current!.Version), Ct);
+            await Task.Delay(200, Ct);
+            var asked = await writer.EvaluateAsync<double>(Save);
             foreach (var page in pages)
             {
                 await page.WaitForFunctionAsync("() => window.__seen !== null");
@@ -218,6 +249,7 @@ public sealed class LoadBenchmark(ITestOutputHelper output)
             }
         }
 
+        await context.DisposeAsync();
         return latencies;
     }
 

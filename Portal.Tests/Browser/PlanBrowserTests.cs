@@ -76,14 +76,19 @@ public sealed class PlanBrowserTests(BrowserSession session) : BrowserTest(sessi
         await AssertAccessibleAsync(page);
         await ScreenshotAsync(page, "dashboard-en-GB");
 
+        await page.Locator("#filter-owner").FocusAsync();
         await page.Locator("#filter-owner").SelectOptionAsync(new SelectOptionValue { Label = "Grace Okafor" });
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("owner=\\d+"));
         await Assertions.Expect(overdue).Not.ToContainTextAsync(OverdueAction);
+        // The filter puts itself in the address; the reader stays on the filter, not thrown back to the heading.
+        Assert.Equal("filter-owner", await page.EvaluateAsync<string>("document.activeElement.id"));
 
         await page.Locator("#filter-owner").SelectOptionAsync(new SelectOptionValue { Label = "All" });
         await overdue.GetByRole(AriaRole.Link, new() { Name = OverdueAction }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(OverdueAction);
         await Assertions.Expect(page.Locator("#action-state")).ToContainTextAsync("Overdue");
+        // Another page: its heading takes focus, so a screen reader announces it.
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeFocusedAsync();
     }
 
     [Fact]

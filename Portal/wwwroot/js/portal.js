@@ -63,6 +63,22 @@
             return { shown: window.portal.navigationShown(), narrow: window.matchMedia('(max-width: 959.98px)').matches };
         },
         focus: focusElement,
+        // After moving to another page: its heading takes focus (without scrolling), so a screen reader announces it.
+        // A page still loading shows its heading a moment later: wait for it, a little.
+        focusHeading: function (selector) {
+            function focus(heading) {
+                if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+                heading.focus({ preventScroll: true });
+            }
+            const heading = document.querySelector(selector);
+            if (heading) { focus(heading); return; }
+            const observer = new MutationObserver(function () {
+                const found = document.querySelector(selector);
+                if (found) { observer.disconnect(); focus(found); }
+            });
+            observer.observe(document.body, { childList: true, subtree: true });
+            setTimeout(function () { observer.disconnect(); }, 3000);
+        },
         markInteractive: function () {
             document.body.setAttribute('data-interactive', 'true');
             return window.portal.navigationShown();
