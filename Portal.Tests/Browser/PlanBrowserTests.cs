@@ -76,6 +76,12 @@ public sealed class PlanBrowserTests(BrowserSession session) : BrowserTest(sessi
         await AssertAccessibleAsync(page);
         await ScreenshotAsync(page, "dashboard-en-GB");
 
+        // A priority's row narrows this dashboard (its link once resolved against the site's root: the home page).
+        await page.Locator("th[scope=row] a").First.ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/plans/1/dashboard\\?priority=\\d+$"));
+        await Assertions.Expect(page.Locator("#filter-priority")).Not.ToHaveValueAsync(string.Empty);
+        await page.Locator("#filter-priority").SelectOptionAsync(new SelectOptionValue { Label = "All" });
+
         await page.Locator("#filter-owner").FocusAsync();
         await page.Locator("#filter-owner").SelectOptionAsync(new SelectOptionValue { Label = "Grace Okafor" });
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("owner=\\d+"));
