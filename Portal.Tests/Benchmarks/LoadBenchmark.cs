@@ -112,6 +112,7 @@ public sealed class LoadBenchmark(ITestOutputHelper output)
     {
         // One page first, not counted: what the first circuit sets up once (caches, compiled queries) is not per circuit.
         var warm = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, StorageState = state });
+        warm.SetDefaultTimeout(60_000);
         var warmPage = await warm.NewPageAsync();
         await warmPage.GotoAsync(path);
         await WaitInteractiveAsync(warmPage);
@@ -147,7 +148,16 @@ public sealed class LoadBenchmark(ITestOutputHelper output)
     {
         if (await page.Locator("#blazor-error-ui").CountAsync() > 0)
         {
-            await page.Locator("body[data-interactive='true']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+            try
+            {
+                await page.Locator("body[data-interactive='true']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+            }
+            catch (TimeoutException ex)
+            {
+                var text = await page.Locator("body").InnerTextAsync();
+                throw new TimeoutException($"{page.Url} did not become interactive; it says: {text[..Math.Min(400, text.Length)]}", ex);
+            }
+
             return;
         }
 
