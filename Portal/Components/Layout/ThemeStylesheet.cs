@@ -23,7 +23,18 @@ public sealed partial class ThemeStylesheet(IServiceScopeFactory scopes, ILogger
 
     public static string Href(bool dark) => $"/theme/{(dark ? "dark" : "light")}.css?v={Version}";
 
-    public Task<string> GetAsync(bool dark) => _css.GetOrAdd(dark, d => new Lazy<Task<string>>(() => RenderAsync(d))).Value;
+    /// <summary>The palette's stylesheet, rendered on first use; a render that failed is tried again by the next request.</summary>
+    public Task<string> GetAsync(bool dark)
+    {
+        var css = _css.GetOrAdd(dark, d => new Lazy<Task<string>>(() => RenderAsync(d)));
+        if (css.IsValueCreated && css.Value.IsFaulted)
+        {
+            _css.TryRemove(new KeyValuePair<bool, Lazy<Task<string>>>(dark, css));
+            css = _css.GetOrAdd(dark, d => new Lazy<Task<string>>(() => RenderAsync(d)));
+        }
+
+        return css.Value;
+    }
 
     private async Task<string> RenderAsync(bool dark)
     {

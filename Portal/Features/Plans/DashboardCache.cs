@@ -59,18 +59,6 @@ public sealed class DashboardCache(ChangeFeed changes, TimeProvider clock)
         return dashboard.Value.WaitAsync(ct);
     }
 
-    /// <summary>How many dashboards are held; for tests and the benchmark.</summary>
-    public int Count
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _entries.Count;
-            }
-        }
-    }
-
     private void Trim(long version, DateTimeOffset now)
     {
         foreach (var (key, entry) in _entries.ToList())
