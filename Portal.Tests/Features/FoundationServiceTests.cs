@@ -172,7 +172,7 @@ public sealed class FoundationServiceTests : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
         await using var db = await _portal.Db.CreateDbContextAsync(ct);
-        var entry = await db.AuditEntries.FirstAsync(ct);
+        var entry = await db.AuditEntries.OrderBy(e => e.Id).FirstAsync(ct);
 
         await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync("UPDATE AuditEntries SET ActorName = 'someone else'", ct));
         await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM AuditEntries", ct));

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -66,6 +67,12 @@ public sealed class ServiceHarness : IAsyncDisposable
         services.AddDataProtection();
         services.AddAuthentication();
         services.AddPortalCore(configuration, connectionString);
+        // A query whose answer depends on the order SQLite happens to read rows in (a First or a
+        // Take with no OrderBy), or that multiplies rows by joining two collections, fails here.
+        services.ConfigureDbContext<PortalDbContext>(options => options.ConfigureWarnings(warnings => warnings.Throw(
+            CoreEventId.FirstWithoutOrderByAndFilterWarning,
+            CoreEventId.RowLimitingOperationWithoutOrderByWarning,
+            RelationalEventId.MultipleCollectionIncludeWarning)));
         services.AddSingleton(realTime ? TimeProvider.System : clock);
         services.AddScoped<TestAuthenticationStateProvider>();
         services.AddScoped<AuthenticationStateProvider>(sp => sp.GetRequiredService<TestAuthenticationStateProvider>());

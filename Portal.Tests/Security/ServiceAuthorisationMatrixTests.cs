@@ -128,7 +128,7 @@ public sealed class ServiceAuthorisationMatrixTests
             var plan = await db.Plans.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(Ct);
             ids["plan"] = plan;
             ids["action"] = await db.Actions.Where(a => a.PlanId == plan).Select(a => a.Id).FirstAsync(Ct);
-            ids["milestone"] = await db.Milestones.Select(m => m.Id).FirstAsync(Ct);
+            ids["milestone"] = await db.Milestones.OrderBy(m => m.Id).Select(m => m.Id).FirstAsync(Ct);
             ids["indicator"] = await db.Indicators.Where(i => i.PlanId == plan).Select(i => i.Id).FirstAsync(Ct);
             ids["risk"] = await db.Risks.Where(r => r.PlanId == plan).Select(r => r.Id).FirstAsync(Ct);
             ids["priority"] = await db.Priorities.Where(p => p.PlanId == plan).Select(p => p.Id).FirstAsync(Ct);
@@ -141,7 +141,8 @@ public sealed class ServiceAuthorisationMatrixTests
             var meeting = await db.Meetings.Where(m => m.Date == new DateOnly(2009, 8, 25)).Select(m => m.Id).SingleAsync(Ct);
             ids["meeting"] = meeting;
             ids["item"] = await db.AgendaItems.Where(i => i.MeetingId == meeting).Select(i => i.Id).FirstAsync(Ct);
-            ids["agreed-action"] = await db.AgreedActions.Select(a => a.Id).FirstAsync(Ct);
+            // One the officer owns (in a body neither the public nor a councillor outside it may see).
+            ids["agreed-action"] = await db.AgreedActions.Where(a => a.OwnerId == (int)ids["person"]).OrderBy(a => a.Id).Select(a => a.Id).FirstAsync(Ct);
             var york = await db.Reports.Where(r => r.Reference == "CE/DP/2008").Select(r => r.Id).SingleAsync(Ct);
             ids["york"] = york;
             ids["draft"] = await db.Reports.Where(r => r.Reference == "CE/DP/PROGRESS").Select(r => r.Id).SingleAsync(Ct);
@@ -149,7 +150,7 @@ public sealed class ServiceAuthorisationMatrixTests
             ids["carlisle"] = carlisle;
             ids["annex"] = await db.Annexes.Where(a => a.ReportId == carlisle).Select(a => a.Id).FirstAsync(Ct);
             ids["recommendation"] = await db.Recommendations.Where(r => r.ReportId == york).Select(r => r.Id).FirstAsync(Ct);
-            ids["decision"] = await db.Decisions.Select(d => d.Id).FirstAsync(Ct);
+            ids["decision"] = await db.Decisions.OrderBy(d => d.Id).Select(d => d.Id).FirstAsync(Ct);
             var strategy = await db.ThreadItems.Where(i => i.Kind == ThreadItemKind.CorporatePriority).Select(i => i.Id).FirstAsync(Ct);
             ids["node"] = new ThreadNode(ThreadLevel.CorporateStrategy, strategy);
             ids["objective"] = new ThreadNode(ThreadLevel.ServicePlan, await db.ThreadItems.Where(i => i.Kind == ThreadItemKind.ServiceObjective).Select(i => i.Id).FirstAsync(Ct));

@@ -107,9 +107,9 @@ public sealed class EstablishmentService(IDbContextFactory<PortalDbContext> dbFa
         var owned = new List<OwnedItem>();
         owned.AddRange((await db.Actions.AsNoTracking().Where(a => a.OwnerId == personId).OrderBy(a => a.DueDate).Take(20).Select(a => new { a.Id, a.Title }).ToListAsync(ct))
             .Select(a => new OwnedItem("Action", a.Title, $"/plans/actions/{a.Id}")));
-        owned.AddRange((await db.Risks.AsNoTracking().Where(r => r.OwnerId == personId && !r.IsClosed).Take(20).Select(r => new { r.Id, r.Title }).ToListAsync(ct))
+        owned.AddRange((await db.Risks.AsNoTracking().Where(r => r.OwnerId == personId && !r.IsClosed).OrderBy(r => r.Id).Take(20).Select(r => new { r.Id, r.Title }).ToListAsync(ct))
             .Select(r => new OwnedItem("Risk", r.Title, $"/plans/risks/{r.Id}")));
-        owned.AddRange((await db.ThreadItems.AsNoTracking().Where(i => i.OwnerId == personId).Take(20).Select(i => new { i.Id, i.Title, i.Kind }).ToListAsync(ct))
+        owned.AddRange((await db.ThreadItems.AsNoTracking().Where(i => i.OwnerId == personId).OrderBy(i => i.Id).Take(20).Select(i => new { i.Id, i.Title, i.Kind }).ToListAsync(ct))
             .Select(i => new OwnedItem("ThreadItem", i.Title, $"/thread/items/{new Portal.Domain.Thread.ThreadNode(Portal.Domain.Thread.ThreadItem.LevelOf(i.Kind), i.Id)}")));
         var posts = await db.PostsHeldAsync(personId, today, ct);
         owned.AddRange((await db.Bodies.AsNoTracking()

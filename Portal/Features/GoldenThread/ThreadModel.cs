@@ -3,6 +3,7 @@ using Portal.Data;
 using Portal.Domain.Organisation;
 using Portal.Domain.Plans;
 using Portal.Domain.Thread;
+using Portal.Features.Plans;
 
 namespace Portal.Features.GoldenThread;
 
@@ -47,7 +48,7 @@ internal sealed class ThreadModel
 
     public static async Task<ThreadModel> BuildAsync(PortalDbContext db, DateOnly today, CancellationToken ct)
     {
-        var calendar = await db.Plans.AsNoTracking().Select(p => (int?)p.YearStartMonth).FirstOrDefaultAsync(ct) is int month ? new PlanCalendar(month) : PlanCalendar.FinancialYear;
+        var calendar = await db.CalendarAsync(ct);
         var year = calendar.YearOf(today);
         var people = await db.People.AsNoTracking().Select(p => new { p.Id, p.DisplayName, p.LineManagerId, p.UnitId, p.IsCouncillor }).ToListAsync(ct);
         var names = people.ToDictionary(p => p.Id, p => p.DisplayName);

@@ -231,7 +231,7 @@ public sealed class ThreadService(IDbContextFactory<PortalDbContext> dbFactory, 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var name = await db.People.AsNoTracking().Where(p => p.Id == personId).Select(p => p.DisplayName).SingleOrDefaultAsync(ct)
             ?? throw new KeyNotFoundException($"No person {personId}.");
-        var appraisal = await db.Appraisals.AsNoTracking().Include(a => a.Objectives).Include(a => a.Reviews)
+        var appraisal = await db.Appraisals.AsNoTracking().Include(a => a.Objectives).Include(a => a.Reviews).AsSplitQuery()
             .SingleOrDefaultAsync(a => a.PersonId == personId && a.Year == model.Year, ct);
         var open = appraisal is not { IsClosed: true };
         return new AppraisalView(

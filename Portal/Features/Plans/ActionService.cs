@@ -17,7 +17,7 @@ public sealed class ActionService(IDbContextFactory<PortalDbContext> dbFactory, 
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var caller = await access.CallerAsync(db, ct);
-        var action = await db.Actions.AsNoTracking().Include(a => a.Milestones).Include(a => a.Updates).SingleOrDefaultAsync(a => a.Id == id, ct);
+        var action = await db.Actions.AsNoTracking().Include(a => a.Milestones).Include(a => a.Updates).AsSplitQuery().SingleOrDefaultAsync(a => a.Id == id, ct);
         if (action is null)
         {
             return null;

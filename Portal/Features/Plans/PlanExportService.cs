@@ -22,7 +22,7 @@ public sealed class PlanExportService(IDbContextFactory<PortalDbContext> dbFacto
         var units = await db.UnitNamesAsync(ct);
         var priorities = plan.Priorities.ToDictionary(p => p.Id);
         var actions = await db.Actions.AsNoTracking().Include(a => a.Milestones).Include(a => a.Updates)
-            .Where(a => a.PlanId == planId && a.Year == shown).ToListAsync(ct);
+            .Where(a => a.PlanId == planId && a.Year == shown).AsSplitQuery().ToListAsync(ct);
         var rows = actions
             .OrderBy(a => priorities[a.PriorityId].Number).ThenBy(a => a.DueDate)
             .Select(a =>

@@ -21,6 +21,12 @@ internal static class PlanQueries
     public static async Task<int> RiskAppetiteAsync(this PortalDbContext db, CancellationToken ct) =>
         await db.PlanSettings.AsNoTracking().Select(s => (int?)s.RiskAppetite).SingleOrDefaultAsync(ct) ?? PlanSettings.DefaultRiskAppetite;
 
+    /// <summary>The council's plan year: the month the first plan made starts its years in, or April when there is no plan yet.</summary>
+    public static async Task<PlanCalendar> CalendarAsync(this PortalDbContext db, CancellationToken ct) =>
+        await db.Plans.AsNoTracking().OrderBy(p => p.Id).Select(p => (int?)p.YearStartMonth).FirstOrDefaultAsync(ct) is int month
+            ? new PlanCalendar(month)
+            : PlanCalendar.FinancialYear;
+
     public static async Task<DirectoratePlan> PlanAsync(this PortalDbContext db, int planId, CancellationToken ct) =>
         await db.Plans.Include(p => p.Priorities).SingleOrDefaultAsync(p => p.Id == planId, ct)
             ?? throw new KeyNotFoundException($"No plan {planId}.");

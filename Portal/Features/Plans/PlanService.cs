@@ -135,9 +135,7 @@ public sealed class PlanService(IDbContextFactory<PortalDbContext> dbFactory, Pl
             throw new DomainRuleException("Plan.LastYearRequired", "Enter the last year as four digits, like 2029.", nameof(DirectoratePlan.LastYear));
         }
 
-        var calendar = await db.Plans.AsNoTracking().Select(p => (int?)p.YearStartMonth).FirstOrDefaultAsync(ct) is int month
-            ? new PlanCalendar(month)
-            : PlanCalendar.FinancialYear;
+        var calendar = await db.CalendarAsync(ct);
         var created = DirectoratePlan.Create(directorate.Id, plan.Title, plan.Summary, first, last, calendar);
         db.Plans.Add(created);
         await db.SaveChangesAsync(ct);
