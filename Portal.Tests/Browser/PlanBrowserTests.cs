@@ -90,6 +90,22 @@ public sealed class PlanBrowserTests(BrowserSession session) : BrowserTest(sessi
         Assert.Equal("filter-owner", await page.EvaluateAsync<string>("document.activeElement.id"));
 
         await page.Locator("#filter-owner").SelectOptionAsync(new SelectOptionValue { Label = "All" });
+        await Assertions.Expect(overdue).ToContainTextAsync(OverdueAction);
+
+        // Arrowing through a filter's choices changes it at every step, faster than the pages
+        // are read and the address follows: the page ends on the last choice, and stays there.
+        var priorities = await page.Locator("#filter-priority option").EvaluateAllAsync<string[]>("options => options.map(o => o.value).filter(v => v)");
+        await page.EvaluateAsync(
+            "([a, b]) => { const s = document.querySelector('#filter-priority'); for (const v of [a, b, a, b, a, b]) { s.value = v; s.dispatchEvent(new Event('change', { bubbles: true })); } }",
+            new[] { priorities[0], priorities[1] });
+        var last = new System.Text.RegularExpressions.Regex($"/plans/1/dashboard\\?priority={priorities[1]}$");
+        await Assertions.Expect(page).ToHaveURLAsync(last);
+        await page.WaitForTimeoutAsync(1000); // anything still on its way arrives
+        await Assertions.Expect(page).ToHaveURLAsync(last);
+        await Assertions.Expect(page.Locator("#filter-priority")).ToHaveValueAsync(priorities[1]);
+        await Assertions.Expect(page.Locator("section[aria-labelledby='counts-title'] tbody th[scope=row]")).ToHaveCountAsync(1);
+        await page.Locator("#filter-priority").SelectOptionAsync(new SelectOptionValue { Label = "All" });
+
         await overdue.GetByRole(AriaRole.Link, new() { Name = OverdueAction }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(OverdueAction);
         await Assertions.Expect(page.Locator("#action-state")).ToContainTextAsync("Overdue");

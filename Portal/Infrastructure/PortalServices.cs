@@ -69,6 +69,7 @@ public static class PortalServices
         services.AddScoped<RiskService>();
         services.AddScoped<DashboardService>();
         services.AddSingleton<DashboardCache>();
+        services.AddSingleton<DirectorateMap>();
         services.AddScoped<PlanExportService>();
         services.AddScoped<ThreadService>();
         services.AddSingleton<ThreadCache>();

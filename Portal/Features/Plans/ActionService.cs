@@ -16,7 +16,7 @@ public sealed class ActionService(IDbContextFactory<PortalDbContext> dbFactory, 
     public async Task<ActionDetails?> GetActionAsync(int id, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var caller = await access.CallerAsync(db, ct);
+        var caller = await access.CallerAsync(ct);
         var action = await db.Actions.AsNoTracking().Include(a => a.Milestones).Include(a => a.Updates).AsSplitQuery().SingleOrDefaultAsync(a => a.Id == id, ct);
         if (action is null)
         {
@@ -54,7 +54,7 @@ public sealed class ActionService(IDbContextFactory<PortalDbContext> dbFactory, 
     {
         ArgumentNullException.ThrowIfNull(edit);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var caller = await access.CallerAsync(db, ct);
+        var caller = await access.CallerAsync(ct);
         var plan = await db.PlanAsync(planId, ct);
         caller.DemandEdit(PlanKey.Of(plan));
         var priority = plan.Priorities.SingleOrDefault(p => p.Id == edit.PriorityId)
@@ -135,7 +135,7 @@ public sealed class ActionService(IDbContextFactory<PortalDbContext> dbFactory, 
 
     private async Task<(KeyAction Action, DirectoratePlan Plan, PlanCaller Caller)> LoadAsync(PortalDbContext db, int id, CancellationToken ct)
     {
-        var caller = await access.CallerAsync(db, ct);
+        var caller = await access.CallerAsync(ct);
         var action = await db.Actions.Include(a => a.Milestones).SingleOrDefaultAsync(a => a.Id == id, ct)
             ?? throw new KeyNotFoundException($"No action {id}.");
         var plan = await db.Plans.AsNoTracking().SingleAsync(p => p.Id == action.PlanId, ct);

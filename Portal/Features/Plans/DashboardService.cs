@@ -23,7 +23,7 @@ public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactor
         ArgumentNullException.ThrowIfNull(filter);
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            var caller = await access.CallerAsync(db, ct);
+            var caller = await access.CallerAsync(ct);
             var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId)
                 .Select(p => (PlanKey?)new PlanKey(p.Id, p.DirectorateId)).SingleOrDefaultAsync(ct);
             if (plan is not PlanKey key)

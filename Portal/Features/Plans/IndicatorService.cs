@@ -17,7 +17,7 @@ public sealed class IndicatorService(IDbContextFactory<PortalDbContext> dbFactor
     public async Task<IndicatorDetails?> GetIndicatorAsync(int id, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var caller = await access.CallerAsync(db, ct);
+        var caller = await access.CallerAsync(ct);
         var indicator = await db.Indicators.AsNoTracking().Include(i => i.Values).SingleOrDefaultAsync(i => i.Id == id, ct);
         if (indicator is null)
         {
@@ -59,7 +59,7 @@ public sealed class IndicatorService(IDbContextFactory<PortalDbContext> dbFactor
     {
         ArgumentNullException.ThrowIfNull(edit);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var caller = await access.CallerAsync(db, ct);
+        var caller = await access.CallerAsync(ct);
         var plan = await db.PlanAsync(planId, ct);
         caller.DemandEdit(PlanKey.Of(plan));
         var priority = plan.Priorities.SingleOrDefault(p => p.Id == edit.PriorityId)
@@ -144,7 +144,7 @@ public sealed class IndicatorService(IDbContextFactory<PortalDbContext> dbFactor
 
     private async Task<(PerformanceIndicator Indicator, DirectoratePlan Plan, PlanCaller Caller)> LoadAsync(PortalDbContext db, int id, CancellationToken ct)
     {
-        var caller = await access.CallerAsync(db, ct);
+        var caller = await access.CallerAsync(ct);
         var indicator = await db.Indicators.Include(i => i.Values).SingleOrDefaultAsync(i => i.Id == id, ct)
             ?? throw new KeyNotFoundException($"No indicator {id}.");
         var plan = await db.Plans.AsNoTracking().SingleAsync(p => p.Id == indicator.PlanId, ct);

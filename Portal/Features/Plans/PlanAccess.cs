@@ -15,20 +15,13 @@ namespace Portal.Features.Plans;
 /// directors read every plan; anonymous visitors see nothing. Every plan service asks here
 /// before it reads or writes.
 /// </summary>
-public sealed class PlanAccess(ICurrentUser currentUser)
+public sealed class PlanAccess(ICurrentUser currentUser, DirectorateMap directorates)
 {
-    public async Task<PlanCaller> CallerAsync(PortalDbContext db, CancellationToken ct)
+    public async Task<PlanCaller> CallerAsync(CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(db);
         var principal = await currentUser.DemandAsync(Policies.SignedIn);
         var personId = int.TryParse(principal.FindFirstValue(PortalClaims.PersonId), NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : (int?)null;
-        int? directorateId = null;
-        if (personId is int pid)
-        {
-            var unitId = await db.People.AsNoTracking().Where(p => p.Id == pid).Select(p => (int?)p.UnitId).SingleOrDefaultAsync(ct);
-            directorateId = unitId is int u ? await DirectorateOfAsync(db, u, ct) : null;
-        }
-
+        var directorateId = personId is int pid ? await directorates.OfPersonAsync(pid, ct) : null;
         var name = principal.FindFirstValue(PortalClaims.DisplayName) ?? principal.Identity?.Name ?? string.Empty;
         return new PlanCaller(
             personId,
@@ -66,14 +59,6 @@ public sealed class PlanAccess(ICurrentUser currentUser)
         return await db.Actions.AnyAsync(a => a.PlanId == plan.Id && a.OwnerId == me, ct)
             || await db.Indicators.AnyAsync(i => i.PlanId == plan.Id && i.OwnerId == me, ct)
             || await db.Risks.AnyAsync(r => r.PlanId == plan.Id && r.OwnerId == me, ct);
-    }
-
-    /// <summary>The directorate a unit sits in (itself, if it is one), by <see cref="UnitKindRules.DirectorateOf"/>.</summary>
-    public static async Task<int?> DirectorateOfAsync(PortalDbContext db, int unitId, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var units = await db.OrganisationUnits.AsNoTracking().Select(u => new { u.Id, u.Kind, u.ParentId }).ToDictionaryAsync(u => u.Id, ct);
-        return UnitKindRules.DirectorateOf(unitId, id => units.TryGetValue(id, out var u) ? (u.Kind, u.ParentId) : null);
     }
 }
 

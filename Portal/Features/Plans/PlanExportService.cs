@@ -63,7 +63,7 @@ public sealed class PlanExportService(IDbContextFactory<PortalDbContext> dbFacto
 
     private async Task<(DirectoratePlan Plan, int Year)> ReadablePlanAsync(PortalDbContext db, int planId, int? year, CancellationToken ct)
     {
-        var caller = await access.CallerAsync(db, ct);
+        var caller = await access.CallerAsync(ct);
         var plan = await db.Plans.AsNoTracking().Include(p => p.Priorities).SingleOrDefaultAsync(p => p.Id == planId, ct)
             ?? throw new KeyNotFoundException($"No plan {planId}.");
         await PlanAccess.DemandReadAsync(db, caller, PlanKey.Of(plan), ct);

@@ -16,7 +16,7 @@ public sealed class PlanService(IDbContextFactory<PortalDbContext> dbFactory, Pl
     public async Task<IReadOnlyList<PlanSummary>> GetPlansAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var caller = await access.CallerAsync(db, ct);
+        var caller = await access.CallerAsync(ct);
         var plans = await db.Plans.AsNoTracking().OrderBy(p => p.Title).ToListAsync(ct);
         var units = await db.UnitNamesAsync(ct);
         // One grouped count per table, for every plan at once; filtered to each plan's open year below.
@@ -47,7 +47,7 @@ public sealed class PlanService(IDbContextFactory<PortalDbContext> dbFactory, Pl
     public async Task<PlanView?> GetPlanAsync(int planId, int? year, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var caller = await access.CallerAsync(db, ct);
+        var caller = await access.CallerAsync(ct);
         var plan = await db.Plans.AsNoTracking().Include(p => p.Priorities).SingleOrDefaultAsync(p => p.Id == planId, ct);
         if (plan is null)
         {
@@ -88,7 +88,7 @@ public sealed class PlanService(IDbContextFactory<PortalDbContext> dbFactory, Pl
     public async Task<EditChoices> GetChoicesAsync(int planId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var caller = await access.CallerAsync(db, ct);
+        var caller = await access.CallerAsync(ct);
         var plan = await db.Plans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == planId, ct) ?? throw new KeyNotFoundException($"No plan {planId}.");
         caller.DemandEdit(PlanKey.Of(plan));
         return await db.ChoicesAsync(planId, ct);
@@ -102,7 +102,7 @@ public sealed class PlanService(IDbContextFactory<PortalDbContext> dbFactory, Pl
     public async Task<RolledYear> RollForwardAsync(int planId, int version, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var caller = await access.CallerAsync(db, ct);
+        var caller = await access.CallerAsync(ct);
         var plan = await db.PlanAsync(planId, ct);
         caller.DemandEdit(PlanKey.Of(plan));
         await db.ExpectVersionAsync(plan, version, ct);
@@ -121,7 +121,7 @@ public sealed class PlanService(IDbContextFactory<PortalDbContext> dbFactory, Pl
     {
         ArgumentNullException.ThrowIfNull(plan);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var caller = await access.CallerAsync(db, ct);
+        var caller = await access.CallerAsync(ct);
         var directorate = await db.OrganisationUnits.AsNoTracking().SingleOrDefaultAsync(u => u.Id == plan.DirectorateId && u.Kind == Domain.Organisation.UnitKind.Directorate, ct)
             ?? throw new DomainRuleException("Plan.DirectorateRequired", "Choose the directorate the plan belongs to.", nameof(DirectoratePlan.DirectorateId));
         caller.DemandEdit(new PlanKey(0, directorate.Id));
@@ -147,7 +147,7 @@ public sealed class PlanService(IDbContextFactory<PortalDbContext> dbFactory, Pl
     public async Task<IReadOnlyList<NamedItem>> GetPlannableDirectoratesAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var caller = await access.CallerAsync(db, ct);
+        var caller = await access.CallerAsync(ct);
         var directorates = await db.OrganisationUnits.AsNoTracking().Where(u => u.Kind == Domain.Organisation.UnitKind.Directorate)
             .OrderBy(u => u.Name).Select(u => new NamedItem(u.Id, u.Name)).ToListAsync(ct);
         return directorates.Where(d => caller.CanEdit(new PlanKey(0, d.Id))).ToList();
@@ -157,7 +157,7 @@ public sealed class PlanService(IDbContextFactory<PortalDbContext> dbFactory, Pl
     public async Task AddPriorityAsync(int planId, string title, string? description, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var caller = await access.CallerAsync(db, ct);
+        var caller = await access.CallerAsync(ct);
         var plan = await db.PlanAsync(planId, ct);
         caller.DemandEdit(PlanKey.Of(plan));
         plan.AddPriority(title, description);
@@ -168,7 +168,7 @@ public sealed class PlanService(IDbContextFactory<PortalDbContext> dbFactory, Pl
     public async Task RevisePriorityAsync(int planId, int priorityId, string title, string? description, int version, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var caller = await access.CallerAsync(db, ct);
+        var caller = await access.CallerAsync(ct);
         var plan = await db.PlanAsync(planId, ct);
         caller.DemandEdit(PlanKey.Of(plan));
         var priority = plan.Priorities.SingleOrDefault(p => p.Id == priorityId) ?? throw new KeyNotFoundException($"No priority {priorityId}.");
@@ -181,7 +181,7 @@ public sealed class PlanService(IDbContextFactory<PortalDbContext> dbFactory, Pl
     public async Task MovePriorityAsync(int planId, int priorityId, int offset, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var caller = await access.CallerAsync(db, ct);
+        var caller = await access.CallerAsync(ct);
         var plan = await db.PlanAsync(planId, ct);
         caller.DemandEdit(PlanKey.Of(plan));
         plan.MovePriority(priorityId, Math.Sign(offset));

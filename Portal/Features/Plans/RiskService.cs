@@ -12,7 +12,7 @@ public sealed class RiskService(IDbContextFactory<PortalDbContext> dbFactory, Pl
     public async Task<RiskDetails?> GetRiskAsync(int id, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var caller = await access.CallerAsync(db, ct);
+        var caller = await access.CallerAsync(ct);
         var risk = await db.Risks.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
         if (risk is null)
         {
@@ -39,7 +39,7 @@ public sealed class RiskService(IDbContextFactory<PortalDbContext> dbFactory, Pl
     {
         ArgumentNullException.ThrowIfNull(edit);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var caller = await access.CallerAsync(db, ct);
+        var caller = await access.CallerAsync(ct);
         var plan = await db.PlanAsync(planId, ct);
         caller.DemandEdit(PlanKey.Of(plan));
         var (description, scores, review) = await ReadAsync(db, plan, edit, ct);
@@ -59,7 +59,7 @@ public sealed class RiskService(IDbContextFactory<PortalDbContext> dbFactory, Pl
     {
         ArgumentNullException.ThrowIfNull(edit);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var caller = await access.CallerAsync(db, ct);
+        var caller = await access.CallerAsync(ct);
         var risk = await db.Risks.SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new KeyNotFoundException($"No risk {id}.");
         var plan = await db.PlanAsync(risk.PlanId, ct);
         caller.DemandUpdate(PlanKey.Of(plan), risk.OwnerId);
