@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
-using Portal.Domain.Organisation;
 using Portal.Domain.Plans;
 using Portal.Infrastructure.Security;
 
