@@ -148,8 +148,7 @@ public sealed class ReportService(IDbContextFactory<PortalDbContext> dbFactory, 
         var caller = await access.CallerAsync(ct);
 
         // Rights first: someone who may not edit the report learns nothing from how their input is checked.
-        var current = await Full(db.Reports.AsNoTracking()).SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new KeyNotFoundException($"No report {id}.");
-        Demand(Rights(current, caller, Body(await BodiesAsync(db, ct), current.BodyId)), r => r.CanEdit, "ChangeReport");
+        var report = await FindForChangeAsync(db, caller, id, r => r.CanEdit, ct);
         int? bodyId = null;
         if (edit.MeetingId is int meetingId)
         {
@@ -172,7 +171,7 @@ public sealed class ReportService(IDbContextFactory<PortalDbContext> dbFactory, 
             throw new DomainRuleException("Report.ForwardPlanUnknown", "Choose the Forward Plan entry from the list.", nameof(Report.ForwardPlanEntryId));
         }
 
-        return await ChangeAsync(db, caller, id, edit.Version, r => r.CanEdit, r =>
+        return await SaveChangeAsync(db, report, edit.Version, r =>
         {
             r.Describe(new ReportParticulars(edit.Reference, edit.Title, edit.ChiefOfficerId, edit.ContactDetails, edit.AllWards, edit.Wards, edit.IsKeyDecision, edit.BackgroundPapers));
             r.PlaceBefore(edit.MeetingId, bodyId, edit.MeetingId is null ? null : edit.AgendaItemId);
@@ -413,11 +412,20 @@ public sealed class ReportService(IDbContextFactory<PortalDbContext> dbFactory, 
     /// change, save, tell. None of them publishes, so none touches the search index (PublishAsync does).
     /// </summary>
     private async Task<int> ChangeAsync(
-        PortalDbContext db, MeetingCaller caller, int id, int version, Func<ReportRights, bool> allowed, Action<Report> change, CancellationToken ct, bool publish = true)
+        PortalDbContext db, MeetingCaller caller, int id, int version, Func<ReportRights, bool> allowed, Action<Report> change, CancellationToken ct, bool publish = true) =>
+        await SaveChangeAsync(db, await FindForChangeAsync(db, caller, id, allowed, ct), version, change, ct, publish);
+
+    /// <summary>The first half of <see cref="ChangeAsync(PortalDbContext, MeetingCaller, int, int, Func{ReportRights, bool}, Action{Report}, CancellationToken, bool)"/>: the report, tracked, once the caller is known to be allowed.</summary>
+    private static async Task<Report> FindForChangeAsync(PortalDbContext db, MeetingCaller caller, int id, Func<ReportRights, bool> allowed, CancellationToken ct)
     {
         var report = await Full(db.Reports).SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new KeyNotFoundException($"No report {id}.");
-        var bodies = await BodiesAsync(db, ct);
-        Demand(Rights(report, caller, Body(bodies, report.BodyId)), allowed, "ChangeReport");
+        Demand(Rights(report, caller, Body(await BodiesAsync(db, ct), report.BodyId)), allowed, "ChangeReport");
+        return report;
+    }
+
+    /// <summary>The second half: the version checked, the change made, saved and told.</summary>
+    private async Task<int> SaveChangeAsync(PortalDbContext db, Report report, int version, Action<Report> change, CancellationToken ct, bool publish = true)
+    {
         await db.ExpectVersionAsync(report, version, ct);
         change(report);
 
