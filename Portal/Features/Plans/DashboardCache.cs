@@ -9,12 +9,10 @@ namespace Portal.Features.Plans;
 /// hold one copy of it rather than a copy each.
 /// </summary>
 /// <remarks>
-/// A dashboard is kept for its plan, filter and day, and is good while nothing has been
-/// published on the <see cref="ChangeFeed"/> since it was started (every save a live page shows
-/// is published there after it commits, so a dashboard begun after that read what was saved),
-/// and for <see cref="MaxAge"/> at most, so a change made outside the portal's services shows
-/// soon after. The cache holds no one's rights: <see cref="DashboardService"/> checks the reader
-/// before it asks, and a dashboard says the same to everyone who may read its plan.
+/// A dashboard is kept for its plan, filter and day as a <see cref="SharedRead{T}"/>: good while
+/// nothing has been published on the <see cref="ChangeFeed"/> since it was begun, and for
+/// <see cref="MaxAge"/> at most. The cache holds no one's rights: <see cref="DashboardService"/>
+/// checks the reader before it asks, and a dashboard says the same to everyone who may read its plan.
 /// </remarks>
 public sealed class DashboardCache(ChangeFeed changes, TimeProvider clock)
 {
@@ -24,7 +22,7 @@ public sealed class DashboardCache(ChangeFeed changes, TimeProvider clock)
     private const int Capacity = 500;
 
     private readonly Lock _gate = new();
-    private readonly Dictionary<Key, Entry> _entries = [];
+    private readonly Dictionary<Key, SharedRead<Dashboard?>> _entries = [];
 
     /// <summary>
     /// The dashboard for this plan, filter and day: the one already computed if nothing has
@@ -37,33 +35,29 @@ public sealed class DashboardCache(ChangeFeed changes, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(compute);
         var key = new Key(planId, filter, today);
-        var version = changes.Version;
-        var now = clock.GetUtcNow();
-        Lazy<Task<Dashboard?>> dashboard;
+        SharedRead<Dashboard?>? dashboard;
         lock (_gate)
         {
-            if (!_entries.TryGetValue(key, out var entry) || !entry.IsGoodFor(version, now))
+            if (!_entries.TryGetValue(key, out dashboard) || !dashboard.IsGoodFor(changes, clock, MaxAge))
             {
                 if (_entries.Count >= Capacity)
                 {
-                    Trim(version, now);
+                    Trim();
                 }
 
-                entry = new Entry(version, now, new Lazy<Task<Dashboard?>>(compute));
-                _entries[key] = entry;
+                dashboard = new SharedRead<Dashboard?>(changes, clock, compute);
+                _entries[key] = dashboard;
             }
-
-            dashboard = entry.Dashboard;
         }
 
         return dashboard.Value.WaitAsync(ct);
     }
 
-    private void Trim(long version, DateTimeOffset now)
+    private void Trim()
     {
         foreach (var (key, entry) in _entries.ToList())
         {
-            if (!entry.IsGoodFor(version, now))
+            if (!entry.IsGoodFor(changes, clock, MaxAge))
             {
                 _entries.Remove(key);
             }
@@ -76,13 +70,4 @@ public sealed class DashboardCache(ChangeFeed changes, TimeProvider clock)
     }
 
     private readonly record struct Key(int PlanId, DashboardFilter Filter, DateOnly Today);
-
-    private sealed record Entry(long Version, DateTimeOffset Started, Lazy<Task<Dashboard?>> Dashboard)
-    {
-        /// <summary>Nothing published since, young enough, and not a computation that failed (the next reader tries again).</summary>
-        public bool IsGoodFor(long version, DateTimeOffset now) =>
-            Version == version
-            && now - Started < MaxAge
-            && !(Dashboard.IsValueCreated && (Dashboard.Value.IsFaulted || Dashboard.Value.IsCanceled));
-    }
 }

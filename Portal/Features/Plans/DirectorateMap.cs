@@ -12,9 +12,9 @@ namespace Portal.Features.Plans;
 /// change, and a progress update that reloads a hundred open dashboards asked a hundred times.
 /// </summary>
 /// <remarks>
-/// Kept, like <see cref="DashboardCache"/>, while nothing has been published on the
-/// <see cref="ChangeFeed"/> since it was read (moving a person or a unit is published there) and
-/// for <see cref="MaxAge"/> at most; read by one caller while the others wait for it. It holds
+/// A <see cref="SharedRead{T}"/>, like each of <see cref="DashboardCache"/>'s dashboards: kept while
+/// nothing has been published on the <see cref="ChangeFeed"/> since it was read (moving a person
+/// or a unit is published there) and for <see cref="MaxAge"/> at most. It holds
 /// where people sit, not what they may do: roles come from the caller's own sign-in every time.
 /// </remarks>
 public sealed class DirectorateMap(ChangeFeed changes, TimeProvider clock, IServiceScopeFactory scopes)
@@ -22,7 +22,7 @@ public sealed class DirectorateMap(ChangeFeed changes, TimeProvider clock, IServ
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
 
     private readonly Lock _gate = new();
-    private Entry? _current;
+    private SharedRead<IReadOnlyDictionary<int, int?>>? _current;
 
     /// <summary>The directorate <paramref name="personId"/> works in, or null if they are in none (or are not a person here).</summary>
     public async Task<int?> OfPersonAsync(int personId, CancellationToken ct)
@@ -39,23 +39,23 @@ public sealed class DirectorateMap(ChangeFeed changes, TimeProvider clock, IServ
 
     private Task<IReadOnlyDictionary<int, int?>> CurrentAsync(bool fresh)
     {
-        var version = changes.Version;
-        var now = clock.GetUtcNow();
+        SharedRead<IReadOnlyDictionary<int, int?>> current;
         lock (_gate)
         {
-            if (fresh || _current is null || _current.Version != version || now - _current.Read > MaxAge || _current.Directorates.IsFaulted || _current.Directorates.IsCanceled)
+            if (fresh || _current is null || !_current.IsGoodFor(changes, clock, MaxAge))
             {
-                // Not given the caller's token: the read is shared, and one caller leaving must not cancel it for the rest.
-                _current = new Entry(version, now, ReadAsync());
+                _current = new SharedRead<IReadOnlyDictionary<int, int?>>(changes, clock, ReadAsync);
             }
 
-            return _current.Directorates;
+            current = _current;
         }
+
+        return current.Value;
     }
 
     private async Task<IReadOnlyDictionary<int, int?>> ReadAsync()
     {
-        await Task.Yield(); // out of the lock, and off the caller's renderer
+        await Task.Yield(); // off the first caller's renderer
         await using var scope = scopes.CreateAsyncScope();
         await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
         var units = await db.OrganisationUnits.AsNoTracking().Select(u => new { u.Id, u.Kind, u.ParentId }).ToDictionaryAsync(u => u.Id);
@@ -74,6 +74,4 @@ public sealed class DirectorateMap(ChangeFeed changes, TimeProvider clock, IServ
 
         return people.ToDictionary(p => p.Id, p => DirectorateOf(p.UnitId));
     }
-
-    private sealed record Entry(long Version, DateTimeOffset Read, Task<IReadOnlyDictionary<int, int?>> Directorates);
 }
