@@ -20,6 +20,20 @@ public sealed class AccessibilityBrowserTests(BrowserSession session) : BrowserT
     private static readonly string[] SwedishSignedInPages =
         ["/organisation", "/plans/1", "/plans/1/dashboard", "/plans/1/actions/new", "/thread", "/thread/coverage", "/admin"];
 
+    /// <summary>The scan every page passes can fail: a picture without a text alternative, put into the home page, is reported by name.</summary>
+    [Fact]
+    public async Task TheScanReportsAViolationWhenThereIsOne()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/");
+        await page.Locator("h1").First.WaitForAsync();
+        await AssertAccessibleAsync(page);
+        await page.EvaluateAsync("() => { const picture = document.createElement('img'); picture.src = '/favicon.svg'; document.querySelector('main').append(picture); }");
+
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => AssertAccessibleAsync(page));
+        Assert.Contains("image-alt", failure.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("en-GB")]
     [InlineData("sv-SE")]

@@ -1,5 +1,4 @@
 using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Portal.Tests.Infrastructure;
 
@@ -13,6 +12,8 @@ namespace Portal.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public abstract class BrowserTest(BrowserSession session) : IAsyncLifetime
 {
+    private static readonly Lazy<string> AxeSource = new(() => new BundledAxeScriptProvider().GetScript());
+
     private readonly List<IBrowserContext> _contexts = [];
 
     protected PortalApp App { get; private set; } = default!;
@@ -108,19 +109,32 @@ public abstract class BrowserTest(BrowserSession session) : IAsyncLifetime
             FullPage = true,
         });
 
-    /// <summary>Runs axe with the WCAG 2.2 A and AA rules and fails listing every violation.</summary>
+    /// <summary>
+    /// Runs axe-core (the copy Deque's package bundles) with the WCAG 2.2 A and AA rules over the
+    /// whole document, and fails listing every violation.
+    /// </summary>
+    /// <remarks>
+    /// Run in the page itself, as axe's own <c>axe.run</c>: the package's <c>RunAxe</c> finishes
+    /// every scan in a new blank page, which is there for cross-origin frames (the portal has no
+    /// frames) and made each scan about three times as long (2.5 s a page against 0.8 s here),
+    /// minutes of the suite across a hundred scans. Every rule the tags name still runs.
+    /// </remarks>
     protected static async Task AssertAccessibleAsync(IPage page)
     {
-        var result = await page.RunAxe(new AxeRunOptions
+        if (!await page.EvaluateAsync<bool>("() => typeof window.axe === 'object'"))
         {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+            await page.EvaluateAsync(AxeSource.Value);
+        }
 
-            // Every rule still runs; only the violations come back with their nodes, not every pass.
-            ResultTypes = [ResultType.Violations],
-        });
-        var violations = result.Violations
-            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(" | ", v.Nodes.Select(n => n.Target?.ToString()))}")
-            .ToList();
-        Assert.True(violations.Count == 0, $"axe found {violations.Count} violation(s) on {page.Url}:\n{string.Join('\n', violations)}");
+        var violations = await page.EvaluateAsync<string[]>("""
+            async () => {
+                const result = await axe.run(document, {
+                    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+                    resultTypes: ['violations'],
+                });
+                return result.violations.map(v => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map(n => n.target.join(' ')).join(' | ')}`);
+            }
+            """);
+        Assert.True(violations.Length == 0, $"axe found {violations.Length} violation(s) on {page.Url}:\n{string.Join('\n', violations)}");
     }
 }
