@@ -16,7 +16,7 @@ namespace Portal.Tests.Browser;
 /// The pages are those of <see cref="PageAuthorisationMatrixTests"/>, so a new page is fuzzed
 /// the day it gets its row; each as an administrator, and the pages whose forms belong to
 /// someone else (a draft's author, a councillor's notes, a person's objectives) as that person.
-/// Forms a button has to open first are not reached.
+/// A form a button opens first is reached through <see cref="Openers"/>.
 /// </remarks>
 public sealed class FuzzBrowserTests(BrowserSession session) : BrowserTest(session)
 {
@@ -43,6 +43,20 @@ public sealed class FuzzBrowserTests(BrowserSession session) : BrowserTest(sessi
             form.requestSubmit();
         }
         """;
+
+    /// <summary>
+    /// Forms a button has to open first, by page and by the button's text (its key in the
+    /// portal's resources): the first such button on the page is pressed and the form it opens
+    /// fuzzed like the rest. Buttons that open only a confirmation (no text field) are not here.
+    /// </summary>
+    private static readonly (string Sample, string ButtonText)[] Openers =
+    [
+        ("/plans/{plan}/priorities", "Priority.Edit"),
+        ("/meetings/{august}", "Agenda.WriteNotes"),
+        ("/meetings/{august}", "Agenda.Declare"),
+    ];
+
+    private static readonly System.Resources.ResourceManager Texts = new(typeof(Portal.Resources.Text));
 
     private static readonly (string Who, string[] Samples)[] Others =
     [
@@ -77,6 +91,11 @@ public sealed class FuzzBrowserTests(BrowserSession session) : BrowserTest(sessi
             }
         }
 
+        foreach (var (path, button) in Openers)
+        {
+            await FuzzOpenedFormAsync(admin, PageAuthorisationMatrixTests.Fill(path, samples), ButtonText(button), problems, fuzzed);
+        }
+
         foreach (var (who, paths) in Others)
         {
             var page = await NewPageAsync();
@@ -98,6 +117,55 @@ public sealed class FuzzBrowserTests(BrowserSession session) : BrowserTest(sessi
         Assert.True(fuzzed.Exists(f => f.StartsWith("/reports/new ", StringComparison.Ordinal)), $"No form of /reports/new  reached: {reached}");
         Assert.True(fuzzed.Exists(f => f.StartsWith("/plans/1/actions/new ", StringComparison.Ordinal)), $"No form of /plans/1/actions/new reached: {reached}");
         Assert.True(fuzzed.Exists(f => f.StartsWith("/meetings/", StringComparison.Ordinal)), $"No form of /meetings/ reached: {reached}");
+        foreach (var (path, button) in Openers)
+        {
+            var opened = $"{PageAuthorisationMatrixTests.Fill(path, samples)} after \"{ButtonText(button)}\"";
+            Assert.True(fuzzed.Exists(f => f.StartsWith(opened, StringComparison.Ordinal)), $"The form {opened} opens was not reached: {reached}");
+        }
+    }
+
+    private static string ButtonText(string key) => Texts.GetString(key, System.Globalization.CultureInfo.GetCultureInfo("en-GB"))!;
+
+    /// <summary>On <paramref name="path"/>, presses the first button named <paramref name="button"/> and fuzzes the form it opens, twice (hostile text, then a megabyte).</summary>
+    private static async Task FuzzOpenedFormAsync(IPage page, string path, string button, List<string> problems, List<string> fuzzed)
+    {
+        for (var pass = 0; pass < 2; pass++)
+        {
+            try
+            {
+                await OpenAsync(page, path, live: true);
+                await page.EvaluateAsync("() => document.querySelectorAll('main form').forEach(f => f.setAttribute('data-fuzz-seen', ''))");
+                await page.GetByRole(AriaRole.Button, new() { Name = button }).First.ClickAsync();
+                var opened = await page.WaitForFunctionAsync("""
+                    () => {
+                        const index = [...document.querySelectorAll('main form')].findIndex(f => !f.hasAttribute('data-fuzz-seen'));
+                        return index >= 0 ? { index } : null; // an object: the first form's index, 0, would not count as an answer
+                    }
+                    """);
+                var index = (await opened.JsonValueAsync<System.Text.Json.JsonElement>()).GetProperty("index").GetInt32();
+                var fields = (await FieldCountsAsync(page))[index];
+                if (pass == 0)
+                {
+                    fuzzed.Add($"{path} after \"{button}\" #{index} ({Math.Abs(fields)} fields)");
+                }
+                else if (fields < 0)
+                {
+                    break; // its first field has a maxlength: a megabyte cannot reach it
+                }
+
+                await page.EvaluateAsync(FillAndSubmit, new object[] { index, Hostile, pass == 1 ? 0 : -1 });
+                await page.WaitForTimeoutAsync(60);
+                var problem = await CheckSettledAsync(page);
+                if (problem is not null)
+                {
+                    problems.Add($"{path} after \"{button}\" pass {pass}: {problem}");
+                }
+            }
+            catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
+            {
+                problems.Add($"{path} after \"{button}\": {ex.Message.Split('\n')[0]} (at {page.Url})");
+            }
+        }
     }
 
     private static void Watch(IPage page, List<string> problems)
