@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
@@ -13,6 +15,7 @@ using Microsoft.Playwright;
 using Portal.Data;
 using Portal.Domain.Plans;
 using Portal.Features.Plans;
+using Portal.Infrastructure.LiveUpdates;
 using Portal.Infrastructure.Security;
 using Portal.Tests.Benchmarks.Baseline;
 using Portal.Tests.Browser;
@@ -37,7 +40,9 @@ namespace Portal.Tests.Benchmarks;
 /// page's own script, style and layout work. Both include the wait for the CPU: the N browsers
 /// stand for N people's own computers but share the server's cores here (pinning them to cores
 /// apart was tried: Chromium's browser process, which times the frames, then waits behind its
-/// pages instead).
+/// pages instead). So the server's own share is printed too: for an interaction, how long the
+/// circuit took over the event (see <see cref="EventsHandled"/>); for a live update, the save
+/// until the change is published, and the change published until each dashboard's batch arrives.
 /// Opt-in, because N browsers take minutes and gigabytes: PORTAL_BENCHMARK_LARGE=1 runs it with
 /// 100 circuits (PORTAL_LOAD_CIRCUITS sets another number).
 /// </summary>
@@ -71,28 +76,34 @@ public sealed class LoadBenchmark(ITestOutputHelper output)
             var n = Circuits;
 
             // The baseline first, alone in the process: N Counter pages, each clicked at the same time.
+            using var handled = new EventsHandled();
             OpenPages counterPages;
             Timings counterClicks;
+            IReadOnlyList<double> counterInServer;
             await using (var baseline = await BaselineHost.StartAsync())
             {
                 counterPages = await OpenAsync(chromium, baseline.BaseUrl, null, "/counter", n, baseline.MemoryNow);
+                handled.Clear();
                 counterClicks = await InteractInTurnAsync(counterPages.Pages, "button", "() => document.querySelector('button').click()");
+                counterInServer = handled.Clear();
                 await CloseAsync(counterPages.Pages);
             }
 
             await using var portal = new PortalApp(settings: new Dictionary<string, string> { ["Portal:MaxCircuitsPerUser"] = "1000" });
             portal.Start();
 
+            // Told first of every change, before any page subscribes: see Publications.
+            using var published = new Publications(portal.Services.GetRequiredService<ChangeFeed>());
+
             // The portal: N dashboards of the director, signed in once.
             var planId = await portal.QueryAsync(db => db.Plans.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(Ct));
             var state = await SignedInStateAsync(chromium, portal.BaseUrl);
             var dashboards = await OpenAsync(chromium, portal.BaseUrl, state, $"/plans/{planId}/dashboard", n, () => MemoryNow());
             var filter = await dashboards.Pages[0].Locator("#filter-priority option").Nth(1).GetAttributeAsync("value");
+            handled.Clear();
             var filterClicks = await InteractInTurnAsync(dashboards.Pages, "main",
                 $$"""() => { const s = document.querySelector('#filter-priority'); s.value = s.value === '' ? '{{filter}}' : ''; s.dispatchEvent(new Event('change', { bubbles: true })); }""");
-            var live = await LiveUpdatesAsync(chromium, portal, state, dashboards.Pages, planId);
-            await CloseAsync(dashboards.Pages);
-
+            var filterInServer = handled.Clear();
             output.WriteLine(string.Format(CultureInfo.InvariantCulture,
                 "BENCHMARK server memory per circuit, {0} circuits: director's dashboard {1:F0} KB, target 500 KB ({2}); baseline [stock Counter page] {3:F0} KB, ratio {4:F2}x",
                 n, dashboards.KilobytesPerCircuit, dashboards.KilobytesPerCircuit <= 500 ? "met" : "NOT met", counterPages.KilobytesPerCircuit, dashboards.KilobytesPerCircuit / counterPages.KilobytesPerCircuit));
@@ -100,13 +111,23 @@ public sealed class LoadBenchmark(ITestOutputHelper output)
                 $"BENCHMARK memory per circuit ({n}): dashboard {dashboards.KilobytesPerCircuit:F0} KB, counter {counterPages.KilobytesPerCircuit:F0} KB{Environment.NewLine}");
             output.WriteLine(BenchmarkReport.Format($"interaction with {n} circuits open, {Math.Min(AtOnce, n)} interacting at once (a dashboard filter), in the page", filterClicks.InPage, counterClicks.InPage, "the stock Counter's button, same load", targetMs: 100));
             output.WriteLine(BenchmarkReport.Format($"interaction with {n} circuits open, {Math.Min(AtOnce, n)} interacting at once (a dashboard filter), on the wire (event out to render batch in; {filterClicks.OnTheWire.Count / Interactions} pages on a WebSocket)", filterClicks.OnTheWire, counterClicks.OnTheWire, $"the stock Counter's button, same load, on the wire; {counterClicks.OnTheWire.Count / Interactions} pages", targetMs: 100));
+            output.WriteLine(BenchmarkReport.Format($"interaction with {n} circuits open, {Math.Min(AtOnce, n)} interacting at once (a dashboard filter), in the server (Blazor's own HandleEvent activity: the handler's task, with the reads and the renders it asks for as it runs)", filterInServer, counterInServer, "the stock Counter's button, same load, in the server: a count added, its render after the handler not in the activity", targetMs: 100));
+            var live = await LiveUpdatesAsync(chromium, portal, published, state, dashboards.Pages, planId);
+            await CloseAsync(dashboards.Pages);
+
             output.WriteLine(BenchmarkReport.Format($"live update reaching {n} open dashboards, in the pages", live.InPage, counterClicks.InPage, "the stock Counter's button, same load", targetMs: 250));
             output.WriteLine(BenchmarkReport.Format($"live update reaching {n} open dashboards, on the wire (save out to each dashboard's batch in; {live.OnTheWire.Count / Writes} on a WebSocket)", live.OnTheWire, counterClicks.OnTheWire, "the stock Counter's button, same load, on the wire", targetMs: 250));
+            output.WriteLine(BenchmarkReport.Format("live update, its first part: the save, from its event leaving the director's browser until the change is published (form handler, validation, the write)", live.Saving, counterClicks.OnTheWire, "the stock Counter's button, same load, on the wire", targetMs: 250));
+            output.WriteLine(BenchmarkReport.Format($"live update, its second part: from the change published in the server to each of the {n} dashboards' render batch arriving at its browser (reads, renders, sends)", live.FannedOut, counterClicks.OnTheWire, "the stock Counter's button, same load, on the wire", targetMs: 250));
 
             Assert.Equal(n * Interactions, filterClicks.InPage.Count);
             Assert.NotEmpty(filterClicks.OnTheWire);
             Assert.Equal(n * Writes, live.InPage.Count);
             Assert.NotEmpty(live.OnTheWire);
+            Assert.True(filterInServer.Count >= n * Interactions, $"{filterInServer.Count} filter events handled in the server");
+            Assert.True(counterInServer.Count >= n * Interactions, $"{counterInServer.Count} Counter clicks handled in the server");
+            Assert.Equal(Writes, live.Saving.Count);
+            Assert.All(live.Saving.Concat(live.FannedOut), t => Assert.True(t > 0, "the browser's and the server's clocks disagree"));
             Assert.All(live.InPage, t => Assert.True(t > 0));
             Assert.All(live.OnTheWire.Concat(filterClicks.OnTheWire), t => Assert.True(t > 0));
         }
@@ -226,8 +247,99 @@ public sealed class LoadBenchmark(ITestOutputHelper output)
         return new Timings(times, server);
     }
 
-    /// <summary>Latencies seen in the pages, and the same at the browser's network layer (the server's share: network and server, no page work).</summary>
-    private sealed record Timings(List<double> InPage, List<double> OnTheWire);
+    /// <summary>
+    /// Latencies seen in the pages, and the same at the browser's network layer (the server's
+    /// share: network and server, no page work); for a live update, also its two parts: the save
+    /// until the change is published, and the change published until each batch arrives.
+    /// </summary>
+    private sealed record Timings(List<double> InPage, List<double> OnTheWire, List<double> Saving, List<double> FannedOut)
+    {
+        public Timings(List<double> inPage, List<double> onTheWire)
+            : this(inPage, onTheWire, [], [])
+        {
+        }
+    }
+
+    /// <summary>
+    /// When each plan change was published in the server, on the clock the browser stamps its
+    /// frames with: the machine's monotonic clock (Chromium's and <see cref="Stopwatch"/>'s on
+    /// Linux), in milliseconds, so a publish here and a frame there can be set side by side.
+    /// It must subscribe before any page does: the feed tells subscribers in turn, and on a busy
+    /// machine a page told earlier can have its batch before a later subscriber is reached.
+    /// </summary>
+    private sealed class Publications : IDisposable
+    {
+        private readonly List<double> _times = [];
+        private readonly IDisposable _subscription;
+
+        public Publications(ChangeFeed changes) =>
+            _subscription = changes.Subscribe<PlanChanged>(_ =>
+            {
+                var now = Stopwatch.GetTimestamp() * 1000.0 / Stopwatch.Frequency;
+                lock (_times)
+                {
+                    _times.Add(now);
+                }
+            });
+
+        /// <summary>The latest publish, which must be the <paramref name="expected"/>th.</summary>
+        public double Latest(int expected)
+        {
+            lock (_times)
+            {
+                Assert.Equal(expected, _times.Count);
+                return _times[^1];
+            }
+        }
+
+        public void Dispose() => _subscription.Dispose();
+    }
+
+    /// <summary>
+    /// How long the server took over each browser event: the <c>HandleEvent</c> activity Blazor
+    /// itself starts when an event reaches a component and stops when the handler's task is done.
+    /// The dashboard's filter is an asynchronous handler: its reads, and the render (to its batch
+    /// handed to the connection) it asks for before it returns, are inside. A synchronous handler's
+    /// render follows the activity, so the Counter's figure is its handler alone. Both hosts run in
+    /// this process, so one listener sees the baseline's events and the portal's.
+    /// </summary>
+    private sealed class EventsHandled : IDisposable
+    {
+        private const string Operation = "Microsoft.AspNetCore.Components.HandleEvent";
+        private readonly ActivityListener _listener;
+        private readonly ConcurrentQueue<double> _durations = new();
+
+        public EventsHandled()
+        {
+            _listener = new ActivityListener
+            {
+                ShouldListenTo = source => source.Name.StartsWith("Microsoft.AspNetCore.Components", StringComparison.Ordinal),
+                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+                ActivityStopped = activity =>
+                {
+                    if (activity.OperationName == Operation)
+                    {
+                        _durations.Enqueue(activity.Duration.TotalMilliseconds);
+                    }
+                },
+            };
+            ActivitySource.AddActivityListener(_listener);
+        }
+
+        /// <summary>The durations recorded since the last call (milliseconds), and a fresh start.</summary>
+        public IReadOnlyList<double> Clear()
+        {
+            var taken = new List<double>();
+            while (_durations.TryDequeue(out var duration))
+            {
+                taken.Add(duration);
+            }
+
+            return taken;
+        }
+
+        public void Dispose() => _listener.Dispose();
+    }
 
     /// <summary>
     /// A page's Blazor connection watched at the browser's network layer, through the DevTools
@@ -371,7 +483,7 @@ public sealed class LoadBenchmark(ITestOutputHelper output)
     /// page's form; for each, how long after the save was clicked every open dashboard changed
     /// (the clock of this machine, read in both pages).
     /// </summary>
-    private static async Task<Timings> LiveUpdatesAsync(IBrowser browser, PortalApp portal, string state, IReadOnlyList<IPage> pages, int planId)
+    private static async Task<Timings> LiveUpdatesAsync(IBrowser browser, PortalApp portal, Publications published, string state, IReadOnlyList<IPage> pages, int planId)
     {
         const string Arm = """
             () => {
@@ -402,6 +514,8 @@ public sealed class LoadBenchmark(ITestOutputHelper output)
 
         var latencies = new List<double>();
         var server = new List<double>();
+        var saving = new List<double>();
+        var fannedOut = new List<double>();
         var writerWire = await Wire.AttachAsync(writer);
         var wires = new List<Wire>();
         foreach (var page in pages)
@@ -426,9 +540,13 @@ public sealed class LoadBenchmark(ITestOutputHelper output)
 
             // The save's event, as it left the director's browser; then each dashboard's first batch after it.
             var saved = await writerWire.NextEventAsync(before);
+            var publish = published.Latest(expected: write + 1);
+
+            saving.Add(publish - saved);
             foreach (var wire in wires.Where(w => w.Watched))
             {
                 server.Add(await wire.FirstBatchAfterAsync(saved));
+                fannedOut.Add(await wire.FirstBatchAfterAsync(publish));
             }
         }
 
@@ -438,7 +556,7 @@ public sealed class LoadBenchmark(ITestOutputHelper output)
         }
 
         await context.DisposeAsync();
-        return new Timings(latencies, server);
+        return new Timings(latencies, server, saving, fannedOut);
     }
 
     private static async Task<string> SignedInStateAsync(IBrowser browser, string baseUrl)
