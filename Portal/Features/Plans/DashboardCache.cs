@@ -38,14 +38,14 @@ public sealed class DashboardCache(ChangeFeed changes, TimeProvider clock)
         SharedRead<Dashboard?>? dashboard;
         lock (_gate)
         {
-            if (!_entries.TryGetValue(key, out dashboard) || !dashboard.IsGoodFor(changes, clock, MaxAge))
+            if (!_entries.TryGetValue(key, out dashboard) || !dashboard.IsGood)
             {
                 if (_entries.Count >= Capacity)
                 {
                     Trim();
                 }
 
-                dashboard = new SharedRead<Dashboard?>(changes, clock, compute);
+                dashboard = new SharedRead<Dashboard?>(changes, clock, MaxAge, compute);
                 _entries[key] = dashboard;
             }
         }
@@ -57,7 +57,7 @@ public sealed class DashboardCache(ChangeFeed changes, TimeProvider clock)
     {
         foreach (var (key, entry) in _entries.ToList())
         {
-            if (!entry.IsGoodFor(changes, clock, MaxAge))
+            if (!entry.IsGood)
             {
                 _entries.Remove(key);
             }

@@ -42,9 +42,9 @@ public sealed class DirectorateMap(ChangeFeed changes, TimeProvider clock, IServ
         SharedRead<IReadOnlyDictionary<int, int?>> current;
         lock (_gate)
         {
-            if (fresh || _current is null || !_current.IsGoodFor(changes, clock, MaxAge))
+            if (fresh || _current is null || !_current.IsGood)
             {
-                _current = new SharedRead<IReadOnlyDictionary<int, int?>>(changes, clock, ReadAsync);
+                _current = new SharedRead<IReadOnlyDictionary<int, int?>>(changes, clock, MaxAge, ReadAsync);
             }
 
             current = _current;

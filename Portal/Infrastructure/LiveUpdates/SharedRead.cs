@@ -15,32 +15,29 @@ namespace Portal.Infrastructure.LiveUpdates;
 /// </remarks>
 public sealed class SharedRead<T>
 {
+    private readonly ChangeFeed _changes;
+    private readonly TimeProvider _clock;
+    private readonly TimeSpan _maxAge;
+    private readonly long _version;
+    private readonly DateTimeOffset _began;
     private readonly Lazy<Task<T>> _value;
 
-    public SharedRead(ChangeFeed changes, TimeProvider clock, Func<Task<T>> read)
+    public SharedRead(ChangeFeed changes, TimeProvider clock, TimeSpan maxAge, Func<Task<T>> read)
     {
         ArgumentNullException.ThrowIfNull(changes);
         ArgumentNullException.ThrowIfNull(clock);
-        Version = changes.Version;
-        Began = clock.GetUtcNow();
+        (_changes, _clock, _maxAge) = (changes, clock, maxAge);
+        _version = changes.Version;
+        _began = clock.GetUtcNow();
         _value = new Lazy<Task<T>>(read);
     }
-
-    /// <summary>The change feed's version when the read began.</summary>
-    public long Version { get; }
-
-    public DateTimeOffset Began { get; }
 
     /// <summary>The read: begun by the first caller to ask for it.</summary>
     public Task<T> Value => _value.Value;
 
-    /// <summary>Nothing published since it began, younger than <paramref name="maxAge"/>, and not a read that failed.</summary>
-    public bool IsGoodFor(ChangeFeed changes, TimeProvider clock, TimeSpan maxAge)
-    {
-        ArgumentNullException.ThrowIfNull(changes);
-        ArgumentNullException.ThrowIfNull(clock);
-        return Version == changes.Version
-            && clock.GetUtcNow() - Began < maxAge
-            && !(_value.IsValueCreated && (_value.Value.IsFaulted || _value.Value.IsCanceled));
-    }
+    /// <summary>Nothing published since it began, younger than its age limit, and not a read that failed.</summary>
+    public bool IsGood =>
+        _version == _changes.Version
+        && _clock.GetUtcNow() - _began < _maxAge
+        && !(_value.IsValueCreated && (_value.Value.IsFaulted || _value.Value.IsCanceled));
 }
