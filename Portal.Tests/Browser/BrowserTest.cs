@@ -54,7 +54,9 @@ public abstract class BrowserTest(BrowserSession session) : IAsyncLifetime
             Locale = culture ?? "en-GB",
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous, for a two-core CI machine running a browser beside the app; a passing step
+        // never waits for it.
+        context.SetDefaultTimeout(30_000);
         _contexts.Add(context);
         return await context.NewPageAsync();
     }
@@ -89,7 +91,9 @@ public abstract class BrowserTest(BrowserSession session) : IAsyncLifetime
     protected static async Task SignInToAsync(IPage page, string email, string path)
     {
         await SignInAsync(page, email, returnUrl: path);
-        await page.WaitForURLAsync("**" + path);
+        // The circuit starting is the sign that matters; waiting for the page's load event as well
+        // hung once on a busy CI machine after the address had already changed.
+        await page.WaitForURLAsync("**" + path, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
         await WaitForInteractiveAsync(page);
     }
 
