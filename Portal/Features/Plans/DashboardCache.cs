@@ -11,8 +11,9 @@ namespace Portal.Features.Plans;
 /// <remarks>
 /// A dashboard is kept for its plan, filter and day as a <see cref="SharedRead{T}"/>: good while
 /// nothing has been published on the <see cref="ChangeFeed"/> since it was begun, and for
-/// <see cref="MaxAge"/> at most. The cache holds no one's rights: <see cref="DashboardService"/>
-/// checks the reader before it asks, and a dashboard says the same to everyone who may read its plan.
+/// <see cref="MaxAge"/> at most. The cache holds no one's rights: each entry keeps the plan it
+/// belongs to, <see cref="DashboardService"/> checks every reader against it before handing the
+/// dashboard over, and a dashboard says the same to everyone who may read its plan.
 /// </remarks>
 public sealed class DashboardCache(ChangeFeed changes, TimeProvider clock)
 {
@@ -22,7 +23,7 @@ public sealed class DashboardCache(ChangeFeed changes, TimeProvider clock)
     private const int Capacity = 500;
 
     private readonly Lock _gate = new();
-    private readonly Dictionary<Key, SharedRead<Dashboard?>> _entries = [];
+    private readonly Dictionary<Key, SharedRead<ReadableDashboard?>> _entries = [];
 
     /// <summary>
     /// The dashboard for this plan, filter and day: the one already computed if nothing has
@@ -30,12 +31,12 @@ public sealed class DashboardCache(ChangeFeed changes, TimeProvider clock)
     /// <paramref name="compute"/>. The computation is shared, so it does not stop when one
     /// reader's <paramref name="ct"/> does.
     /// </summary>
-    public Task<Dashboard?> GetAsync(int planId, DashboardFilter filter, DateOnly today, Func<Task<Dashboard?>> compute, CancellationToken ct)
+    public Task<ReadableDashboard?> GetAsync(int planId, DashboardFilter filter, DateOnly today, Func<Task<ReadableDashboard?>> compute, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(compute);
         var key = new Key(planId, filter, today);
-        SharedRead<Dashboard?>? dashboard;
+        SharedRead<ReadableDashboard?>? dashboard;
         lock (_gate)
         {
             if (!_entries.TryGetValue(key, out dashboard) || !dashboard.IsGood)
@@ -45,7 +46,7 @@ public sealed class DashboardCache(ChangeFeed changes, TimeProvider clock)
                     Trim();
                 }
 
-                dashboard = new SharedRead<Dashboard?>(changes, clock, MaxAge, compute);
+                dashboard = new SharedRead<ReadableDashboard?>(changes, clock, MaxAge, compute);
                 _entries[key] = dashboard;
             }
         }
@@ -71,3 +72,6 @@ public sealed class DashboardCache(ChangeFeed changes, TimeProvider clock)
 
     private readonly record struct Key(int PlanId, DashboardFilter Filter, DateOnly Today);
 }
+
+/// <summary>A shared dashboard with the plan it belongs to, which is what the reader's rights are checked against.</summary>
+public sealed record ReadableDashboard(PlanKey Plan, Dashboard Dashboard);
