@@ -23,6 +23,10 @@ public sealed class BrowserSession : IAsyncLifetime
         }
 
         _playwright = await Playwright.CreateAsync();
+
+        // Playwright's 5 s for an expectation is tight for a two-core CI machine running the app
+        // and a browser at once; a passing expectation never waits for it.
+        Assertions.SetDefaultExpectTimeout(15_000);
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath,
