@@ -45,14 +45,14 @@ public abstract class BrowserTest(BrowserSession session) : IAsyncLifetime
         await App.DisposeAsync();
     }
 
-    /// <summary>A new person at a new browser: their own cookies, in the given language.</summary>
-    protected async Task<IPage> NewPageAsync(string? culture = null)
+    /// <summary>A new person at a new browser: their own cookies, in the given language, on a screen of the given size (a laptop's unless said).</summary>
+    protected async Task<IPage> NewPageAsync(string? culture = null, ViewportSize? screen = null)
     {
         var context = await session.Require().NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = App.BaseUrl,
             Locale = culture ?? "en-GB",
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            ViewportSize = screen ?? new ViewportSize { Width = 1280, Height = 900 },
         });
         // Generous, for a two-core CI machine running a browser beside the app; a passing step
         // never waits for it.
