@@ -70,6 +70,27 @@ public sealed class ThreadServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheExplorerOpensATeamItemToTheObjectivesTheReaderMayReadAndCountsTheRest()
+    {
+        var (agendas, _) = await NodesAsync("Publish every agenda five clear days before the meeting", GracesObjective);
+        var (survey, priyas) = await NodesAsync("Run and analyse the residents' survey", "Clean and weight the survey data");
+        await using var barbara = await _portal.SignedInAsAsync(DemoUsers.Officer);
+        await using var director = await _portal.SignedInAsAsync(DemoUsers.Director);
+
+        // Barbara manages Priya: the survey item opens onto Priya's objective and Barbara's own.
+        var underSurvey = await barbara.Get<ThreadService>().ExpandAsync(survey, Ct);
+        Assert.Contains(underSurvey, n => n.View.Node == priyas && n.View.Title == "Clean and weight the survey data");
+        Assert.Contains(underSurvey, n => n.View.Title == "Lead the analysis of the residents' survey");
+        Assert.All(underSurvey, n => Assert.False(n.CanExpand));
+
+        // Grace's objective is hers and her managers': the director, outside her line, gets nothing under the agenda item; Grace gets hers.
+        await using var grace = await _portal.SignedInAsAsync(DemoUsers.Secretary);
+        Assert.Empty(await director.Get<ThreadService>().ExpandAsync(agendas, Ct));
+        var underAgendas = Assert.Single(await grace.Get<ThreadService>().ExpandAsync(agendas, Ct));
+        Assert.Equal(GracesObjective, underAgendas.View.Title);
+    }
+
+    [Fact]
     public async Task AdministratorsActingAsHrReadEveryObjective()
     {
         await using var admin = await _portal.SignedInAsAsync(DemoUsers.Administrator);

@@ -41,8 +41,8 @@ public sealed record ThreadStrategy(
 /// <summary>One row of the explorer: the item, how many items and staff objectives contribute to it, and their roll-up.</summary>
 public sealed record ExplorerNode(ThreadNodeView View, int DirectChildren, int ItemsBelow, int StaffObjectivesBelow, Rag RollUp)
 {
-    /// <summary>The explorer opens down to team items; staff objectives are counted, not listed.</summary>
-    public bool CanExpand => DirectChildren > 0 && View.Level < ThreadLevel.TeamWorkplan;
+    /// <summary>The explorer opens down to staff objectives: those the reader may read are listed, the others counted.</summary>
+    public bool CanExpand => DirectChildren > 0 && View.Level < ThreadLevel.Appraisal;
 }
 
 /// <summary>What the reader may change about an item on the thread: its status (where it has one) and what it contributes to.</summary>

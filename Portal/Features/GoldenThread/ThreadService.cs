@@ -78,14 +78,19 @@ public sealed class ThreadService(IDbContextFactory<PortalDbContext> dbFactory, 
         return snapshot.Views.Where(v => v.Level == ThreadLevel.CommunityStrategy).OrderBy(v => v.Node.Id).Select(v => Explore(snapshot, v)).ToList();
     }
 
-    /// <summary>Opens one node of the explorer: the items on the level below that contribute to it.</summary>
+    /// <summary>
+    /// Opens one node of the explorer: the items on the level below that contribute to it. Under a
+    /// team's item that is the staff objectives the reader may read (their own, and those of the
+    /// people they manage); the others are only counted, in the item's <see cref="ExplorerNode.StaffObjectivesBelow"/>.
+    /// </summary>
     public async Task<IReadOnlyList<ExplorerNode>> ExpandAsync(ThreadNode node, CancellationToken ct)
     {
         var viewer = await currentUser.DemandAsync(Policies.SignedIn);
         var snapshot = await SnapshotAsync(viewer, ct);
         return snapshot.Graph.ChildrenOf(node)
-            .Where(c => c.Level != ThreadLevel.Appraisal)
-            .Select(c => Explore(snapshot, snapshot.View(c)))
+            .Select(snapshot.View)
+            .Where(c => !c.IsPrivate)
+            .Select(c => Explore(snapshot, c))
             .OrderBy(e => e.View.Title, StringComparer.CurrentCulture)
             .ToList();
     }
