@@ -247,6 +247,7 @@ public sealed class ServiceAuthorisationMatrixTests
                     ("EstablishmentService", "id" or "postId") => _ids["post"],
                     ("EstablishmentService", "unitId") => _ids["unit"],
                     ("ThreadService", "unitId") => _ids["unit"],
+                    (_, "count") => 5,
                     (_, "planId") => _ids["plan"],
                     (_, "bodyId") => _ids["body"],
                     (_, "meetingId") => _ids["meeting"],

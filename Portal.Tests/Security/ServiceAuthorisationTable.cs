@@ -74,6 +74,7 @@ internal static class ServiceAuthorisationTable
         ["MeetingService.AgreeActionAsync"] = "denied denied denied denied ok",
         ["MeetingService.ApproveMinutesAsync"] = "denied denied denied denied ok",
         ["MeetingService.CancelAsync"] = "denied denied denied denied ok",
+        ["MeetingService.ComingAsync"] = "ok ok ok ok ok",
         ["MeetingService.CarryForwardAsync"] = "denied denied denied denied ok",
         ["MeetingService.DeclareAsync"] = "denied denied denied denied ok",
         ["MeetingService.GetAsync"] = "ok ok ok ok ok",

@@ -53,6 +53,22 @@ public sealed class MeetingService(IDbContextFactory<PortalDbContext> dbFactory,
             next is null ? null : MeetingQueries.Row(next, shown[next.BodyId], caller));
     }
 
+    /// <summary>The next <paramref name="count"/> meetings the caller may see, from today, soonest first; cancelled ones are left out.</summary>
+    public async Task<IReadOnlyList<MeetingRow>> ComingAsync(int count, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var caller = await access.CallerAsync(ct);
+        var bodies = (await MeetingAccess.VisibleBodiesAsync(db, caller, ct)).ToDictionary(b => b.Id);
+        var ids = bodies.Keys.ToList();
+        var today = clock.Today();
+        var meetings = await db.Meetings.AsNoTracking()
+            .Where(m => ids.Contains(m.BodyId) && m.Date >= today && m.Status != MeetingStatus.Cancelled)
+            .OrderBy(m => m.Date).ThenBy(m => m.StartTime)
+            .Take(count)
+            .ToListAsync(ct);
+        return meetings.Select(m => MeetingQueries.Row(m, bodies[m.BodyId], caller)).ToList();
+    }
+
     public async Task<MeetingDetails?> GetAsync(int id, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
