@@ -116,6 +116,9 @@ public sealed class ReportBrowserTests(BrowserSession session) : BrowserTest(ses
         await SignInToAsync(officer, DemoUsers.Officer, $"/reports/{draft}");
         await AssertAccessibleAsync(officer);
         await ScanAsync(officer, "/decisions/forward-plan");
+        // The short-notice warning says which rule it applies and how it counts, in the reader's language.
+        await Assertions.Expect(officer.Locator(".status-tag.bad").First).ToContainTextAsync(
+            english ? "SI 2012/2089, reg. 9: calendar days" : "SI 2012/2089, regel 9: kalenderdagar");
         if (english)
         {
             await ScanAsync(officer, "/reports/new");

@@ -327,6 +327,25 @@ public sealed class ReportServiceTests : IAsyncLifetime
         Assert.Equal(nameof(ForwardPlanEntry.DecisionDue), rule.Field);
     }
 
+    [Fact]
+    public async Task NoticeGivenTodayIsCountedInCalendarClearDaysAcrossChristmas()
+    {
+        // Today is Wednesday 25 November 2026. A decision on Thursday 24 December has 26 November to 23 December,
+        // 28 clear days (only 20 of them working days); one on Wednesday 23 December has 27.
+        await using var officer = await _portal.SignedInAsAsync(DemoUsers.Officer);
+        var decisions = officer.Get<DecisionService>();
+        var body = (await decisions.ForwardPlanAsync(Ct)).Entries[0].BodyId;
+
+        await decisions.GiveNoticeAsync(new ForwardPlanEdit("Waste collection contract", body, new DateOnly(2026, 12, 24), null, null, null), Ct);
+        await decisions.GiveNoticeAsync(new ForwardPlanEdit("Parking charges", body, new DateOnly(2026, 12, 23), null, null, null), Ct);
+        var plan = await decisions.ForwardPlanAsync(Ct);
+
+        var enough = plan.Entries.Single(e => e.Title == "Waste collection contract");
+        var shortOne = plan.Entries.Single(e => e.Title == "Parking charges");
+        Assert.Equal((new DateOnly(2026, 11, 25), 28, false), (enough.NoticeGivenOn, enough.ClearDays, enough.ShortNotice));
+        Assert.Equal((27, true), (shortOne.ClearDays, shortOne.ShortNotice));
+    }
+
     private async Task<int> ReadyDraftAsync()
     {
         var draft = await ReportIdAsync("CE/DP/PROGRESS");

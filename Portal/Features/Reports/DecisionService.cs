@@ -177,7 +177,6 @@ public sealed class DecisionService(IDbContextFactory<PortalDbContext> dbFactory
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var caller = await access.CallerAsync(ct);
-        var settings = await db.SettingsAsync(ct);
         var bodies = (await MeetingAccess.VisibleBodiesAsync(db, caller, ct)).ToDictionary(b => b.Id);
         var names = await db.PeopleNamesAsync(ct);
         var ids = bodies.Keys.ToList();
@@ -188,7 +187,7 @@ public sealed class DecisionService(IDbContextFactory<PortalDbContext> dbFactory
             .Where(r => r.Status == ReportStatus.Published || caller.IsStaff)
             .ToLookup(r => r.ForwardPlanEntryId!.Value);
         var rows = entries.Select(e => new ForwardPlanRow(
-            e.Id, e.Version, e.Title, bodies[e.BodyId].Name, e.BodyId, e.DecisionDue, e.NoticeGivenOn, e.NoticeClearDays(settings.Holidays), e.IsShortNotice(settings.Holidays),
+            e.Id, e.Version, e.Title, bodies[e.BodyId].Name, e.BodyId, e.DecisionDue, e.NoticeGivenOn, e.NoticeClearDays(), e.IsShortNotice(),
             e.Summary, e.PrivateParagraph, e.LeadOfficerId is int lead ? names.GetValueOrDefault(lead) : null,
             reports[e.Id].Select(r => (r.Id, r.Reference)).ToList())).ToList();
         return new ForwardPlanView(
