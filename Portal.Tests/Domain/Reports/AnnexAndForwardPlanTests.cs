@@ -111,4 +111,53 @@ public sealed class AnnexAndForwardPlanTests
         decision.Link(DecisionTarget.ThreadItem, 7);
         Assert.Equal("Decision.AlreadyLinked", Assert.Throws<DomainRuleException>(() => decision.Link(DecisionTarget.ThreadItem, 7)).Code);
     }
+
+    [Fact]
+    public void ADecisionNotesEachDispensationGrantedBesideTheInterestsDeclared()
+    {
+        var decision = YorkDecision();
+
+        decision.RecordDispensation(" Cllr Ann Reid ", "the Standards Committee", new DateOnly(2008, 7, 1), "To speak and vote on the Directorate Plan although her husband works in the directorate.");
+        decision.RecordDispensation("Cllr Ian Gillies", "the Monitoring Officer", new DateOnly(2008, 7, 14), "To speak but not vote.");
+
+        Assert.Equal(2, decision.Dispensations.Count);
+        var first = decision.Dispensations[0];
+        Assert.Equal(("Cllr Ann Reid", "the Standards Committee", new DateOnly(2008, 7, 1)), (first.GrantedTo, first.GrantedBy, first.GrantedOn));
+        Assert.StartsWith("To speak and vote", first.Scope, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ADispensationNeedsItsHolderGrantorDateAndScopeAndComesBeforeTheDecision()
+    {
+        var decision = YorkDecision();
+
+        Assert.Equal(("Dispensation.GrantedToRequired", nameof(Dispensation.GrantedTo)), Code(() => decision.RecordDispensation(" ", "the Standards Committee", new DateOnly(2008, 7, 1), "To vote.")));
+        Assert.Equal(("Dispensation.GrantedByRequired", nameof(Dispensation.GrantedBy)), Code(() => decision.RecordDispensation("Cllr Ann Reid", null, new DateOnly(2008, 7, 1), "To vote.")));
+        Assert.Equal(("Dispensation.GrantedOnRequired", nameof(Dispensation.GrantedOn)), Code(() => decision.RecordDispensation("Cllr Ann Reid", "the Standards Committee", null, "To vote.")));
+        Assert.Equal(("Dispensation.ScopeRequired", nameof(Dispensation.Scope)), Code(() => decision.RecordDispensation("Cllr Ann Reid", "the Standards Committee", new DateOnly(2008, 7, 1), "")));
+        Assert.Equal(("Dispensation.GrantedToTooLong", nameof(Dispensation.GrantedTo)), Code(() => decision.RecordDispensation(new string('x', 201), "the Standards Committee", new DateOnly(2008, 7, 1), "To vote.")));
+        Assert.Equal(("Dispensation.AfterDecision", nameof(Dispensation.GrantedOn)), Code(() => decision.RecordDispensation("Cllr Ann Reid", "the Standards Committee", new DateOnly(2008, 7, 15), "To vote.")));
+        Assert.Empty(decision.Dispensations);
+
+        // Nor can the decision be moved to before a dispensation it records.
+        decision.RecordDispensation("Cllr Ann Reid", "the Standards Committee", new DateOnly(2008, 7, 10), "To vote.");
+        Assert.Equal(("Decision.DispensationAfterDecision", nameof(Decision.DecidedOn)), Code(() => decision.Amend(new DateOnly(2008, 7, 9), DecisionOutcome.Approved, "Approved.", null, null, "Cllr Reid: personal interest.")));
+        Assert.Equal(new DateOnly(2008, 7, 14), decision.DecidedOn);
+        Assert.Equal("Dispensation.NotFound", Assert.Throws<DomainRuleException>(() => decision.RemoveDispensation(999)).Code);
+    }
+
+    private static (string Code, string? Field) Code(Action act)
+    {
+        var rule = Assert.Throws<DomainRuleException>(act);
+        return (rule.Code, rule.Field);
+    }
+
+    private static Decision YorkDecision()
+    {
+        var report = ReportTemplateTests.YorkReport();
+        report.Submit(new DateOnly(2008, 7, 1));
+        report.Clear(2, new DateOnly(2008, 7, 1));
+        report.Publish(new DateOnly(2008, 7, 4), new DateOnly(2008, 7, 4), null);
+        return Decision.Record(report, report.Recommendations[0], new DateOnly(2008, 7, 14), DecisionOutcome.Approved, null, null, null, "Cllr Reid: personal interest.");
+    }
 }
