@@ -5,8 +5,9 @@ namespace Portal.Domain.Establishment;
 /// <summary>
 /// The rules over the whole structure: effective-dated changes to reporting lines, holders and
 /// statutory designations, refusing a post accountable to itself or to a post beneath it, two
-/// holders of one statutory role on one date, or the Monitoring Officer being the Head of Paid
-/// Service (Local Government and Housing Act 1989, s.5(1)).
+/// holders of one statutory role on one date, or the Monitoring Officer being the chief finance
+/// officer or the Head of Paid Service on any date (Local Government and Housing Act 1989,
+/// s.5(1) and (1A)), whether through one post or one person holding two posts.
 /// </summary>
 public static class Structure
 {
@@ -58,8 +59,15 @@ public static class Structure
         return line;
     }
 
-    /// <summary>Appoints <paramref name="personId"/> to the post from <paramref name="from"/>, ending the current holder's time in it.</summary>
-    public static PostHolding Appoint(List<PostHolding> holdings, Post post, int personId, bool acting, DateOnly from)
+    /// <summary>
+    /// Appoints <paramref name="personId"/> to the post from <paramref name="from"/>, ending the current holder's time in it.
+    /// Give <paramref name="designations"/> and <paramref name="personsHoldings"/> (every post the person holds, on any
+    /// date) to refuse an appointment that would make the Monitoring Officer also the chief finance officer or the
+    /// Head of Paid Service (see <see cref="Designate"/>).
+    /// </summary>
+    public static PostHolding Appoint(
+        List<PostHolding> holdings, Post post, int personId, bool acting, DateOnly from,
+        IEnumerable<StatutoryDesignation>? designations = null, IEnumerable<PostHolding>? personsHoldings = null)
     {
         ArgumentNullException.ThrowIfNull(holdings);
         ArgumentNullException.ThrowIfNull(post);
@@ -79,8 +87,17 @@ public static class Structure
             throw new DomainRuleException("Post.AlreadyHolds", "That person already holds the post.", "PersonId");
         }
 
-        current.ForEach(h => h.End(from));
         var holding = PostHolding.Start(post.Id, personId, acting, from);
+        if (designations is not null)
+        {
+            var all = designations.ToList();
+            foreach (var designation in all.Where(d => d.PostId == post.Id))
+            {
+                RefuseMonitoringOfficerClash(designation, all, [.. personsHoldings ?? [], holding], holding);
+            }
+        }
+
+        current.ForEach(h => h.End(from));
         holdings.Add(holding);
         return holding;
     }
@@ -102,8 +119,14 @@ public static class Structure
         current.ForEach(h => h.End(on));
     }
 
-    /// <summary>Gives <paramref name="role"/> to <paramref name="postId"/> from <paramref name="from"/>, ending any current designation of the role.</summary>
-    public static StatutoryDesignation Designate(List<StatutoryDesignation> designations, StatutoryRole role, int postId, DateOnly from)
+    /// <summary>
+    /// Gives <paramref name="role"/> to <paramref name="postId"/> from <paramref name="from"/>, ending any current designation of the role.
+    /// The Monitoring Officer "shall not be [the authority's] chief finance officer" (Local Government and Housing Act
+    /// 1989, s.5(1)) and "may not be the head of that authority's paid service" (s.5(1A), inserted by the Local Government
+    /// Act 2000, Sch. 5 para. 24): a designation that would give one post those two roles on a shared date is refused,
+    /// and, given <paramref name="holdings"/>, so is one whose post's holder holds the other role's post on a shared date.
+    /// </summary>
+    public static StatutoryDesignation Designate(List<StatutoryDesignation> designations, StatutoryRole role, int postId, DateOnly from, IEnumerable<PostHolding>? holdings = null)
     {
         ArgumentNullException.ThrowIfNull(designations);
         if (!Enum.IsDefined(role))
@@ -121,25 +144,82 @@ public static class Structure
             throw new DomainRuleException("Role.AlreadyDesignated", "That post already has the role.", "PostId");
         }
 
-        var conflicting = role switch
-        {
-            StatutoryRole.MonitoringOfficer => StatutoryRole.HeadOfPaidService,
-            StatutoryRole.HeadOfPaidService => StatutoryRole.MonitoringOfficer,
-            _ => (StatutoryRole?)null,
-        };
-        if (conflicting is StatutoryRole other && designations.Any(d => d.Role == other && d.PostId == postId && d.Overlaps(from, null)))
-        {
-            throw new DomainRuleException("Role.MonitoringOfficerIsNotHead", "The Monitoring Officer cannot also be the Head of Paid Service.", "PostId");
-        }
-
+        var designation = StatutoryDesignation.Start(role, postId, from);
+        RefuseMonitoringOfficerClash(designation, designations, holdings?.ToList() ?? [], involving: null);
         foreach (var current in designations.Where(d => d.Role == role && d.To is null))
         {
             current.End(from);
         }
 
-        var designation = StatutoryDesignation.Start(role, postId, from);
         designations.Add(designation);
         return designation;
+    }
+
+    /// <summary>The roles the law keeps apart from <paramref name="role"/>: the Monitoring Officer from the chief finance officer and the Head of Paid Service.</summary>
+    public static IReadOnlyList<StatutoryRole> KeptApartFrom(StatutoryRole role) => role switch
+    {
+        StatutoryRole.MonitoringOfficer => [StatutoryRole.Section151Officer, StatutoryRole.HeadOfPaidService],
+        StatutoryRole.Section151Officer or StatutoryRole.HeadOfPaidService => [StatutoryRole.MonitoringOfficer],
+        _ => [],
+    };
+
+    /// <summary>
+    /// Refuses <paramref name="designation"/> when, on some date, its post also has a role kept apart from its own, or
+    /// one person holds its post and the post with that role. With <paramref name="involving"/>, only a clash through
+    /// that holding counts, so a new appointment is not refused for an older clash it has nothing to do with.
+    /// </summary>
+    private static void RefuseMonitoringOfficerClash(StatutoryDesignation designation, IReadOnlyCollection<StatutoryDesignation> designations, IReadOnlyCollection<PostHolding> holdings, PostHolding? involving)
+    {
+        var apart = KeptApartFrom(designation.Role);
+        foreach (var other in designations.Where(d => !ReferenceEquals(d, designation) && apart.Contains(d.Role)))
+        {
+            var chiefFinance = designation.Role == StatutoryRole.Section151Officer || other.Role == StatutoryRole.Section151Officer;
+            if (other.PostId == designation.PostId && involving is null && FirstSharedDay(designation, other) is DateOnly onPost)
+            {
+                throw chiefFinance
+                    ? new DomainRuleException(
+                        "Role.MonitoringOfficerIsChiefFinanceOfficer",
+                        $"This post would be both the Monitoring Officer and the chief finance officer (Section 151 Officer) on {onPost:d MMMM yyyy}: the Monitoring Officer shall not be the authority's chief finance officer (Local Government and Housing Act 1989, s.5(1)).",
+                        "PostId",
+                        onPost)
+                    : new DomainRuleException(
+                        "Role.MonitoringOfficerIsHeadOfPaidService",
+                        $"This post would be both the Monitoring Officer and the Head of Paid Service on {onPost:d MMMM yyyy}: the Monitoring Officer may not be the head of the authority's paid service (Local Government and Housing Act 1989, s.5(1A)).",
+                        "PostId",
+                        onPost);
+            }
+
+            foreach (var mine in holdings.Where(h => h.PostId == designation.PostId))
+            {
+                foreach (var theirs in holdings.Where(h => h.PostId == other.PostId && h.PostId != mine.PostId && h.PersonId == mine.PersonId))
+                {
+                    if ((involving is null || ReferenceEquals(mine, involving) || ReferenceEquals(theirs, involving))
+                        && FirstSharedDay(designation, other, mine, theirs) is DateOnly onPerson)
+                    {
+                        var field = involving is null ? "PostId" : "PersonId";
+                        throw chiefFinance
+                            ? new DomainRuleException(
+                                "Role.MonitoringOfficerHolderIsChiefFinanceOfficer",
+                                $"One person would hold both the Monitoring Officer's post and the chief finance officer's (Section 151 Officer) post on {onPerson:d MMMM yyyy}: the Monitoring Officer shall not be the authority's chief finance officer (Local Government and Housing Act 1989, s.5(1)).",
+                                field,
+                                onPerson)
+                            : new DomainRuleException(
+                                "Role.MonitoringOfficerHolderIsHeadOfPaidService",
+                                $"One person would hold both the Monitoring Officer's post and the Head of Paid Service's post on {onPerson:d MMMM yyyy}: the Monitoring Officer may not be the head of the authority's paid service (Local Government and Housing Act 1989, s.5(1A)).",
+                                field,
+                                onPerson);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>The first day every span covers, or null when they share none.</summary>
+    private static DateOnly? FirstSharedDay(params IDated[] spans)
+    {
+        var from = spans.Max(s => s.From);
+        var to = spans.Min(s => s.To ?? DateOnly.MaxValue);
+        return from < to ? from : null;
     }
 
     /// <summary>Refuses a set of designations where one role has two posts on one date (for imports and repairs that bypass <see cref="Designate"/>).</summary>

@@ -189,8 +189,9 @@ public sealed class AgreedAction : Entity
 /// <summary>
 /// Swedish protokoll deadlines: the justerare sign within 14 days of the meeting; the signing is
 /// announced on the notice board no later than the second day after; the notice stays up three
-/// weeks, the appeal period (a period ending on a weekend, holiday or holiday eve runs to the next
-/// working day, Lag (1930:173)).
+/// weeks, the appeal period. Each of the three ends, when its last day is a Saturday, Sunday,
+/// public holiday, midsommarafton, julafton or nyårsafton, on the next working day instead
+/// (<see cref="LastDay"/>, Lag (1930:173) om beräkning av lagstadgad tid, 2 §).
 /// </summary>
 public sealed record ProtokollDeadlines(DateOnly SignBy, DateOnly? PostBy, DateOnly? AppealFrom, DateOnly? AppealEnds)
 {
@@ -201,10 +202,18 @@ public sealed record ProtokollDeadlines(DateOnly SignBy, DateOnly? PostBy, DateO
     public static ProtokollDeadlines For(DateOnly meeting, DateOnly? signedOn, DateOnly? postedOn, IHolidayCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(calendar);
-        var signBy = meeting.AddDays(SigningDays);
-        DateOnly? postBy = signedOn?.AddDays(PostingDays);
+        var signBy = LastDay(meeting.AddDays(SigningDays), calendar);
+        DateOnly? postBy = signedOn is DateOnly signed ? LastDay(signed.AddDays(PostingDays), calendar) : null;
         DateOnly? appealFrom = postedOn ?? postBy;
-        DateOnly? appealEnds = appealFrom is DateOnly from ? WorkingDays.OnOrAfter(from.AddDays(7 * AppealWeeks), calendar) : null;
+        DateOnly? appealEnds = appealFrom is DateOnly from ? LastDay(from.AddDays(7 * AppealWeeks), calendar) : null;
         return new ProtokollDeadlines(signBy, postBy, appealFrom, appealEnds);
     }
+
+    /// <summary>
+    /// The day a statutory period whose last day is <paramref name="lastDay"/> really ends. Lag (1930:173),
+    /// 2 §: "Infaller den tid, då enligt lag eller särskild författning en åtgärd senast ska vidtas, på en
+    /// söndag, annan allmän helgdag, lördag, midsommarafton, julafton eller nyårsafton, får åtgärden vidtas
+    /// nästa vardag." The Swedish calendar counts exactly those days as not working days.
+    /// </summary>
+    public static DateOnly LastDay(DateOnly lastDay, IHolidayCalendar calendar) => WorkingDays.OnOrAfter(lastDay, calendar);
 }

@@ -12,13 +12,16 @@ public enum DecisionOutcome
 
 /// <summary>
 /// What was decided on one recommendation of a report: the outcome, the wording as decided,
-/// the reasons, the alternatives rejected and the interests declared (the record of decision).
+/// the reasons, the alternatives rejected, the interests declared and any dispensations granted
+/// (the record of decision: SI 2012/2089 reg. 12(2) asks for "a record of any conflict of interest
+/// ... declared" and, "in respect of any declared conflict of interest, a note of dispensation").
 /// </summary>
 public sealed class Decision : Entity
 {
     public const int TextMaxLength = 8_000;
 
     private readonly List<DecisionLink> _links = [];
+    private readonly List<Dispensation> _dispensations = [];
 
     private Decision()
     {
@@ -47,6 +50,9 @@ public sealed class Decision : Entity
 
     public IReadOnlyList<DecisionLink> Links => _links;
 
+    /// <summary>Dispensations granted to those who declared an interest, so they could take part; none, one or several.</summary>
+    public IReadOnlyList<Dispensation> Dispensations => _dispensations;
+
     public static Decision Record(Report report, Recommendation recommendation, DateOnly decidedOn, DecisionOutcome outcome, string? wording, string? reasons, string? alternatives, string? interests)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -74,6 +80,11 @@ public sealed class Decision : Entity
             throw new DomainRuleException("Decision.OutcomeRequired", "Choose the outcome.", nameof(Outcome));
         }
 
+        if (_dispensations.Any(d => d.GrantedOn > decidedOn))
+        {
+            throw new DomainRuleException("Decision.DispensationAfterDecision", "A dispensation recorded here was granted after that date: a dispensation is granted before the decision it covers.", nameof(DecidedOn));
+        }
+
         DecidedOn = decidedOn;
         Outcome = outcome;
         Wording = Guard.RequiredText(wording, TextMaxLength, "Decision.Wording", nameof(Wording), "decision as made");
@@ -95,6 +106,68 @@ public sealed class Decision : Entity
 
     public void Unlink(DecisionTarget target, int targetId) =>
         _links.RemoveAll(l => l.Target == target && l.TargetId == targetId);
+
+    /// <summary>
+    /// Notes a dispensation: to whom (a councillor who declared an interest), by whom (the Standards
+    /// Committee, the Monitoring Officer or the head of paid service, as the council's arrangements say),
+    /// on what date, and what it allowed. It is granted on or before the day of the decision.
+    /// </summary>
+    public Dispensation RecordDispensation(string? grantedTo, string? grantedBy, DateOnly? grantedOn, string? scope)
+    {
+        var dispensation = new Dispensation(
+            Guard.RequiredText(grantedTo, Dispensation.NameMaxLength, "Dispensation.GrantedTo", nameof(Dispensation.GrantedTo), "name of the member it was granted to"),
+            Guard.RequiredText(grantedBy, Dispensation.NameMaxLength, "Dispensation.GrantedBy", nameof(Dispensation.GrantedBy), "name of who granted it"),
+            grantedOn ?? throw new DomainRuleException("Dispensation.GrantedOnRequired", "Enter the date the dispensation was granted.", nameof(Dispensation.GrantedOn)),
+            Guard.RequiredText(scope, Dispensation.ScopeMaxLength, "Dispensation.Scope", nameof(Dispensation.Scope), "what the dispensation allowed"));
+        if (dispensation.GrantedOn > DecidedOn)
+        {
+            throw new DomainRuleException("Dispensation.AfterDecision", "A dispensation is granted before the decision it covers: enter a date on or before the day of the decision.", nameof(Dispensation.GrantedOn));
+        }
+
+        _dispensations.Add(dispensation);
+        return dispensation;
+    }
+
+    public void RemoveDispensation(int dispensationId)
+    {
+        if (_dispensations.RemoveAll(d => d.Id == dispensationId) == 0)
+        {
+            throw new DomainRuleException("Dispensation.NotFound", "That dispensation is no longer recorded on the decision.", nameof(Dispensations));
+        }
+    }
+}
+
+/// <summary>
+/// A dispensation granted to a member with an interest in the matter, allowing them to take part in
+/// the decision (Localism Act 2011, s.33), noted on the record of decision beside the interest.
+/// </summary>
+public sealed class Dispensation
+{
+    public const int NameMaxLength = 200;
+    public const int ScopeMaxLength = 2_000;
+
+    private Dispensation()
+    {
+        (GrantedTo, GrantedBy, Scope) = (string.Empty, string.Empty, string.Empty);
+    }
+
+    internal Dispensation(string grantedTo, string grantedBy, DateOnly grantedOn, string scope) =>
+        (GrantedTo, GrantedBy, GrantedOn, Scope) = (grantedTo, grantedBy, grantedOn, scope);
+
+    public int Id { get; private set; }
+
+    public int DecisionId { get; private set; }
+
+    /// <summary>The member it was granted to, as the record names them ("Cllr Ann Reid").</summary>
+    public string GrantedTo { get; private set; }
+
+    /// <summary>Who granted it: the Standards Committee, the Monitoring Officer, the head of paid service.</summary>
+    public string GrantedBy { get; private set; }
+
+    public DateOnly GrantedOn { get; private set; }
+
+    /// <summary>What it allowed, in words: to speak, to vote, on which matter, until when.</summary>
+    public string Scope { get; private set; }
 }
 
 public enum DecisionTarget

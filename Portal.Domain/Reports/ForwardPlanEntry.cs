@@ -6,10 +6,16 @@ namespace Portal.Domain.Reports;
 /// <summary>
 /// A key decision on the Forward Plan: what will be decided, by which body, when, and since when
 /// the public have had notice. Notice of fewer than <see cref="RequiredClearDays"/> clear days
-/// is allowed but warned about: the decision then needs the urgency procedure.
+/// is allowed but warned about: the decision then needs the general exception or special urgency
+/// procedure (regs. 10 and 11 of the same Regulations).
 /// </summary>
 public sealed class ForwardPlanEntry : Entity
 {
+    /// <summary>
+    /// The Local Authorities (Executive Arrangements) (Meetings and Access to Information) (England)
+    /// Regulations 2012 (SI 2012/2089), reg. 9: the notice of a key decision is published "at least
+    /// 28 clear days before a key decision is made".
+    /// </summary>
     public const int RequiredClearDays = 28;
     public const int TitleMaxLength = 300;
     public const int TextMaxLength = 4_000;
@@ -60,8 +66,16 @@ public sealed class ForwardPlanEntry : Entity
         (BodyId, DecisionDue, LeadOfficerId) = (bodyId, due, leadOfficerId);
     }
 
-    /// <summary>Clear days of notice: working days strictly between notice and decision.</summary>
-    public int NoticeClearDays(IHolidayCalendar holidays) => ClearDays.Between(NoticeGivenOn, DecisionDue, holidays);
+    /// <summary>
+    /// Clear days of notice under SI 2012/2089 reg. 9: calendar days strictly between the day notice was
+    /// given and the day of the decision, weekends and bank holidays included. Regulation 2 (interpretation)
+    /// gives "clear days" no meaning of its own and, unlike the agenda rule (Local Government Act 1972,
+    /// s.100B, counted by <see cref="ClearDays.Between"/>), nothing here leaves out weekends or bank holidays,
+    /// so the words have their ordinary legal meaning: the day of giving and the day of the event are both
+    /// excluded. Published on 1 March, a decision on 30 March has 28 clear days; on 29 March, 27.
+    /// </summary>
+    public int NoticeClearDays() => ClearDays.CalendarBetween(NoticeGivenOn, DecisionDue);
 
-    public bool IsShortNotice(IHolidayCalendar holidays) => NoticeClearDays(holidays) < RequiredClearDays;
+    /// <summary>Fewer than <see cref="RequiredClearDays"/> clear days' notice (reg. 9), so the decision needs the urgency procedure.</summary>
+    public bool IsShortNotice() => NoticeClearDays() < RequiredClearDays;
 }

@@ -94,6 +94,17 @@ public sealed class EstablishmentBrowserTests(BrowserSession session) : BrowserT
         await page.GetByRole(AriaRole.Button, new() { Name = "Save the change" }).ClickAsync();
         await Assertions.Expect(page.Locator("#reporting-to-error")).ToContainTextAsync("cannot be accountable to a post beneath it");
         await AssertAccessibleAsync(page);
+
+        // The Section 151 Officer's post cannot also be the Monitoring Officer's: the reason, with the Act, beside the post.
+        await GoToAsync(page, "/organisation/statutory-roles");
+        await page.Locator("#designate-role").SelectOptionAsync(new SelectOptionValue { Label = "Monitoring Officer" });
+        await page.Locator("#designate-post").SelectOptionAsync(new SelectOptionValue { Label = "AD-001 Assistant Director (Resources)" });
+        await page.Locator("#designate-from").FillAsync(today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Designate" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#designate-post-error")).ToContainTextAsync("shall not be the authority's chief finance officer (Local Government and Housing Act 1989, s.5(1))");
+        await Assertions.Expect(page.Locator("#designate-post")).ToHaveAttributeAsync("aria-invalid", "true");
+        Assert.Equal(4, await App.QueryAsync(db => db.StatutoryDesignations.CountAsync()));
+        await AssertAccessibleAsync(page);
     }
 
     [Theory]

@@ -95,6 +95,40 @@ public sealed class ReportBrowserTests(BrowserSession session) : BrowserTest(ses
         await ScreenshotAsync(visitor, "report-pack-public");
     }
 
+    [Fact]
+    public async Task TheDeciderNotesADispensationAndTheRegisterShowsIt()
+    {
+        // Cllr Walker, the Executive Member who decided York's report of 14 July 2008, keeps its record of decision.
+        var york = await ReportAsync("CE/DP/2008");
+        var walker = await NewPageAsync();
+        await SignInToAsync(walker, DemoUsers.Member, $"/reports/{york}");
+        await WaitForInteractiveAsync(walker);
+        var decisions = walker.Locator("#decisions");
+        await Assertions.Expect(decisions.Locator("dl.facts")).ToContainTextAsync("Dispensations granted");
+
+        // Nothing filled in: the first missing thing is said beside its field, and nothing is saved.
+        await decisions.GetByRole(AriaRole.Button, new() { Name = "Note the dispensation" }).ClickAsync();
+        await Assertions.Expect(decisions.Locator("[id$='-disp-to-error']")).ToContainTextAsync("Enter the name of the member it was granted to");
+        Assert.False(await App.QueryAsync(db => db.Decisions.AnyAsync(d => d.Dispensations.Count > 0)));
+
+        await decisions.GetByLabel("Granted to").FillAsync("Cllr Ann Reid");
+        await decisions.GetByLabel("Granted by").FillAsync("the Standards Committee");
+        await decisions.GetByLabel("Granted on").FillAsync("2008-07-10");
+        await decisions.GetByLabel("What it allows").FillAsync("speaking and voting on the Directorate Plan");
+        await decisions.GetByRole(AriaRole.Button, new() { Name = "Note the dispensation" }).ClickAsync();
+        const string Line = "Dispensation: Cllr Ann Reid, granted by the Standards Committee on 10 Jul 2008, for speaking and voting on the Directorate Plan";
+        await Assertions.Expect(decisions.Locator("dl.facts")).ToContainTextAsync(Line);
+        await Assertions.Expect(decisions.GetByRole(AriaRole.Button, new() { Name = "Remove the dispensation for Cllr Ann Reid" })).ToBeVisibleAsync();
+        await AssertAccessibleAsync(walker);
+        await decisions.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "decision-dispensation.png") });
+
+        // Anyone reads it on the register, beside the decision.
+        var visitor = await NewPageAsync();
+        await ScanAsync(visitor, "/decisions");
+        await Assertions.Expect(visitor.Locator("table")).ToContainTextAsync(Line);
+        await ScreenshotAsync(visitor, "decision-register-dispensation");
+    }
+
     [Theory]
     [InlineData("en-GB")]
     [InlineData("sv-SE")]
@@ -116,6 +150,9 @@ public sealed class ReportBrowserTests(BrowserSession session) : BrowserTest(ses
         await SignInToAsync(officer, DemoUsers.Officer, $"/reports/{draft}");
         await AssertAccessibleAsync(officer);
         await ScanAsync(officer, "/decisions/forward-plan");
+        // The short-notice warning says which rule it applies and how it counts, in the reader's language.
+        await Assertions.Expect(officer.Locator(".status-tag.bad").First).ToContainTextAsync(
+            english ? "SI 2012/2089, reg. 9: calendar days" : "SI 2012/2089, regel 9: kalenderdagar");
         if (english)
         {
             await ScanAsync(officer, "/reports/new");

@@ -225,6 +225,7 @@ public sealed class ServiceAuthorisationMatrixTests
                     ("DecisionService", "recommendationId") => _ids["recommendation"],
                     ("DecisionService", "decisionId") => _ids["decision"],
                     ("DecisionService", "targetId") => _ids["action"],
+                    ("DecisionService", "dispensationId") => 1,
                     ("MeetingService", "id" or "meetingId" or "laterMeetingId") => _ids["meeting"],
                     ("MeetingService", "itemId" or "fromItemId") => _ids["item"],
                     ("MeetingService", "actionId") => _ids["agreed-action"],

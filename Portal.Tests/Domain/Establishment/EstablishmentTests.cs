@@ -120,7 +120,7 @@ public sealed class EstablishmentTests
 
         Assert.Equal(changed, designations.Single(d => d.PostId == 5).To);
         Structure.EnsureOneHolderPerRole(designations);
-        Assert.Equal("Role.MonitoringOfficerIsNotHead", Assert.Throws<DomainRuleException>(() => Structure.Designate(designations, StatutoryRole.MonitoringOfficer, 1, changed.AddDays(1))).Code);
+        Assert.Equal("Role.MonitoringOfficerIsHeadOfPaidService", Assert.Throws<DomainRuleException>(() => Structure.Designate(designations, StatutoryRole.MonitoringOfficer, 1, changed.AddDays(1))).Code);
         Assert.Equal("Role.DesignatedLater", Assert.Throws<DomainRuleException>(() => Structure.Designate(designations, StatutoryRole.MonitoringOfficer, 7, changed.AddDays(-1))).Code);
 
         var overlapping = new List<StatutoryDesignation>
@@ -129,6 +129,127 @@ public sealed class EstablishmentTests
             StatutoryDesignation.Start(StatutoryRole.MonitoringOfficer, 6, changed),
         };
         Assert.Equal("Role.TwoHolders", Assert.Throws<DomainRuleException>(() => Structure.EnsureOneHolderPerRole(overlapping)).Code);
+    }
+
+    [Fact]
+    public void TheMonitoringOfficersPostIsNeverTheChiefFinanceOfficersOnASharedDate()
+    {
+        // Local Government and Housing Act 1989, s.5(1): the monitoring officer "shall not be their chief finance officer".
+        var designations = new List<StatutoryDesignation>();
+        Structure.Designate(designations, StatutoryRole.Section151Officer, 4, Start);
+        Structure.Designate(designations, StatutoryRole.MonitoringOfficer, 5, Start);
+        var moved = new DateOnly(2012, 6, 1);
+
+        var asMonitoringOfficer = Assert.Throws<DomainRuleException>(() => Structure.Designate(designations, StatutoryRole.MonitoringOfficer, 4, moved));
+        var asChiefFinanceOfficer = Assert.Throws<DomainRuleException>(() => Structure.Designate(designations, StatutoryRole.Section151Officer, 5, moved));
+
+        Assert.Equal(("Role.MonitoringOfficerIsChiefFinanceOfficer", "PostId"), (asMonitoringOfficer.Code, asMonitoringOfficer.Field));
+        Assert.Equal("Role.MonitoringOfficerIsChiefFinanceOfficer", asChiefFinanceOfficer.Code);
+        Assert.Equal(moved, Assert.Single(asMonitoringOfficer.Arguments));
+        Assert.Contains("Local Government and Housing Act 1989, s.5(1)", asMonitoringOfficer.Message, StringComparison.Ordinal);
+        // Nothing was ended by the refused designations.
+        Assert.Equal(2, designations.Count);
+        Assert.All(designations, d => Assert.Null(d.To));
+
+        // Once the chief finance officer's role has moved to another post, the old Section 151 post may become the Monitoring Officer's.
+        Structure.Designate(designations, StatutoryRole.Section151Officer, 6, moved);
+        Structure.Designate(designations, StatutoryRole.MonitoringOfficer, 4, moved);
+        Assert.Equal(4, designations.Single(d => d.Role == StatutoryRole.MonitoringOfficer && d.To is null).PostId);
+    }
+
+    [Fact]
+    public void ThePostThatWillBeChiefFinanceOfficerLaterCannotBeMonitoringOfficerNow()
+    {
+        var designations = new List<StatutoryDesignation>();
+        Structure.Designate(designations, StatutoryRole.Section151Officer, 4, new DateOnly(2013, 1, 1));
+
+        // An open-ended designation from 2012 would still be running in 2013.
+        var error = Assert.Throws<DomainRuleException>(() => Structure.Designate(designations, StatutoryRole.MonitoringOfficer, 4, new DateOnly(2012, 1, 1)));
+
+        Assert.Equal("Role.MonitoringOfficerIsChiefFinanceOfficer", error.Code);
+        Assert.Equal(new DateOnly(2013, 1, 1), Assert.Single(error.Arguments));
+    }
+
+    [Fact]
+    public void OnePersonHoldingTheMonitoringOfficersPostAndTheChiefFinanceOfficersIsRefused()
+    {
+        // Two posts, one person: the Assistant Director (Resources) is Section 151 Officer, the Assistant Director (Governance) is not yet anything.
+        var (resources, governance, other) = (NewPost(4), NewPost(5), NewPost(6));
+        var holdings = new List<PostHolding>();
+        Structure.Appoint(holdings, resources, personId: 20, acting: false, Start);
+        Structure.Appoint(holdings, governance, personId: 20, acting: true, Start.AddDays(30));
+        Structure.Appoint(holdings, other, personId: 21, acting: false, Start);
+        var designations = new List<StatutoryDesignation>();
+        Structure.Designate(designations, StatutoryRole.Section151Officer, resources.Id, Start, holdings);
+
+        var error = Assert.Throws<DomainRuleException>(() => Structure.Designate(designations, StatutoryRole.MonitoringOfficer, governance.Id, Start, holdings));
+
+        Assert.Equal(("Role.MonitoringOfficerHolderIsChiefFinanceOfficer", "PostId"), (error.Code, error.Field));
+        // The first day the person holds both: the day they began acting in the second post.
+        Assert.Equal(Start.AddDays(30), Assert.Single(error.Arguments));
+        Assert.Single(designations);
+
+        // Another post, held by someone else, is fine.
+        Structure.Designate(designations, StatutoryRole.MonitoringOfficer, other.Id, Start, holdings);
+    }
+
+    [Fact]
+    public void HoldingsThatEndBeforeTheDesignationBeginsDoNotClash()
+    {
+        var (head, governance) = (NewPost(1), NewPost(5));
+        var holdings = new List<PostHolding>();
+        Structure.Appoint(holdings, head, personId: 20, acting: true, Start);
+        Structure.Appoint(holdings, head, personId: 21, acting: false, new DateOnly(2010, 1, 1));
+        Structure.Appoint(holdings, governance, personId: 20, acting: false, Start);
+        var designations = new List<StatutoryDesignation>();
+        Structure.Designate(designations, StatutoryRole.HeadOfPaidService, head.Id, Start, holdings);
+
+        // Person 20 acted as head of paid service until 2010; from 2010 their post may be the Monitoring Officer's, not before.
+        var before = Assert.Throws<DomainRuleException>(() => Structure.Designate(designations, StatutoryRole.MonitoringOfficer, governance.Id, Start, holdings));
+        Structure.Designate(designations, StatutoryRole.MonitoringOfficer, governance.Id, new DateOnly(2010, 1, 1), holdings);
+
+        Assert.Equal("Role.MonitoringOfficerHolderIsHeadOfPaidService", before.Code);
+        Assert.Contains("s.5(1A)", before.Message, StringComparison.Ordinal);
+        Assert.Equal(2, designations.Count);
+    }
+
+    [Fact]
+    public void AppointingTheMonitoringOfficerToTheChiefFinanceOfficersPostIsRefused()
+    {
+        var (resources, governance) = (NewPost(4), NewPost(5));
+        var holdings = new List<PostHolding>();
+        Structure.Appoint(holdings, governance, personId: 20, acting: false, Start);
+        var designations = new List<StatutoryDesignation>();
+        Structure.Designate(designations, StatutoryRole.Section151Officer, resources.Id, Start, holdings);
+        Structure.Designate(designations, StatutoryRole.MonitoringOfficer, governance.Id, Start, holdings);
+        var resourcesHoldings = new List<PostHolding>();
+        var later = new DateOnly(2011, 3, 1);
+
+        var error = Assert.Throws<DomainRuleException>(() => Structure.Appoint(resourcesHoldings, resources, 20, acting: true, later, designations, holdings));
+
+        Assert.Equal(("Role.MonitoringOfficerHolderIsChiefFinanceOfficer", "PersonId"), (error.Code, error.Field));
+        Assert.Equal(later, Assert.Single(error.Arguments));
+        Assert.Empty(resourcesHoldings);
+
+        // Someone else may take it; and once person 20 has left the Monitoring Officer's post, so may they.
+        Structure.Appoint(resourcesHoldings, resources, 21, acting: false, later, designations, []);
+        Structure.Vacate(holdings, governance.Id, new DateOnly(2012, 1, 1));
+        Structure.Appoint(resourcesHoldings, resources, 20, acting: false, new DateOnly(2012, 1, 1), designations, holdings);
+        Assert.Equal(2, resourcesHoldings.Count);
+    }
+
+    [Fact]
+    public void TheDeputyChiefExecutiveMayAlsoBeTheMonitoringOfficer()
+    {
+        var designations = new List<StatutoryDesignation>();
+        Structure.Designate(designations, StatutoryRole.DeputyChiefExecutive, 2, Start);
+        Structure.Designate(designations, StatutoryRole.Section151Officer, 3, Start);
+
+        Structure.Designate(designations, StatutoryRole.MonitoringOfficer, 2, Start);
+        Structure.Designate(designations, StatutoryRole.HeadOfPaidService, 3, Start);
+
+        Assert.Equal(4, designations.Count);
+        Assert.Equal([StatutoryRole.Section151Officer, StatutoryRole.HeadOfPaidService], Structure.KeptApartFrom(StatutoryRole.MonitoringOfficer));
     }
 
     [Fact]

@@ -49,6 +49,50 @@ public sealed class ClearDaysTests
     }
 
     [Fact]
+    public void ATuesdayMeetingIsPublishedByTheMondayOfTheWeekBefore()
+    {
+        // Tuesday 8 December 2026: the five clear days are Tuesday 1 to Monday 7 December, less the weekend.
+        var meeting = new DateOnly(2026, 12, 8);
+
+        Assert.Equal(new DateOnly(2026, 11, 30), ClearDays.PublicationDeadline(meeting, 5, England));
+        Assert.Equal(5, ClearDays.Between(new DateOnly(2026, 11, 30), meeting, England));
+        Assert.Equal(4, ClearDays.Between(new DateOnly(2026, 12, 1), meeting, England));
+    }
+
+    [Fact]
+    public void NuneatonAndBedworthsMeetingsMovedForEaster2019()
+    {
+        // Nuneaton and Bedworth Borough Council moved two meetings on 17 April 2019 because "Bank holidays are not deemed
+        // to be clear days and the two Easter public holidays were overlooked": the Planning Applications Committee from
+        // Tuesday 23 April to 30 April, the Overview and Scrutiny Panel from Thursday 25 April to 2 May.
+        // Good Friday was 19 April, Easter Monday 22 April.
+        var (planning, scrutiny) = (new DateOnly(2019, 4, 23), new DateOnly(2019, 4, 25));
+
+        // Counting five weekdays back but overlooking the holidays gives Monday 15 and Wednesday 17 April: three clear days each.
+        Assert.Equal(3, ClearDays.Between(new DateOnly(2019, 4, 15), planning, England));
+        Assert.Equal(3, ClearDays.Between(new DateOnly(2019, 4, 17), scrutiny, England));
+        Assert.Equal(new DateOnly(2019, 4, 11), ClearDays.PublicationDeadline(planning, 5, England));
+        Assert.Equal(new DateOnly(2019, 4, 15), ClearDays.PublicationDeadline(scrutiny, 5, England));
+
+        // A week later, papers out by Thursday 18 and Wednesday 24 April are in time: published on the day of the notice,
+        // Wednesday 17 April, the moved planning meeting has six clear days.
+        Assert.Equal(new DateOnly(2019, 4, 18), ClearDays.PublicationDeadline(new DateOnly(2019, 4, 30), 5, England));
+        Assert.Equal(new DateOnly(2019, 4, 24), ClearDays.PublicationDeadline(new DateOnly(2019, 5, 2), 5, England));
+        Assert.Equal(6, ClearDays.Between(new DateOnly(2019, 4, 17), new DateOnly(2019, 4, 30), England));
+    }
+
+    [Fact]
+    public void PublishingOnTheDayBeforeOrOfTheMeetingGivesNoClearDays()
+    {
+        var meeting = new DateOnly(2026, 12, 8);
+
+        Assert.Equal(0, ClearDays.Between(new DateOnly(2026, 12, 7), meeting, England));
+        Assert.Equal(0, ClearDays.Between(meeting, meeting, England));
+        // Over a weekend: published Friday for Monday, the Saturday and Sunday between are not clear days.
+        Assert.Equal(0, ClearDays.Between(new DateOnly(2026, 12, 4), new DateOnly(2026, 12, 7), England));
+    }
+
+    [Fact]
     public void GivesTheLastWorkingDayWhenTheLegalLatestDayIsAWeekend()
     {
         // Monday meeting: five clear days are Mon-Fri of the week before; the weekend before them is not an office day.

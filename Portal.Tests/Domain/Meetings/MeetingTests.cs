@@ -161,6 +161,43 @@ public sealed class MeetingTests
     }
 
     [Fact]
+    public void TheSigningDeadlineOnAWeekendOrHolidayRunsToTheNextWorkingDay()
+    {
+        // Lag (1930:173), 2 §: a last day on a Saturday, Sunday, public holiday, midsommarafton, julafton or nyårsafton moves to the next working day.
+        var sweden = SwedishPublicHolidays.Instance;
+
+        // A Saturday budget meeting on 14 November 2026: day 14 is Saturday 28 November, so Monday 30 November.
+        Assert.Equal(new DateOnly(2026, 11, 30), ProtokollDeadlines.For(new DateOnly(2026, 11, 14), null, null, sweden).SignBy);
+        // Thursday 30 April 2026: day 14 is Kristi himmelsfärdsdag, Thursday 14 May, so Friday 15 May.
+        Assert.Equal(new DateOnly(2026, 5, 15), ProtokollDeadlines.For(new DateOnly(2026, 4, 30), null, null, sweden).SignBy);
+        // Friday 5 June 2026: day 14 is midsommarafton, Friday 19 June; then midsommardagen and Sunday, so Monday 22 June.
+        Assert.Equal(new DateOnly(2026, 6, 22), ProtokollDeadlines.For(new DateOnly(2026, 6, 5), null, null, sweden).SignBy);
+        // A working day 14 stays where it is.
+        Assert.Equal(new DateOnly(2026, 11, 16), ProtokollDeadlines.For(new DateOnly(2026, 11, 2), null, null, sweden).SignBy);
+    }
+
+    [Fact]
+    public void TheNoticeBoardDeadlineOnAWeekendOrHolidayRunsToTheNextWorkingDay()
+    {
+        var sweden = SwedishPublicHolidays.Instance;
+
+        // Signed on Thursday 12 November 2026: the second day after is Saturday 14 November, so Monday 16 November;
+        // not yet posted, the three weeks of appeal are counted from that Monday.
+        var thursday = ProtokollDeadlines.For(new DateOnly(2026, 11, 3), new DateOnly(2026, 11, 12), null, sweden);
+        Assert.Equal(new DateOnly(2026, 11, 16), thursday.PostBy);
+        Assert.Equal(new DateOnly(2026, 11, 16), thursday.AppealFrom);
+        Assert.Equal(new DateOnly(2026, 12, 7), thursday.AppealEnds);
+
+        // Signed on Tuesday 22 December 2026: the second day after is julafton; juldagen, annandag jul and Sunday follow, so Monday 28 December.
+        Assert.Equal(new DateOnly(2026, 12, 28), ProtokollDeadlines.For(new DateOnly(2026, 12, 15), new DateOnly(2026, 12, 22), null, sweden).PostBy);
+        // Signed on Tuesday 29 December 2026: the second day after is nyårsafton; nyårsdagen and the weekend follow, so Monday 4 January 2027.
+        Assert.Equal(new DateOnly(2027, 1, 4), ProtokollDeadlines.For(new DateOnly(2026, 12, 15), new DateOnly(2026, 12, 29), null, sweden).PostBy);
+        // Signed on a Monday, the Wednesday stays.
+        Assert.Equal(new DateOnly(2026, 11, 11), ProtokollDeadlines.For(new DateOnly(2026, 11, 2), new DateOnly(2026, 11, 9), null, sweden).PostBy);
+        Assert.Equal(new DateOnly(2026, 12, 28), ProtokollDeadlines.LastDay(new DateOnly(2026, 12, 24), sweden));
+    }
+
+    [Fact]
     public void InternalNotesArePublishedToTheDistributionList()
     {
         var meeting = NewMeeting(new DateOnly(2026, 11, 24));

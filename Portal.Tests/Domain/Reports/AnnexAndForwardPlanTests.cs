@@ -42,28 +42,46 @@ public sealed class AnnexAndForwardPlanTests
         Assert.Equal(kept, AnnexFiles.SafeName(given));
 
     [Fact]
-    public void TheForwardPlanCountsClearDaysAndWarnsUnder28()
+    public void TheForwardPlanCountsCalendarClearDaysAndWarnsUnder28()
     {
-        // Notice given on Monday 2 June 2008 for the decision on Monday 14 July 2008: 29 working days strictly between.
-        var entry = ForwardPlanEntry.Give("Directorate Plan 2008-2011", 1, new DateOnly(2008, 7, 14), new DateOnly(2008, 6, 2), null, null, null);
-        Assert.Equal(29, entry.NoticeClearDays(England));
-        Assert.False(entry.IsShortNotice(England));
+        // SI 2012/2089 reg. 9: "at least 28 clear days before a key decision is made". Published Monday 1 March 2027:
+        // a decision on Tuesday 30 March has 2 to 29 March, 28 clear days; on Monday 29 March, 27.
+        var enough = ForwardPlanEntry.Give("Corporate Strategy refresh", 1, new DateOnly(2027, 3, 30), new DateOnly(2027, 3, 1), null, null, null);
+        var oneShort = ForwardPlanEntry.Give("Corporate Strategy refresh", 1, new DateOnly(2027, 3, 29), new DateOnly(2027, 3, 1), null, null, null);
 
-        // A week later: 24 clear days, short notice.
-        var late = ForwardPlanEntry.Give("Directorate Plan 2008-2011", 1, new DateOnly(2008, 7, 14), new DateOnly(2008, 6, 9), null, null, null);
-        Assert.Equal(24, late.NoticeClearDays(England));
-        Assert.True(late.IsShortNotice(England));
+        Assert.Equal((28, false), (enough.NoticeClearDays(), enough.IsShortNotice()));
+        Assert.Equal((27, true), (oneShort.NoticeClearDays(), oneShort.IsShortNotice()));
     }
 
     [Fact]
-    public void BankHolidaysDoNotCountAsNotice()
+    public void WeekendsAndBankHolidaysInsideTheNoticeStillCount()
     {
-        // Notice on Tuesday 24 March 2020, decision on Monday 4 May 2020: Good Friday and Easter Monday are not clear days.
-        var entry = ForwardPlanEntry.Give("Recovery plan", 1, new DateOnly(2020, 5, 4), new DateOnly(2020, 3, 24), null, null, null);
+        // Good Friday 26 March and Easter Monday 29 March 2027, and four weekends, fall inside the 28 days from 1 to 30 March:
+        // only 18 of them are working days, yet the notice is enough, because reg. 9 counts calendar days.
+        var entry = ForwardPlanEntry.Give("Recovery plan", 1, new DateOnly(2027, 3, 30), new DateOnly(2027, 3, 1), null, null, null);
+        Assert.True(EnglandAndWalesBankHolidays.Instance.HolidayOn(new DateOnly(2027, 3, 26)) is not null);
+        Assert.Equal(18, ClearDays.Between(new DateOnly(2027, 3, 1), new DateOnly(2027, 3, 30), England));
 
-        // 28 weekdays strictly between, less Good Friday 10 April and Easter Monday 13 April.
-        Assert.Equal(26, entry.NoticeClearDays(England));
-        Assert.True(entry.IsShortNotice(England));
+        Assert.Equal(28, entry.NoticeClearDays());
+        Assert.False(entry.IsShortNotice());
+
+        // Christmas: notice on Friday 11 December 2026, a decision on Saturday 9 January 2027 has 28 clear days across
+        // Christmas Day, the substitute Boxing Day and New Year's Day.
+        Assert.Equal(28, ForwardPlanEntry.Give("Budget consultation", 1, new DateOnly(2027, 1, 9), new DateOnly(2026, 12, 11), null, null, null).NoticeClearDays());
+    }
+
+    [Fact]
+    public void NeitherTheDayOfNoticeNorTheDayOfDecisionIsAClearDay()
+    {
+        // York: notice given on Monday 16 June 2008 for the decision on Monday 14 July 2008 leaves 17 June to 13 July, 27 days.
+        var york = ForwardPlanEntry.Give("Directorate Plan 2008-2011", 1, new DateOnly(2008, 7, 14), new DateOnly(2008, 6, 16), null, null, null);
+        var dayEarlier = ForwardPlanEntry.Give("Directorate Plan 2008-2011", 1, new DateOnly(2008, 7, 14), new DateOnly(2008, 6, 15), null, null, null);
+        var nextDay = ForwardPlanEntry.Give("Urgent", 1, new DateOnly(2008, 6, 17), new DateOnly(2008, 6, 16), null, null, null);
+
+        Assert.Equal((27, true), (york.NoticeClearDays(), york.IsShortNotice()));
+        Assert.Equal((28, false), (dayEarlier.NoticeClearDays(), dayEarlier.IsShortNotice()));
+        Assert.Equal(0, nextDay.NoticeClearDays());
+        Assert.Equal(0, ClearDays.CalendarBetween(new DateOnly(2008, 6, 16), new DateOnly(2008, 6, 16)));
     }
 
     [Fact]
@@ -92,5 +110,54 @@ public sealed class AnnexAndForwardPlanTests
         Assert.Equal(recommendation.Reason, decision.Reasons);
         decision.Link(DecisionTarget.ThreadItem, 7);
         Assert.Equal("Decision.AlreadyLinked", Assert.Throws<DomainRuleException>(() => decision.Link(DecisionTarget.ThreadItem, 7)).Code);
+    }
+
+    [Fact]
+    public void ADecisionNotesEachDispensationGrantedBesideTheInterestsDeclared()
+    {
+        var decision = YorkDecision();
+
+        decision.RecordDispensation(" Cllr Ann Reid ", "the Standards Committee", new DateOnly(2008, 7, 1), "To speak and vote on the Directorate Plan although her husband works in the directorate.");
+        decision.RecordDispensation("Cllr Ian Gillies", "the Monitoring Officer", new DateOnly(2008, 7, 14), "To speak but not vote.");
+
+        Assert.Equal(2, decision.Dispensations.Count);
+        var first = decision.Dispensations[0];
+        Assert.Equal(("Cllr Ann Reid", "the Standards Committee", new DateOnly(2008, 7, 1)), (first.GrantedTo, first.GrantedBy, first.GrantedOn));
+        Assert.StartsWith("To speak and vote", first.Scope, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ADispensationNeedsItsHolderGrantorDateAndScopeAndComesBeforeTheDecision()
+    {
+        var decision = YorkDecision();
+
+        Assert.Equal(("Dispensation.GrantedToRequired", nameof(Dispensation.GrantedTo)), Code(() => decision.RecordDispensation(" ", "the Standards Committee", new DateOnly(2008, 7, 1), "To vote.")));
+        Assert.Equal(("Dispensation.GrantedByRequired", nameof(Dispensation.GrantedBy)), Code(() => decision.RecordDispensation("Cllr Ann Reid", null, new DateOnly(2008, 7, 1), "To vote.")));
+        Assert.Equal(("Dispensation.GrantedOnRequired", nameof(Dispensation.GrantedOn)), Code(() => decision.RecordDispensation("Cllr Ann Reid", "the Standards Committee", null, "To vote.")));
+        Assert.Equal(("Dispensation.ScopeRequired", nameof(Dispensation.Scope)), Code(() => decision.RecordDispensation("Cllr Ann Reid", "the Standards Committee", new DateOnly(2008, 7, 1), "")));
+        Assert.Equal(("Dispensation.GrantedToTooLong", nameof(Dispensation.GrantedTo)), Code(() => decision.RecordDispensation(new string('x', 201), "the Standards Committee", new DateOnly(2008, 7, 1), "To vote.")));
+        Assert.Equal(("Dispensation.AfterDecision", nameof(Dispensation.GrantedOn)), Code(() => decision.RecordDispensation("Cllr Ann Reid", "the Standards Committee", new DateOnly(2008, 7, 15), "To vote.")));
+        Assert.Empty(decision.Dispensations);
+
+        // Nor can the decision be moved to before a dispensation it records.
+        decision.RecordDispensation("Cllr Ann Reid", "the Standards Committee", new DateOnly(2008, 7, 10), "To vote.");
+        Assert.Equal(("Decision.DispensationAfterDecision", nameof(Decision.DecidedOn)), Code(() => decision.Amend(new DateOnly(2008, 7, 9), DecisionOutcome.Approved, "Approved.", null, null, "Cllr Reid: personal interest.")));
+        Assert.Equal(new DateOnly(2008, 7, 14), decision.DecidedOn);
+        Assert.Equal("Dispensation.NotFound", Assert.Throws<DomainRuleException>(() => decision.RemoveDispensation(999)).Code);
+    }
+
+    private static (string Code, string? Field) Code(Action act)
+    {
+        var rule = Assert.Throws<DomainRuleException>(act);
+        return (rule.Code, rule.Field);
+    }
+
+    private static Decision YorkDecision()
+    {
+        var report = ReportTemplateTests.YorkReport();
+        report.Submit(new DateOnly(2008, 7, 1));
+        report.Clear(2, new DateOnly(2008, 7, 1));
+        report.Publish(new DateOnly(2008, 7, 4), new DateOnly(2008, 7, 4), null);
+        return Decision.Record(report, report.Recommendations[0], new DateOnly(2008, 7, 14), DecisionOutcome.Approved, null, null, null, "Cllr Reid: personal interest.");
     }
 }

@@ -133,6 +133,50 @@ public sealed class EstablishmentServiceTests : IAsyncLifetime
         Assert.Contains(body!.Members, m => m.Post == "Strategic Director" && m.Name == "Barbara Boyce" && m.Responsibilities!.Contains("golden thread", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task TheMonitoringOfficerIsNeverTheSection151OfficerNorTheHeadOfPaidServiceAndNothingIsHalfSaved()
+    {
+        await using var admin = await _portal.SignedInAsAsync(DemoUsers.Administrator);
+        var establishment = admin.Get<EstablishmentService>();
+        var (resources, governance, ce) = (await PostIdAsync("AD-001"), await PostIdAsync("AD-002"), await PostIdAsync("CE-001"));
+        await using (var db = await _portal.Db.CreateDbContextAsync(Ct))
+        {
+            // The demo itself keeps the rule: Carlisle's Assistant Director (Governance) is the Monitoring Officer, on a post of their own.
+            Assert.Equal(governance, await db.StatutoryDesignations.Where(d => d.Role == StatutoryRole.MonitoringOfficer && d.To == null).Select(d => d.PostId).SingleAsync(Ct));
+        }
+
+        var moOnS151 = await Assert.ThrowsAsync<DomainRuleException>(() => establishment.DesignateAsync(StatutoryRole.MonitoringOfficer, resources, Today, Ct));
+        var s151OnMo = await Assert.ThrowsAsync<DomainRuleException>(() => establishment.DesignateAsync(StatutoryRole.Section151Officer, governance, Today, Ct));
+        var headOnMo = await Assert.ThrowsAsync<DomainRuleException>(() => establishment.DesignateAsync(StatutoryRole.HeadOfPaidService, governance, Today, Ct));
+        // The Monitoring Officer, Quentin Baker, cannot act up as Assistant Director (Resources) while the post is the Section 151 Officer's.
+        var quentin = await PersonIdAsync("Quentin Baker");
+        var acting = await Assert.ThrowsAsync<DomainRuleException>(() => establishment.AppointAsync(resources, quentin, acting: true, Today, Ct));
+
+        Assert.Equal(("Role.MonitoringOfficerIsChiefFinanceOfficer", "PostId"), (moOnS151.Code, moOnS151.Field));
+        Assert.Equal("Role.MonitoringOfficerIsChiefFinanceOfficer", s151OnMo.Code);
+        Assert.Equal("Role.MonitoringOfficerIsHeadOfPaidService", headOnMo.Code);
+        Assert.Equal(("Role.MonitoringOfficerHolderIsChiefFinanceOfficer", "PersonId"), (acting.Code, acting.Field));
+        Assert.Equal(Today, Assert.Single(acting.Arguments));
+        await using (var db = await _portal.Db.CreateDbContextAsync(Ct))
+        {
+            Assert.Equal(4, await db.StatutoryDesignations.CountAsync(Ct));
+            Assert.False(await db.StatutoryDesignations.AnyAsync(d => d.To != null, Ct));
+            Assert.False(await db.PostHoldings.AnyAsync(h => h.PersonId == quentin && h.PostId == resources, Ct));
+            Assert.Null(await db.PostHoldings.Where(h => h.PostId == resources).Select(h => h.To).SingleAsync(Ct));
+        }
+
+        // The chief executive holding the Monitoring Officer's post by acting up in it is refused too (s.5(1A)).
+        var alex = await PersonIdAsync("Alex Morgan");
+        var head = await Assert.ThrowsAsync<DomainRuleException>(() => establishment.AppointAsync(governance, alex, acting: true, Today, Ct));
+        Assert.Equal("Role.MonitoringOfficerHolderIsHeadOfPaidService", head.Code);
+
+        // Moving the Monitoring Officer's role to the chief executive's post is refused; to an unconflicted post it is allowed.
+        await Assert.ThrowsAsync<DomainRuleException>(() => establishment.DesignateAsync(StatutoryRole.MonitoringOfficer, ce, Today, Ct));
+        await establishment.DesignateAsync(StatutoryRole.MonitoringOfficer, await PostIdAsync("SD-002"), Today, Ct);
+        var roles = await establishment.RolesAsync(Ct);
+        Assert.Equal("Strategic Director", roles.Roles.Single(r => r.Role == StatutoryRole.MonitoringOfficer).PostTitle);
+    }
+
     private async Task<int> PostIdAsync(string number)
     {
         await using var db = await _portal.Db.CreateDbContextAsync(Ct);

@@ -315,6 +315,83 @@ public sealed class ReportServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ADecisionCarriesItsDispensationsToTheRegisterAndTheReport()
+    {
+        var carlisle = await ReportIdAsync("CE 21/09");
+        await using var secretary = await _portal.SignedInAsAsync(DemoUsers.Secretary);
+        await using var officer = await _portal.SignedInAsAsync(DemoUsers.Officer);
+        await using var anonymous = _portal.Anonymous();
+        var decisions = secretary.Get<DecisionService>();
+        var recommendation = (await secretary.Get<ReportService>().GetAsync(carlisle, Ct))!.Recommendations.Single();
+        await decisions.RecordAsync(
+            carlisle, recommendation.Id,
+            new DecisionEdit(0, new DateOnly(2009, 8, 25), DecisionOutcome.Approved, null, null, null, "Cllr Ruth Potter: a relative works in HR."), Ct);
+        var decisionId = (await secretary.Get<ReportService>().GetAsync(carlisle, Ct))!.Recommendations.Single().Decision!.Id;
+        var granted = new DispensationEdit(
+            "Cllr Ruth Potter", "the Standards Committee", new DateOnly(2009, 8, 20), "To chair the Panel and vote on the senior restructure although a relative works in HR.");
+
+        await Assert.ThrowsAsync<AccessDeniedException>(() => officer.Get<DecisionService>().RecordDispensationAsync(decisionId, granted, Ct));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => anonymous.Get<DecisionService>().RecordDispensationAsync(decisionId, granted, Ct));
+        var undated = await Assert.ThrowsAsync<DomainRuleException>(() => decisions.RecordDispensationAsync(decisionId, granted with { GrantedOn = null }, Ct));
+        var late = await Assert.ThrowsAsync<DomainRuleException>(() => decisions.RecordDispensationAsync(decisionId, granted with { GrantedOn = new DateOnly(2009, 8, 26) }, Ct));
+        Assert.Equal(("Dispensation.GrantedOnRequired", nameof(Dispensation.GrantedOn)), (undated.Code, undated.Field));
+        Assert.Equal("Dispensation.AfterDecision", late.Code);
+        Assert.Empty(Assert.Single((await anonymous.Get<DecisionService>().RegisterAsync(new DecisionQuery("employment-panel"), Ct)).Rows).Dispensations);
+
+        await decisions.RecordDispensationAsync(decisionId, granted, Ct);
+
+        var row = Assert.Single((await anonymous.Get<DecisionService>().RegisterAsync(new DecisionQuery("employment-panel"), Ct)).Rows);
+        var shown = Assert.Single(row.Dispensations);
+        Assert.Equal((granted.GrantedTo, granted.GrantedBy, granted.GrantedOn!.Value, granted.Scope), (shown.GrantedTo, shown.GrantedBy, shown.GrantedOn, shown.Scope));
+        var onReport = (await anonymous.Get<ReportService>().GetAsync(carlisle, Ct))!.Recommendations.Single().Decision!;
+        Assert.Equal("Cllr Ruth Potter: a relative works in HR.", onReport.Interests);
+        Assert.Equal(shown, Assert.Single(onReport.Dispensations));
+        await using (var db = await _portal.Db.CreateDbContextAsync(Ct))
+        {
+            Assert.True(await db.AuditEntries.AnyAsync(a => a.EntityType == nameof(Dispensation) && a.Action == Portal.Infrastructure.Auditing.AuditAction.Added, Ct));
+        }
+
+        // The decision cannot now be dated before the dispensation it records.
+        var version = onReport.Version;
+        var moved = await Assert.ThrowsAsync<DomainRuleException>(() => decisions.RecordAsync(
+            carlisle, recommendation.Id, new DecisionEdit(version, new DateOnly(2009, 8, 19), DecisionOutcome.Approved, onReport.Wording, onReport.Reasons, null, onReport.Interests), Ct));
+        Assert.Equal(("Decision.DispensationAfterDecision", nameof(Decision.DecidedOn)), (moved.Code, moved.Field));
+
+        await decisions.RemoveDispensationAsync(decisionId, shown.Id, Ct);
+        Assert.Empty(Assert.Single((await anonymous.Get<DecisionService>().RegisterAsync(new DecisionQuery("employment-panel"), Ct)).Rows).Dispensations);
+    }
+
+    [Fact]
+    public async Task ADispensationOnAnExemptReportsDecisionIsWithheldLikeTheDecisionItself()
+    {
+        var staffing = await ReportIdAsync("HR 14/09");
+        await using var secretary = await _portal.SignedInAsAsync(DemoUsers.Secretary);
+        await using var member = await _portal.SignedInAsAsync(DemoUsers.Member);
+        await using var officer = await _portal.SignedInAsAsync(DemoUsers.Officer);
+        await using var anonymous = _portal.Anonymous();
+        var recommendation = (await secretary.Get<ReportService>().GetAsync(staffing, Ct))!.Recommendations.Single();
+        await secretary.Get<DecisionService>().RecordAsync(
+            staffing, recommendation.Id, new DecisionEdit(0, new DateOnly(2009, 8, 25), DecisionOutcome.Approved, null, null, null, "Cllr Ruth Potter: knows Ms Example."), Ct);
+        var decisionId = (await secretary.Get<ReportService>().GetAsync(staffing, Ct))!.Recommendations.Single().Decision!.Id;
+
+        await secretary.Get<DecisionService>().RecordDispensationAsync(
+            decisionId, new DispensationEdit("Cllr Ruth Potter", "the Monitoring Officer", new DateOnly(2009, 8, 24), "To vote on Ms Example's redeployment."), Ct);
+
+        foreach (var outsider in new[] { anonymous, officer })
+        {
+            var row = (await outsider.Get<DecisionService>().RegisterAsync(new DecisionQuery("employment-panel"), Ct)).Rows.Single(r => r.ReportId == staffing);
+            Assert.Null(row.Wording);
+            Assert.Empty(row.Dispensations);
+            Assert.Empty((await outsider.Get<ReportService>().GetAsync(staffing, Ct))!.Recommendations.Single().Decision!.Dispensations);
+            Assert.DoesNotContain("Example", Flatten(await outsider.Get<DecisionService>().RegisterAsync(new DecisionQuery(), Ct)), StringComparison.Ordinal);
+            Assert.DoesNotContain("Example", Flatten((await outsider.Get<ReportService>().GetAsync(staffing, Ct))!), StringComparison.Ordinal);
+        }
+
+        var insider = (await member.Get<DecisionService>().RegisterAsync(new DecisionQuery("employment-panel"), Ct)).Rows.Single(r => r.ReportId == staffing);
+        Assert.Equal("Cllr Ruth Potter", Assert.Single(insider.Dispensations).GrantedTo);
+    }
+
+    [Fact]
     public async Task TheForwardPlanWarnsOfShortNotice()
     {
         await using var officer = await _portal.SignedInAsAsync(DemoUsers.Officer);
@@ -325,6 +402,25 @@ public sealed class ReportServiceTests : IAsyncLifetime
         Assert.Contains(plan.Entries, e => e.Title == "Corporate Strategy refresh 2027-2030" && !e.ShortNotice);
         var rule = await Assert.ThrowsAsync<DomainRuleException>(() => officer.Get<DecisionService>().GiveNoticeAsync(new ForwardPlanEdit("X", plan.Entries[0].BodyId, null, null, null, null), Ct));
         Assert.Equal(nameof(ForwardPlanEntry.DecisionDue), rule.Field);
+    }
+
+    [Fact]
+    public async Task NoticeGivenTodayIsCountedInCalendarClearDaysAcrossChristmas()
+    {
+        // Today is Wednesday 25 November 2026. A decision on Thursday 24 December has 26 November to 23 December,
+        // 28 clear days (only 20 of them working days); one on Wednesday 23 December has 27.
+        await using var officer = await _portal.SignedInAsAsync(DemoUsers.Officer);
+        var decisions = officer.Get<DecisionService>();
+        var body = (await decisions.ForwardPlanAsync(Ct)).Entries[0].BodyId;
+
+        await decisions.GiveNoticeAsync(new ForwardPlanEdit("Waste collection contract", body, new DateOnly(2026, 12, 24), null, null, null), Ct);
+        await decisions.GiveNoticeAsync(new ForwardPlanEdit("Parking charges", body, new DateOnly(2026, 12, 23), null, null, null), Ct);
+        var plan = await decisions.ForwardPlanAsync(Ct);
+
+        var enough = plan.Entries.Single(e => e.Title == "Waste collection contract");
+        var shortOne = plan.Entries.Single(e => e.Title == "Parking charges");
+        Assert.Equal((new DateOnly(2026, 11, 25), 28, false), (enough.NoticeGivenOn, enough.ClearDays, enough.ShortNotice));
+        Assert.Equal((27, true), (shortOne.ClearDays, shortOne.ShortNotice));
     }
 
     private async Task<int> ReadyDraftAsync()

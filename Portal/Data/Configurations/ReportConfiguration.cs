@@ -95,8 +95,21 @@ internal sealed class DecisionConfiguration : IEntityTypeConfiguration<Decision>
         builder.HasOne<Body>().WithMany().HasForeignKey(d => d.BodyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(d => d.Links).WithOne().HasForeignKey(l => l.DecisionId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(d => d.Links).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(d => d.Dispensations).WithOne().HasForeignKey(x => x.DecisionId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(d => d.Dispensations).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasIndex(d => d.RecommendationId).IsUnique();
         builder.HasIndex(d => d.DecidedOn);
+    }
+}
+
+internal sealed class DispensationConfiguration : IEntityTypeConfiguration<Dispensation>
+{
+    public void Configure(EntityTypeBuilder<Dispensation> builder)
+    {
+        builder.ToTable("DecisionDispensations");
+        builder.Property(x => x.GrantedTo).HasMaxLength(Dispensation.NameMaxLength);
+        builder.Property(x => x.GrantedBy).HasMaxLength(Dispensation.NameMaxLength);
+        builder.Property(x => x.Scope).HasMaxLength(Dispensation.ScopeMaxLength);
     }
 }
 

@@ -1629,6 +1629,40 @@ namespace Portal.Data.Migrations
                     b.ToTable("DecisionLinks", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Reports.Dispensation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DecisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GrantedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("GrantedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GrantedTo")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecisionId");
+
+                    b.ToTable("DecisionDispensations", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Reports.ForwardPlanEntry", b =>
                 {
                     b.Property<int>("Id")
@@ -2611,6 +2645,15 @@ namespace Portal.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Domain.Reports.Dispensation", b =>
+                {
+                    b.HasOne("Portal.Domain.Reports.Decision", null)
+                        .WithMany("Dispensations")
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Domain.Reports.ForwardPlanEntry", b =>
                 {
                     b.HasOne("Portal.Domain.Meetings.Body", null)
@@ -2798,6 +2841,8 @@ namespace Portal.Data.Migrations
 
             modelBuilder.Entity("Portal.Domain.Reports.Decision", b =>
                 {
+                    b.Navigation("Dispensations");
+
                     b.Navigation("Links");
                 });
 

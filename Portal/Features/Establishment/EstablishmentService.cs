@@ -239,7 +239,9 @@ public sealed class EstablishmentService(IDbContextFactory<PortalDbContext> dbFa
         }
 
         var holdings = await db.PostHoldings.Where(h => h.PostId == postId).ToListAsync(ct);
-        db.PostHoldings.Add(Structure.Appoint(holdings, post, personId, acting, date));
+        var designations = await db.StatutoryDesignations.AsNoTracking().ToListAsync(ct);
+        var persons = await db.PostHoldings.AsNoTracking().Where(h => h.PersonId == personId).ToListAsync(ct);
+        db.PostHoldings.Add(Structure.Appoint(holdings, post, personId, acting, date, designations, persons));
         await db.SaveChangesAsync(ct);
         changes.Publish(new EstablishmentChanged(postId));
     }
@@ -290,7 +292,8 @@ public sealed class EstablishmentService(IDbContextFactory<PortalDbContext> dbFa
         }
 
         var designations = await db.StatutoryDesignations.ToListAsync(ct);
-        db.StatutoryDesignations.Add(Structure.Designate(designations, role, postId, date));
+        var holdings = await db.PostHoldings.AsNoTracking().ToListAsync(ct);
+        db.StatutoryDesignations.Add(Structure.Designate(designations, role, postId, date, holdings));
         Structure.EnsureOneHolderPerRole(designations);
         await db.SaveChangesAsync(ct);
         changes.Publish(new EstablishmentChanged(postId));

@@ -12,10 +12,11 @@ namespace Portal.Features.Reports;
 
 public sealed record DecisionQuery(string? Body = null, int? Year = null);
 
-/// <summary>One row of the decision register. <see cref="Wording"/> is null for a decision on an exempt report the reader may not see.</summary>
+/// <summary>One row of the decision register. <see cref="Wording"/> is null, and <see cref="Dispensations"/> empty, for a decision on an exempt report the reader may not see.</summary>
 public sealed record DecisionRow(
     int Id, DateOnly DecidedOn, string BodyName, int ReportId, string ReportReference, string ReportTitle, int RecommendationNumber,
-    DecisionOutcome Outcome, string? Wording, bool IsExempt, int? ExemptParagraph, IReadOnlyList<DecisionLinkView> Links);
+    DecisionOutcome Outcome, string? Wording, bool IsExempt, int? ExemptParagraph, IReadOnlyList<DecisionLinkView> Links,
+    IReadOnlyList<DispensationView> Dispensations);
 
 public sealed record DecisionRegister(IReadOnlyList<DecisionRow> Rows, IReadOnlyList<BodyChoice> Bodies, IReadOnlyList<int> Years);
 
@@ -70,7 +71,7 @@ public sealed class DecisionService(IDbContextFactory<PortalDbContext> dbFactory
         var recommendation = report.Recommendations.SingleOrDefault(r => r.Id == recommendationId)
             ?? throw new DomainRuleException("Report.NoSuchRecommendation", "That recommendation is no longer in the report.", nameof(Decision.Wording));
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var decision = await db.Decisions.SingleOrDefaultAsync(d => d.RecommendationId == recommendationId, ct);
+        var decision = await db.Decisions.Include(d => d.Dispensations).SingleOrDefaultAsync(d => d.RecommendationId == recommendationId, ct);
         if (decision is null)
         {
             decision = Decision.Record(report, recommendation, decidedOn, outcome, edit.Wording, edit.Reasons, edit.Alternatives, edit.Interests);
@@ -90,7 +91,7 @@ public sealed class DecisionService(IDbContextFactory<PortalDbContext> dbFactory
     }
 
     public Task LinkAsync(int decisionId, DecisionTarget target, int targetId, CancellationToken ct) =>
-        ChangeLinksAsync(decisionId, async (db, decision) =>
+        ChangeDecisionAsync(decisionId, "LinkDecision", async (db, decision) =>
         {
             var exists = target == DecisionTarget.KeyAction
                 ? await db.Actions.AnyAsync(a => a.Id == targetId, ct)
@@ -104,9 +105,27 @@ public sealed class DecisionService(IDbContextFactory<PortalDbContext> dbFactory
         }, ct);
 
     public Task UnlinkAsync(int decisionId, DecisionTarget target, int targetId, CancellationToken ct) =>
-        ChangeLinksAsync(decisionId, (_, decision) =>
+        ChangeDecisionAsync(decisionId, "LinkDecision", (_, decision) =>
         {
             decision.Unlink(target, targetId);
+            return Task.CompletedTask;
+        }, ct);
+
+    /// <summary>Notes on the record of decision a dispensation granted to a member who declared an interest (SI 2012/2089 reg. 12(2)(e)).</summary>
+    public Task RecordDispensationAsync(int decisionId, DispensationEdit edit, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(edit);
+        return ChangeDecisionAsync(decisionId, "RecordDecision", (_, decision) =>
+        {
+            decision.RecordDispensation(edit.GrantedTo, edit.GrantedBy, edit.GrantedOn, edit.Scope);
+            return Task.CompletedTask;
+        }, ct);
+    }
+
+    public Task RemoveDispensationAsync(int decisionId, int dispensationId, CancellationToken ct) =>
+        ChangeDecisionAsync(decisionId, "RecordDecision", (_, decision) =>
+        {
+            decision.RemoveDispensation(dispensationId);
             return Task.CompletedTask;
         }, ct);
 
@@ -145,7 +164,8 @@ public sealed class DecisionService(IDbContextFactory<PortalDbContext> dbFactory
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var caller = await access.CallerAsync(ct);
         var bodies = await ReportService.BodiesAsync(db, ct);
-        var decisions = await db.Decisions.AsNoTracking().Include(d => d.Links).OrderByDescending(d => d.DecidedOn).ToListAsync(ct);
+        var decisions = await db.Decisions.AsNoTracking().Include(d => d.Links).Include(d => d.Dispensations).AsSplitQuery()
+            .OrderByDescending(d => d.DecidedOn).ThenBy(d => d.Id).ToListAsync(ct);
         var reportIds = decisions.Select(d => d.ReportId).Distinct().ToList();
         var reports = await db.Reports.AsNoTracking().Include(r => r.Recommendations).Where(r => reportIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
         var links = await ReportService.DecisionLinksAsync(db, decisions.SelectMany(d => d.Links).ToList(), ct);
@@ -165,7 +185,8 @@ public sealed class DecisionService(IDbContextFactory<PortalDbContext> dbFactory
                     x.Decision.Id, x.Decision.DecidedOn, x.Body?.Name ?? string.Empty, x.Report.Id, x.Report.Reference, x.Report.Title,
                     x.Report.Recommendations.Single(r => r.Id == x.Decision.RecommendationId).Number, x.Decision.Outcome,
                     withheld ? null : x.Decision.Wording, x.Report.IsExempt, x.Report.ExemptParagraph,
-                    x.Decision.Links.Select(l => links.GetValueOrDefault((l.Target, l.TargetId))).OfType<DecisionLinkView>().ToList());
+                    x.Decision.Links.Select(l => links.GetValueOrDefault((l.Target, l.TargetId))).OfType<DecisionLinkView>().ToList(),
+                    withheld ? [] : x.Decision.Dispensations.OrderBy(d => d.GrantedOn).ThenBy(d => d.Id).Select(DispensationView.Of).ToList());
             })
             .ToList();
         var choices = visible.Where(x => x.Body is not null).Select(x => x.Body!).DistinctBy(b => b.Id).OrderBy(b => b.Name)
@@ -177,7 +198,6 @@ public sealed class DecisionService(IDbContextFactory<PortalDbContext> dbFactory
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var caller = await access.CallerAsync(ct);
-        var settings = await db.SettingsAsync(ct);
         var bodies = (await MeetingAccess.VisibleBodiesAsync(db, caller, ct)).ToDictionary(b => b.Id);
         var names = await db.PeopleNamesAsync(ct);
         var ids = bodies.Keys.ToList();
@@ -188,7 +208,7 @@ public sealed class DecisionService(IDbContextFactory<PortalDbContext> dbFactory
             .Where(r => r.Status == ReportStatus.Published || caller.IsStaff)
             .ToLookup(r => r.ForwardPlanEntryId!.Value);
         var rows = entries.Select(e => new ForwardPlanRow(
-            e.Id, e.Version, e.Title, bodies[e.BodyId].Name, e.BodyId, e.DecisionDue, e.NoticeGivenOn, e.NoticeClearDays(settings.Holidays), e.IsShortNotice(settings.Holidays),
+            e.Id, e.Version, e.Title, bodies[e.BodyId].Name, e.BodyId, e.DecisionDue, e.NoticeGivenOn, e.NoticeClearDays(), e.IsShortNotice(),
             e.Summary, e.PrivateParagraph, e.LeadOfficerId is int lead ? names.GetValueOrDefault(lead) : null,
             reports[e.Id].Select(r => (r.Id, r.Reference)).ToList())).ToList();
         return new ForwardPlanView(
@@ -221,11 +241,13 @@ public sealed class DecisionService(IDbContextFactory<PortalDbContext> dbFactory
         return entry.Id;
     }
 
-    private async Task ChangeLinksAsync(int decisionId, Func<PortalDbContext, Decision, Task> change, CancellationToken ct)
+    /// <summary>A change to a decision's links or dispensations by whoever may decide on its report; <paramref name="operation"/> names a refusal.</summary>
+    private async Task ChangeDecisionAsync(int decisionId, string operation, Func<PortalDbContext, Decision, Task> change, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var caller = await access.CallerAsync(ct);
-        var decision = await db.Decisions.Include(d => d.Links).SingleOrDefaultAsync(d => d.Id == decisionId, ct) ?? throw new KeyNotFoundException($"No decision {decisionId}.");
+        var decision = await db.Decisions.Include(d => d.Links).Include(d => d.Dispensations).AsSplitQuery().SingleOrDefaultAsync(d => d.Id == decisionId, ct)
+            ?? throw new KeyNotFoundException($"No decision {decisionId}.");
         var report = await db.Reports.AsNoTracking().SingleAsync(r => r.Id == decision.ReportId, ct);
         var rights = ReportService.Rights(report, caller, ReportService.Body(await ReportService.BodiesAsync(db, ct), report.BodyId));
         if (!rights.CanRead)
@@ -235,7 +257,7 @@ public sealed class DecisionService(IDbContextFactory<PortalDbContext> dbFactory
 
         if (!rights.CanDecide)
         {
-            throw new AccessDeniedException("LinkDecision");
+            throw new AccessDeniedException(operation);
         }
 
         await change(db, decision);

@@ -19,7 +19,17 @@ public sealed record SectionView(SectionKind Kind, string? Text);
 
 public sealed record DecisionView(
     int Id, int Version, DecisionOutcome Outcome, DateOnly DecidedOn, string? Wording, string? Reasons, string? Alternatives, string? Interests,
-    IReadOnlyList<DecisionLinkView> Links);
+    IReadOnlyList<DecisionLinkView> Links, IReadOnlyList<DispensationView> Dispensations);
+
+/// <summary>A dispensation noted on a decision: "Cllr X, granted by Y on date, for Z". Withheld with the rest of a decision on an exempt report.</summary>
+public sealed record DispensationView(int Id, string GrantedTo, string GrantedBy, DateOnly GrantedOn, string Scope)
+{
+    public static DispensationView Of(Dispensation dispensation)
+    {
+        ArgumentNullException.ThrowIfNull(dispensation);
+        return new(dispensation.Id, dispensation.GrantedTo, dispensation.GrantedBy, dispensation.GrantedOn, dispensation.Scope);
+    }
+}
 
 public sealed record DecisionLinkView(DecisionTarget Target, int TargetId, string Name, string Url);
 
@@ -93,3 +103,5 @@ public sealed record PackItem(int Number, string Title, bool IsPrivate, ReportVi
 public sealed record AgendaPack(MeetingRef Meeting, string? Venue, TimeOnly Start, bool IsPublic, IReadOnlyList<PackItem> Items, bool SignedIn);
 
 public sealed record DecisionEdit(int Version, DateOnly? DecidedOn, DecisionOutcome? Outcome, string? Wording, string? Reasons, string? Alternatives, string? Interests);
+
+public sealed record DispensationEdit(string? GrantedTo, string? GrantedBy, DateOnly? GrantedOn, string? Scope);

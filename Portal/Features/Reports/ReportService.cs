@@ -482,7 +482,8 @@ public sealed class ReportService(IDbContextFactory<PortalDbContext> dbFactory, 
         var meetings = await db.Meetings.AsNoTracking().Where(m => meetingIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
         var settings = await db.SettingsAsync(ct);
         var annexes = (await db.Annexes.AsNoTracking().Where(a => ids.Contains(a.ReportId)).OrderBy(a => a.Number).ToListAsync(ct)).ToLookup(a => a.ReportId);
-        var decisions = (await db.Decisions.AsNoTracking().Include(d => d.Links).Where(d => ids.Contains(d.ReportId)).ToListAsync(ct)).ToDictionary(d => d.RecommendationId);
+        var decisions = (await db.Decisions.AsNoTracking().Include(d => d.Links).Include(d => d.Dispensations).AsSplitQuery()
+            .Where(d => ids.Contains(d.ReportId)).ToListAsync(ct)).ToDictionary(d => d.RecommendationId);
         var links = await DecisionLinksAsync(db, decisions.Values.SelectMany(d => d.Links).ToList(), ct);
         var entryIds = readable.Select(x => x.Report.ForwardPlanEntryId).OfType<int>().ToList();
         var entries = await db.ForwardPlan.AsNoTracking().Where(e => entryIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
@@ -502,7 +503,8 @@ public sealed class ReportService(IDbContextFactory<PortalDbContext> dbFactory, 
                 ? new DecisionView(
                     d.Id, d.Version, d.Outcome, d.DecidedOn,
                     withheld ? null : d.Wording, withheld ? null : d.Reasons, withheld ? null : d.AlternativesRejected, withheld ? null : d.InterestsDeclared,
-                    d.Links.Select(l => links.GetValueOrDefault((l.Target, l.TargetId))).OfType<DecisionLinkView>().ToList())
+                    d.Links.Select(l => links.GetValueOrDefault((l.Target, l.TargetId))).OfType<DecisionLinkView>().ToList(),
+                    withheld ? [] : d.Dispensations.OrderBy(x => x.GrantedOn).ThenBy(x => x.Id).Select(DispensationView.Of).ToList())
                 : null;
             var mayAnswer = rights.CanAnswer;
             return new ReportView(
