@@ -2035,6 +2035,9 @@ namespace Portal.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ChallengeId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Description")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -2072,6 +2075,8 @@ namespace Portal.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ChallengeId");
 
                     b.HasIndex("OwnerId");
 
@@ -2746,6 +2751,11 @@ namespace Portal.Data.Migrations
 
             modelBuilder.Entity("Portal.Domain.Thread.ThreadItem", b =>
                 {
+                    b.HasOne("Portal.Domain.Thread.ThreadItem", null)
+                        .WithMany()
+                        .HasForeignKey("ChallengeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Portal.Domain.Organisation.Person", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
