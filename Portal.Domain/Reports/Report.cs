@@ -284,7 +284,10 @@ public sealed class Report : Entity
         if (problems.Count > 0)
         {
             throw new DomainRuleException(
-                "Report.TemplateIncomplete", $"The report is not ready: {problems.Count} thing(s) the template asks for are missing.", null, problems.Count);
+                "Report.TemplateIncomplete",
+                problems.Count == 1 ? "The report is not ready: 1 thing the template asks for is missing." : $"The report is not ready: {problems.Count} things the template asks for are missing.",
+                null,
+                problems.Count);
         }
 
         Status = ReportStatus.Submitted;

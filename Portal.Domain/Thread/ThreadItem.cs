@@ -39,6 +39,9 @@ public sealed class ThreadItem : Entity
 
     public ThreadStatus Status { get; private set; }
 
+    /// <summary>The strategic challenge a corporate priority answers (see <see cref="Answer"/>).</summary>
+    public int? ChallengeId { get; private set; }
+
     /// <summary>Whether items on the level below can link to it: ambitions and priorities can; values and challenges frame the strategy.</summary>
     public bool Linkable => Kind is not (ThreadItemKind.CorporateValue or ThreadItemKind.StrategicChallenge);
 
@@ -83,6 +86,23 @@ public sealed class ThreadItem : Entity
     }
 
     public void SetStatus(ThreadStatus status) => Status = status;
+
+    /// <summary>
+    /// Says which strategic challenge this corporate priority answers. The challenges ("Direction
+    /// of Travel") sit at the top of the corporate strategy and its priorities answer them; both
+    /// are on the corporate strategy level, so this is not a link of the thread, which only ever
+    /// goes one level up.
+    /// </summary>
+    public void Answer(ThreadItem challenge)
+    {
+        ArgumentNullException.ThrowIfNull(challenge);
+        if (Kind != ThreadItemKind.CorporatePriority || challenge.Kind != ThreadItemKind.StrategicChallenge)
+        {
+            throw new DomainRuleException("Thread.OnlyPrioritiesAnswerChallenges", "Only a corporate priority answers a strategic challenge.", nameof(ChallengeId));
+        }
+
+        ChallengeId = challenge.Id;
+    }
 }
 
 public enum ThreadItemKind

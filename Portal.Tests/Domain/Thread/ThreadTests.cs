@@ -39,6 +39,22 @@ public sealed class ThreadLinkTests
     }
 
     [Fact]
+    public void OnlyACorporatePriorityAnswersAStrategicChallenge()
+    {
+        var challenge = ThreadItem.Strategy(ThreadItemKind.StrategicChallenge, "Direction of Travel", "The need to be a highly effective council", null);
+        var priority = ThreadItem.Strategy(ThreadItemKind.CorporatePriority, null, "An effective organisation", null);
+        var value = ThreadItem.Strategy(ThreadItemKind.CorporateValue, null, "Providing strong leadership", null);
+
+        priority.Answer(challenge);
+
+        Assert.NotNull(priority.ChallengeId);
+        Assert.Equal(challenge.Id, priority.ChallengeId);
+        Assert.Equal("Thread.OnlyPrioritiesAnswerChallenges", Assert.Throws<DomainRuleException>(() => value.Answer(challenge)).Code);
+        Assert.Equal("Thread.OnlyPrioritiesAnswerChallenges", Assert.Throws<DomainRuleException>(() => priority.Answer(value)).Code);
+        Assert.Null(value.ChallengeId);
+    }
+
+    [Fact]
     public void RefusesTheSameLinkTwice()
     {
         var error = Assert.Throws<DomainRuleException>(() => ThreadLink.Create(Objective, TeamItem, [TeamItem]));

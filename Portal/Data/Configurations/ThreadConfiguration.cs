@@ -16,6 +16,7 @@ internal sealed class ThreadItemConfiguration : IEntityTypeConfiguration<ThreadI
         builder.Ignore(i => i.Linkable);
         builder.HasOne<OrganisationUnit>().WithMany().HasForeignKey(i => i.UnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Person>().WithMany().HasForeignKey(i => i.OwnerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ThreadItem>().WithMany().HasForeignKey(i => i.ChallengeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(i => new { i.Kind, i.Year, i.UnitId });
     }
 }

@@ -2069,6 +2069,9 @@ namespace Portal.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ChallengeId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Description")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -2106,6 +2109,8 @@ namespace Portal.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ChallengeId");
 
                     b.HasIndex("OwnerId");
 
@@ -2789,6 +2794,11 @@ namespace Portal.Data.Migrations
 
             modelBuilder.Entity("Portal.Domain.Thread.ThreadItem", b =>
                 {
+                    b.HasOne("Portal.Domain.Thread.ThreadItem", null)
+                        .WithMany()
+                        .HasForeignKey("ChallengeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Portal.Domain.Organisation.Person", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")

@@ -96,9 +96,12 @@ internal static class SwedishDemo
             new("sbf", UnitKind.Directorate, "Samhällsbyggnadsförvaltningen", "SBF", null),
             new("ks", UnitKind.Directorate, "Förtroendevalda", null, null, "Kommunstyrelsen och dess arbetsutskott (KSAU)."),
             new("ksau", UnitKind.Service, "Kommunstyrelsens arbetsutskott", "KSAU", "ks"),
+            new("nkab", UnitKind.Directorate, "Nybro Kommunbolag AB", "NKAB", null, "Kommunens bolagskoncern, som koncernchefen leder tillsammans med bolagens vd."),
+            new("energi", UnitKind.Service, "Nybro Energi AB", null, "nkab"),
+            new("bostad", UnitKind.Service, "Nybro Bostad AB och AB Nybro Brunn", null, "nkab"),
         ],
         [
-            new("kc", "Anna Lindqvist", "Kommunchef och koncernchef", "klf", null, "kommunchef@nybro.example", Roles.Director),
+            new("kc", "Jan Darrell", "Kommunchef och koncernchef", "klf", null, "kommunchef@nybro.example", Roles.Director),
             new("klc", "Johan Berg", "Kommunledningschef", "klf", "kc", "kommunledningschef@nybro.example", null),
             new("socc", "Maria Holm", "Socialchef", "soc", "kc", "socialchef@nybro.example", null),
             new("skc", "Per Ekström", "Skolchef", "skola", "kc", "skolchef@nybro.example", null),
@@ -108,6 +111,8 @@ internal static class SwedishDemo
             new("ks", "Sofia Dahl", "Kommunikationsstrateg", "komm", "klc", "kommunikationsstrateg@nybro.example", Roles.Officer),
             new("adm", "Oskar Lund", "Systemförvaltare", "kansli", "klc", "admin@nybro.example", Roles.Administrator),
             new("ordf", "Birgitta Strand", "Kommunstyrelsens ordförande", "ksau", null, "ordforande@nybro.example", Roles.Member, IsCouncillor: true),
+            new("vd-energi", "Magnus Ek", "Vd Nybro Energi AB", "energi", "kc", "vd.energi@nybro.example", null),
+            new("vd-bostad", "Helena Strid", "Vd Nybro Bostad AB/AB Nybro Brunn", "bostad", "kc", "vd.bostad@nybro.example", null),
         ],
         DemoPlans.Swedish,
         DemoThreads.Swedish);

@@ -9,13 +9,18 @@ namespace Portal.Data.Seeding;
 /// designated Deputy Chief Executive, on the higher band) and six Assistant Directors, the
 /// Assistant Director (Resources) as Section 151 Officer and (Governance) as Monitoring Officer,
 /// with the report's job descriptions and person specifications. The structure was approved by
-/// full Council on 14 July 2009; appointments follow; two posts are being recruited to, one
-/// internally first as in "Direction of Travel".
+/// full Council on 14 July 2009; appointments follow. The two vacant Assistant Director posts
+/// are open to internal candidates first, as "Direction of Travel" says every new Assistant
+/// Director post is. CE 21/09 gives no band for the Town Clerk and Chief Executive: the demo's
+/// is an assumption and its grade says so.
 /// </summary>
 internal static class DemoEstablishmentSeeder
 {
     private static readonly DateOnly Approved = new(2009, 7, 14);
     private static readonly DateOnly Appointed = new(2009, 10, 1);
+
+    /// <summary>CE 21/09 sets out the bands of the two Strategic Directors and six Assistant Directors only.</summary>
+    public const string AssumedChiefExecutiveGrade = "Chief Executive (band assumed for the demo: CE 21/09 gives none)";
 
     private const string DirectorPurpose = "To play a leading role in developing and achieving transformation and cultural change in the delivery and continuous improvement of services to all the communities across the district.";
 
@@ -78,12 +83,221 @@ internal static class DemoEstablishmentSeeder
         - Providing leadership and leading by example
         """;
 
+    /// <summary>The Strategic Directors' essential competencies, under every heading CE 21/09 gives them (all measured via application form and selection process).</summary>
+    private static readonly (string Heading, string[] Criteria)[] DirectorCompetencies =
+    [
+        ("Strong, dynamic and inspirational leadership",
+        [
+            "Projects an imaginative view of the future and provides strategic direction that unites the team",
+            "Works with and values people at all levels",
+            "Works effectively in a complex multi-disciplinary environment, coping with changing priorities and pressures",
+            "Takes a logical, structured and innovative approach to policy development and problem solving",
+            "Champions corporate working and initiatives",
+            "Politically sensitive and aware",
+            "Embraces and manages change sensitively and skilfully",
+            "Thinks and acts strategically",
+            "Promotes and demonstrates teamwork",
+            "Manages difficult and potentially high risk issues",
+            "Leads by example and reflects the Council's values",
+            "Adopts a range of leadership styles appropriate to the situation",
+            "Provides leadership and vision in a wider community context, so that the Council fulfils its role as community leader",
+        ]),
+        ("Strategic focus",
+        [
+            "In-depth knowledge and understanding of local government, including the key issues and challenges facing it",
+            "Develops strategic responses to national and local issues, so that the Council leads rather than reacts to events",
+            "Works with others to develop the Council's strategic vision and priorities, including its contribution to the Community Strategy",
+            "Deals with competing and conflicting priorities",
+            "Communicates the vision and priorities to all staff, helping them to focus on how they can contribute",
+            "Aligns day to day activities with the strategic vision and priorities of the Council",
+            "Makes effective linkages between Council strategies and other statutory and local plans",
+            "Takes a long-term strategic perspective, focusing on the bigger picture rather than day to day operational detail",
+            "Thinks and acts strategically as part of a team",
+        ]),
+        ("Corporate governance",
+        [
+            "Ensures compliance with the Council's procedures and processes and its legal and ethical frameworks",
+            "Demonstrates commitment to the Council's efficiency drive",
+            "Demonstrates commitment to the Council's vision and priorities",
+            "Makes decisions based on principles of sound risk management",
+            "Demonstrates and promotes a positive commitment to the Council's values",
+        ]),
+        ("Political effectiveness",
+        [
+            "Manages the interface between elected councillors and officers to support the democratic processes and aid effective decision making",
+            "Maintains successful working relationships with elected councillors, building trust and confidence",
+            "Demonstrates political sensitivity and awareness",
+            "Provides effective and timely information and advice to elected councillors on policy options and professional matters",
+            "Engages councillors in the work of the Council and its partners to realise the strategic vision and priorities",
+            "Works with councillors to facilitate their development",
+            "Maintains effective relationships with regional and central government",
+        ]),
+        ("Policy and resource management",
+        [
+            "Makes best use of people, money, buildings and technology to meet statutory requirements and deliver Council and community priorities",
+            "Promotes an organisational culture which values, empowers, informs and develops staff at all levels",
+            "Proactively involves and consults staff",
+            "Manages and delegates effectively, demonstrating trust in staff",
+            "Facilitates joined up working across the Council to achieve corporate priorities",
+            "Supports and empowers staff to achieve their full potential through training, development and other opportunities",
+            "Is committed to diversity and equality of opportunity",
+            "Values staff contributions and recognises achievement",
+            "Confronts poor performance and deals with complex employee issues",
+            "Sound financial management skills and the ability to drive down costs while maintaining excellent services to local communities",
+        ]),
+        ("Customer and community focus",
+        [
+            "Strong commitment to quality, customer-focused services",
+            "Proactively engages the community in decision-making and consults regularly to seek customer feedback",
+            "Works in partnership with the Local Strategic Partnership and other community representatives so that the community's views shape services",
+            "Is committed to improving customers' access to services, using the latest available media",
+            "Takes account of social inclusion, diversity and equality issues in planning and delivering services",
+        ]),
+        ("Performance management",
+        [
+            "Develops and embeds a performance culture throughout the organisation, focused on continuous improvement, service excellence and innovation",
+            "Supports Assistant Directors to translate strategic vision and priorities into service plans with clear quality standards and performance targets",
+            "Recognises achievement and celebrates success; takes action to address poorly performing services",
+            "Encourages staff to challenge working practices and seek out best practice to inform service improvement",
+        ]),
+        ("Change management",
+        [
+            "Leads significant change programmes, challenging current practices and encouraging innovation and creativity, to deliver cost effective services",
+            "Uses effective project and programme management skills to plan, deliver and monitor change",
+            "Maintains the momentum of change programmes to ensure delivery and sustainability",
+            "Recognises how change affects individuals, teams and organisations and supports others to implement change",
+            "Deals effectively with risk, uncertainty and complexity in change situations",
+        ]),
+        ("Communication",
+        [
+            "Promotes a culture of openness and understanding",
+            "Understands the importance of clear and consistent internal and external communications and uses them effectively",
+            "Takes a systematic approach to communicating with staff on a regular basis",
+            "Has a clear vision of the way forward and communicates it effectively within and outside the organisation",
+            "Ensures two way communication upward and downward across the organisation",
+            "Communicates contentious and sensitive issues professionally and handles crisis management",
+            "Makes effective use of the press and media to market the authority and raise its profile",
+        ]),
+        ("Partnership working",
+        [
+            "Develops and facilitates effective partnerships and external relationships to achieve Council and community priorities",
+            "Acts as a key link between partners to ensure effective communication and joined up working",
+            "Works with partners to maximise available funding to support local priorities",
+        ]),
+        ("Personal qualities",
+        [
+            "Excellent interpersonal skills, with the ability to influence key decision makers internally and externally",
+            "Works positively in an environment of uncertainty and continual change",
+            "High level communication skills",
+            "Drive, flair, creativity, innovation and flexibility",
+            "Willingness to embrace change",
+            "Determination and resilience",
+            "Open, accessible and supportive style",
+            "Remains calm and decisive under pressure",
+            "High levels of probity and integrity",
+        ]),
+    ];
+
+    /// <summary>The Assistant Directors' essential competences, under every heading CE 21/09 gives them.</summary>
+    private static readonly (string Heading, string[] Criteria)[] AssistantCompetencies =
+    [
+        ("Leadership",
+        [
+            "Inspires and motivates others towards a shared vision",
+            "Drives improvement through performance management",
+            "Manages and empowers others",
+            "Politically sensitive and aware",
+            "Embraces and manages change sensitively and skilfully",
+            "Thinks and acts strategically",
+            "Promotes and demonstrates teamwork",
+        ]),
+        ("Manage and develop people",
+        [
+            "Promotes high standards of performance and conduct",
+            "Encourages development and the realisation of potential",
+            "Promotes best working practice",
+            "Uses appropriate appraisal systems backed up by training and development so that staff are supported to achieve their potential",
+            "Encourages staff to challenge working practices and seek out best practice to inform service improvement",
+        ]),
+        ("Change orientation and management",
+        [
+            "Drives and leads change",
+            "Promotes an environment receptive to change",
+            "Is open to change and new approaches",
+        ]),
+        ("Work collaboratively",
+        [
+            "Develops and works collaboratively",
+            "Builds an effective team",
+            "Is an effective team player",
+        ]),
+        ("Customer and community focus",
+        [
+            "Develops the customer focused organisation",
+            "Understands and meets the needs of customers and local communities",
+            "Improves customer service",
+        ]),
+        ("Personal effectiveness and development",
+        [
+            "Strives for achievement, taking responsibility for improving results",
+            "Understands the impact of own behaviour upon others and responds accordingly",
+            "Manages and develops own capabilities",
+        ]),
+        ("Personal qualities",
+        [
+            "Excellent analytical skills",
+            "Exceptional creative and innovation skills",
+            "Inspirational communicator and networker",
+            "Thorough understanding of the modernisation agenda for public services",
+            "Persuades and influences",
+            "Self aware and takes action to develop",
+            "Decisive and takes appropriate risks",
+            "Commercially aware",
+        ]),
+        ("Communication",
+        [
+            "Promotes a culture of openness and understanding",
+            "Communicates effectively",
+            "Keeps others informed",
+        ]),
+        ("Strategic thinking",
+        [
+            "Takes a long term strategic perspective",
+            "Develops and recommends policy",
+            "Aligns day to day activities to strategic goals",
+        ]),
+        ("Planning and organisation",
+        [
+            "Plans and implements programmes of work",
+            "Manages information",
+            "Organises effectively",
+        ]),
+        ("Analytical thinking and decision making",
+        [
+            "Identifies, analyses and establishes patterns in data",
+            "Assesses and manages risk",
+            "Takes decisions",
+        ]),
+        ("Innovation and creativity",
+        [
+            "Promotes creativity",
+            "Develops innovative approaches",
+            "Develops new business opportunities",
+        ]),
+        ("Political effectiveness",
+        [
+            "Demonstrates an understanding of the national and local political scene",
+            "Evaluates the impact of political direction",
+            "Maintains effective relationships with political stakeholders",
+        ]),
+    ];
+
     /// <summary>Seeds the team into the demo's units and people; returns the posts by number.</summary>
     public static async Task<IReadOnlyDictionary<string, Post>> SeedAsync(
         PortalDbContext db, IReadOnlyDictionary<string, OrganisationUnit> units, IReadOnlyDictionary<string, Person> people, DateOnly today, CancellationToken ct)
     {
         db.EstablishmentSettings.Add(EstablishmentSettings.CreateDefault());
-        var chief = Grade.Create("Chief Executive (demo band)", 95_000m, 105_000m);
+        var chief = Grade.Create(AssumedChiefExecutiveGrade, 95_000m, 105_000m);
         var deputy = Grade.Create("JNC for Chief Officers: Deputy Chief Executive", 74_545m, 82_000m);
         var director = Grade.Create("JNC for Chief Officers: Strategic Director", 65_454m, 72_000m);
         var assistant = Grade.Create("JNC for Chief Officers: Assistant Director", 52_500m, 58_000m);
@@ -135,8 +349,9 @@ internal static class DemoEstablishmentSeeder
             AssistantSpecification(post, qualified: post == resources || post == governance);
         }
 
+        // "Direction of Travel": the new Assistant Director posts are opened to internal candidates only, first.
         community.SetRecruitment(RecruitmentStatus.RingFencedInternal, today.AddDays(-10), today.AddDays(11), null);
-        economy.SetRecruitment(RecruitmentStatus.External, today.AddDays(-30), today.AddDays(-2), null);
+        economy.SetRecruitment(RecruitmentStatus.RingFencedInternal, today.AddDays(-30), today.AddDays(-2), null);
 
         // Economic Development moved under the Deputy Chief Executive from April 2024: the earlier line is kept.
         var moved = Structure.ChangeReporting(lines, economy.Id, dce.Id, new DateOnly(2024, 4, 1));
@@ -146,6 +361,50 @@ internal static class DemoEstablishmentSeeder
         db.StatutoryDesignations.Add(Structure.Designate(designations, StatutoryRole.DeputyChiefExecutive, dce.Id, Approved));
         db.StatutoryDesignations.Add(Structure.Designate(designations, StatutoryRole.Section151Officer, resources.Id, Approved));
         db.StatutoryDesignations.Add(Structure.Designate(designations, StatutoryRole.MonitoringOfficer, governance.Id, Approved));
+        await db.SaveChangesAsync(ct);
+        return posts;
+    }
+
+    /// <summary>
+    /// The Swedish demo's posts: every seat in Nybro's KLG is a post (document 004 lists the
+    /// members by post), so a seat follows whoever holds it. The document gives no salaries: the
+    /// bands are assumptions and their names say so.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, Post>> SeedSwedishAsync(
+        PortalDbContext db, IReadOnlyDictionary<string, OrganisationUnit> units, IReadOnlyDictionary<string, Person> people, CancellationToken ct)
+    {
+        var from = new DateOnly(2017, 9, 4);
+        var chief = Grade.Create("Kommunchef (lönespann antaget för demon)", 900_000m, 990_000m);
+        var head = Grade.Create("Förvaltningschef och vd (lönespann antaget för demon)", 720_000m, 840_000m);
+        var specialist = Grade.Create("Chef och strateg (lönespann antaget för demon)", 540_000m, 660_000m);
+        db.Grades.AddRange(chief, head, specialist);
+        await db.SaveChangesAsync(ct);
+
+        var posts = new Dictionary<string, Post>(StringComparer.Ordinal);
+        var lines = new List<PostReporting>();
+        var holdings = new List<PostHolding>();
+        foreach (var (number, title, unit, grade, above, holder) in new (string, string, string, Grade, string?, string)[]
+        {
+            ("KC-001", "Kommunchef och koncernchef", "klf", chief, null, "kc"),
+            ("KLF-001", "Kommunledningschef", "klf", head, "KC-001", "klc"),
+            ("SOC-001", "Socialchef", "soc", head, "KC-001", "socc"),
+            ("BUF-001", "Skolchef", "skola", head, "KC-001", "skc"),
+            ("OMF-001", "Omsorgschef", "omsorg", head, "KC-001", "omc"),
+            ("SBF-001", "Samhällsbyggnadschef", "sbf", head, "KC-001", "sbc"),
+            ("KLF-002", "Personalchef", "personal", specialist, "KLF-001", "pc"),
+            ("KLF-003", "Kommunikationsstrateg", "komm", specialist, "KLF-001", "ks"),
+            ("NEAB-001", "Vd Nybro Energi AB", "energi", head, "KC-001", "vd-energi"),
+            ("NBAB-001", "Vd Nybro Bostad AB/AB Nybro Brunn", "bostad", head, "KC-001", "vd-bostad"),
+        })
+        {
+            var post = Post.Establish(number, title, units[unit].Id, grade.Id, 1m, from);
+            db.Posts.Add(post);
+            await db.SaveChangesAsync(ct);
+            db.PostReportingLines.Add(Structure.ChangeReporting(lines, post.Id, above is null ? null : posts[above].Id, from)!);
+            db.PostHoldings.Add(Structure.Appoint(holdings, post, people[holder].Id, false, from));
+            posts[number] = post;
+        }
+
         await db.SaveChangesAsync(ct);
         return posts;
     }
@@ -168,16 +427,12 @@ internal static class DemoEstablishmentSeeder
             post.AddCriterion("Technical expertise and experience", experience, true, "Application form and selection process");
         }
 
-        foreach (var competency in new[]
+        foreach (var (heading, criteria) in DirectorCompetencies)
         {
-            "Strong, dynamic and inspirational leadership: projects an imaginative view of the future and gives strategic direction that unites the team",
-            "Strategic focus: develops strategic responses to national and local issues, so the Council leads rather than reacts",
-            "Corporate governance: ensures compliance with the Council's procedures and its legal and ethical frameworks",
-            "Political effectiveness: manages the interface between councillors and officers to support democratic decision making",
-            "Change management: leads significant change programmes, challenging current practice and encouraging innovation",
-        })
-        {
-            post.AddCriterion("Essential competencies", competency, true, "Application form and selection process");
+            foreach (var criterion in criteria)
+            {
+                post.AddCriterion(heading, criterion, true, "Application form and selection process");
+            }
         }
     }
 
@@ -185,10 +440,6 @@ internal static class DemoEstablishmentSeeder
     {
         post.AddCriterion("Qualifications and knowledge", "Educated to degree level or equivalent", true, "Application form");
         post.AddCriterion("Qualifications and knowledge", "A track record of commitment to continuing professional development", true, "Application form and selection process");
-        if (qualified)
-        {
-            post.AddCriterion("Qualifications and knowledge", "The appropriate and relevant professional qualification and experience for the statutory role", true, "Application form and selection process");
-        }
 
         foreach (var experience in new[]
         {
@@ -204,16 +455,17 @@ internal static class DemoEstablishmentSeeder
             post.AddCriterion("Technical expertise and experience", experience, true, "Application form and selection process");
         }
 
-        foreach (var competency in new[]
+        foreach (var (heading, criteria) in AssistantCompetencies)
         {
-            "Leadership: inspires and motivates others towards a shared vision; drives improvement through performance management",
-            "Managing and developing people: promotes high standards of performance and conduct",
-            "Change orientation: drives and leads change, and is open to new approaches",
-            "Customer and community focus: understands and meets the needs of customers and local communities",
-            "Political effectiveness: maintains effective relationships with political stakeholders",
-        })
+            foreach (var criterion in criteria)
+            {
+                post.AddCriterion(heading, criterion, true, "Application form and selection process");
+            }
+        }
+
+        if (qualified)
         {
-            post.AddCriterion("Competence", competency, true, "Application form and selection process");
+            post.AddCriterion("Other required competencies", "The appropriate and relevant qualifications and/or experience for the post of Assistant Director for Resources or Governance", true, "Application form and selection process");
         }
     }
 }

@@ -61,7 +61,7 @@ internal static class DemoMeetingSeeder
 
                     The group also meets monthly with all heads of service as the **Senior Management Group**.
                     """,
-                    "Notes go to the members of the group and the heads of service, and are published on the intranet.",
+                    "The members of the group, all heads of service and the intranet",
                     isPublic: false),
                 [],
                 ct);
@@ -110,7 +110,7 @@ internal static class DemoMeetingSeeder
                 Body.Create(
                     "Senior Management Group", "SMG", BodyKind.OfficerGroup, Regime.Internal,
                     "The Executive Management Group meets monthly with all the heads of service, so that every senior manager has a regular opportunity to keep up to date with the latest changes and issues taking shape.",
-                    "Notes go to all heads of service and are published on the intranet.",
+                    "All heads of service and the intranet",
                     isPublic: false),
                 [("ceo", null, MemberRole.Chair), ("heather", null, MemberRole.Member), ("dir-res", null, MemberRole.Member), ("tom", null, MemberRole.Member),
                  ("s151", null, MemberRole.Member), ("mo", null, MemberRole.Member), ("barbara", null, MemberRole.NoteTaker), ("grace", null, MemberRole.Secretary)],
@@ -162,6 +162,9 @@ internal static class DemoMeetingSeeder
             upcoming.AddItem("Minutes of the last meeting", null, 5, false);
             upcoming.AddItem("Public Participation", null, 15, false);
             upcoming.AddItem("Directorate Plan: six-month progress", "Barbara Boyce, Business and Performance Manager", 30, false);
+
+            // The meeting after, where the Forward Plan's key decision on the Corporate Strategy is due.
+            db.Meetings.Add(Meeting.Schedule(panel, WorkingDays.OnOrAfter(NextWeekday(today.AddDays(45), DayOfWeek.Monday), settings.Holidays), new TimeOnly(17, 0), new TimeOnly(19, 0), "The Guildhall, York"));
             await db.SaveChangesAsync(ct);
 
             var employment = await BodyAsync(
@@ -181,13 +184,19 @@ internal static class DemoMeetingSeeder
             await db.SaveChangesAsync(ct);
             roles.WriteNotes(
                 "The Panel gave its views on the roles and responsibilities of the postholders in the new Strategic Management Team, set out in the draft job descriptions: "
-                + "the Deputy Chief Executive, the Assistant Director (Resources) as Section 151 Officer and the Head of Legal Services as Monitoring Officer.");
+                + "the Deputy Chief Executive, the Assistant Director (Resources) as Section 151 Officer and the Assistant Director (Governance) as Monitoring Officer.");
             roles.Declare(Person("cllr2"), "Cllr Ruth Potter", "A relative works in the council's Human Resources team (not prejudicial).");
             staffing.WriteNotes("Exempt under paragraph 1: information relating to individual members of staff.");
             august.StartRecord();
             august.MarkHeld(today);
             RecordAll(august, null, "cllr2", "grace");
             august.RecordAttendance(Person("cllr"), AttendanceKind.Apologies);
+
+            // The Panel's coming meeting, where the Forward Plan's decision on the senior restructure is due, taken in private.
+            var nextEmployment = Meeting.Schedule(employment, WorkingDays.OnOrAfter(NextWeekday(today.AddDays(12), DayOfWeek.Wednesday), settings.Holidays), new TimeOnly(10, 0), new TimeOnly(12, 0), "Civic Centre");
+            db.Meetings.Add(nextEmployment);
+            await db.SaveChangesAsync(ct);
+            nextEmployment.AddItem("Senior restructure: next steps", "Head of Human Resources", 30, isPrivate: true);
             await db.SaveChangesAsync(ct);
         }
 
@@ -206,12 +215,20 @@ internal static class DemoMeetingSeeder
 
                     Gruppen är ett nätverk och ett arbetssätt: den fattar inga kollektiva beslut, utan allt beslutsfattande sker i respektive chefs ansvarsområde. Gruppen sammankallas och leds av kommunchefen; kommunikationsstrategen dokumenterar.
                     """,
-                    "Anteckningarna anmäls på KSAU och till Cesam, publiceras på intranätet och sprids i övrigt inom kommun och koncern.",
+                    "Kommunstyrelsens arbetsutskott (KSAU), centrala samverkansgruppen (Cesam) och intranätet",
                     isPublic: false),
-                [("kc", null, MemberRole.Chair), ("klc", null, MemberRole.Member), ("socc", null, MemberRole.Member), ("skc", null, MemberRole.Member),
-                 ("omc", null, MemberRole.Member), ("sbc", null, MemberRole.Member), ("pc", null, MemberRole.Member),
-                 (null, "Vd Nybro Energi AB", MemberRole.Member), (null, "Vd Nybro Bostad AB/AB Nybro Brunn", MemberRole.Member), ("ks", null, MemberRole.NoteTaker)],
+                [],
                 ct);
+
+            // Every seat is a post, as the document lists the members, so a seat follows whoever holds it.
+            klg.AddMember(null, null, MemberRole.Chair, posts["KC-001"].Id, "Sammankallar och leder gruppen; rapporterar till KSAU och kommunstyrelsen och vid behov till styrelsen för Nybro Kommunbolag AB.");
+            foreach (var number in new[] { "KLF-001", "SOC-001", "BUF-001", "OMF-001", "SBF-001", "NEAB-001", "NBAB-001", "KLF-002" })
+            {
+                klg.AddMember(null, null, MemberRole.Member, posts[number].Id);
+            }
+
+            klg.AddMember(null, null, MemberRole.NoteTaker, posts["KLF-003"].Id, "Dokumenterar gruppens arbete.");
+            await db.SaveChangesAsync(ct);
             var cadence = await CadenceAsync(klg, new CadenceRule(
                 CadenceKind.EveryOtherWeek, DayOfWeek.Monday, null, null, new DateOnly(2017, 9, 4), null, new TimeOnly(8, 30), 210,
                 "Stadshuset, Nybro", HolidayRule.NextWorkingDay), ct);
@@ -241,7 +258,7 @@ internal static class DemoMeetingSeeder
                 Body.Create(
                     "Kommunstyrelsens arbetsutskott", "KSAU", BodyKind.MemberPanel, Regime.Sweden,
                     "Bereder ärenden till kommunstyrelsen. Koncernledningsgruppens anteckningar anmäls här.",
-                    "Protokollet justeras av ordföranden och en utsedd justerare och anslås på kommunens digitala anslagstavla.",
+                    "Kommunstyrelsen och kommunens digitala anslagstavla",
                     isPublic: true),
                 [("ordf", null, MemberRole.Chair), (null, "Ledamot (S)", MemberRole.Member), (null, "Ledamot (M)", MemberRole.Member), ("adm", null, MemberRole.Secretary)],
                 ct);

@@ -61,25 +61,21 @@ internal static class DemoReportSeeder
         var yorkRecommendation = york.Recommend(
             "That the Advisory Panel advise the Executive Member to approve the Chief Executive's Directorate Plan.",
             "To provide strategic direction for the Directorate and for the use of service managers and teams. Also to provide a reference for improving performance management within the Directorate.");
-        await PublishAsync(db, york, new DateOnly(2008, 6, 27), new DateOnly(2008, 7, 1), new DateOnly(2008, 7, 4), ct, ("Chief Executive's Directorate Plan 2008-2011", "Annex A - Directorate Plan 2008-2011.pdf", DemoPdf.Of(
-            "Chief Executive's Directorate Plan 2008-2011",
-            "City of York Council",
-            "Priorities: improve the way the Council and its partners work together;",
-            "improve our focus on the needs of customers and residents;",
-            "improve leadership at all levels; improve efficiency and reduce waste.",
-            "Each priority sets out a small number of key actions and performance indicators.")));
+        await PublishAsync(db, york, new DateOnly(2008, 6, 27), new DateOnly(2008, 7, 1), new DateOnly(2008, 7, 4), ct, ("Chief Executive's Directorate Plan 2008-2011", "Annex A - Directorate Plan 2008-2011.pdf", DemoPdf.Of(AnnexA(DemoPlans.English))));
         var decision = Decision.Record(
             york, yorkRecommendation, july.Date, DecisionOutcome.Approved,
             "The Executive Member approved the Chief Executive's Directorate Plan 2008-2011, on the advice of the Advisory Panel.",
             yorkRecommendation.Reason, "None: the plan was attached for approval.", "None declared.");
-        var actions = await db.Actions.OrderBy(a => a.Id).Select(a => a.Id).Take(2).ToListAsync(ct);
+        // The decision approved the plan for 2008-2011: it changed the key actions of the plan's first year (2008/09, moved with the plan).
+        var plan = await db.Plans.SingleAsync(ct);
+        var actions = await db.Actions.Where(a => a.PlanId == plan.Id && a.Year == plan.FirstYear).OrderBy(a => a.Id).Select(a => a.Id).ToListAsync(ct);
         foreach (var action in actions)
         {
             decision.Link(DecisionTarget.KeyAction, action);
         }
 
-        var plans = await db.ThreadItems.Where(i => i.Kind == ThreadItemKind.CorporatePriority).OrderBy(i => i.Id).Select(i => i.Id).Take(1).ToListAsync(ct);
-        foreach (var item in plans)
+        var priorities = await db.ThreadItems.Where(i => i.Kind == ThreadItemKind.CorporatePriority).OrderBy(i => i.Id).Select(i => i.Id).Take(1).ToListAsync(ct);
+        foreach (var item in priorities)
         {
             decision.Link(DecisionTarget.ThreadItem, item);
         }
@@ -116,17 +112,19 @@ internal static class DemoReportSeeder
             "That the Employment Panel give their views on the roles and responsibilities for the postholders in the new Strategic Management Team, which are contained in the draft Job Descriptions.",
             "So that the Panel's views shape the job descriptions before the posts are advertised.");
         await PublishAsync(db, carlisle, new DateOnly(2009, 8, 11), new DateOnly(2009, 8, 12), new DateOnly(2009, 8, 14), ct, ("The new Strategic Management structure", "Appendix 1 - Strategic Management structure.txt", Encoding.UTF8.GetBytes("""
-            Strategic Management structure, approved by Council on 14 July 2009
+            Appendix 1: the new Strategic Management structure, approved by full Council on 14 July 2009
 
-            Town Clerk and Chief Executive (Head of Paid Service)
-              Strategic Director (Deputy Chief Executive)
-                Assistant Director (Resources) - Section 151 Officer
-                Assistant Director (Governance) - Monitoring Officer
-                Assistant Director (Community Engagement)
-              Strategic Director
-                Assistant Director (Economic Development)
-                Assistant Director (Local Environment)
-                Assistant Director (Community Services)
+            Town Clerk and Chief Executive | Head of Paid Service | band not set out in this report
+              Strategic Director (Deputy Chief Executive) | Deputy Chief Executive* | JNC for Chief Officers £74,545 to £82,000
+                Assistant Director (Resources) | Section 151 Officer | JNC for Chief Officers £52,500 to £58,000
+                Assistant Director (Governance) | Monitoring Officer | JNC for Chief Officers £52,500 to £58,000
+              Strategic Director | | JNC for Chief Officers £65,454 to £72,000
+                Assistant Director (People, Policy and Performance) | | JNC for Chief Officers £52,500 to £58,000
+                Assistant Director (Community Services) | | JNC for Chief Officers £52,500 to £58,000
+                Assistant Director (Economic Development) | | JNC for Chief Officers £52,500 to £58,000
+                Assistant Director (Local Environment) | | JNC for Chief Officers £52,500 to £58,000
+
+            *One of the two Strategic Director posts will be designated Deputy Chief Executive.
             """)), ("Draft job descriptions and person specifications", "Appendix 2 - Draft job descriptions.pdf", DemoPdf.Of(
             "Appendix 2: Draft Job Descriptions and Person Specifications",
             "Strategic Director (Deputy Chief Executive): accountable to the Town Clerk and Chief Executive.",
@@ -164,18 +162,38 @@ internal static class DemoReportSeeder
         draft.Recommend("That the Advisory Panel note the progress made.", null);
         db.Reports.Add(draft);
 
-        // The Forward Plan: one entry with full notice, one given late.
-        var nextYear = today.AddDays(45);
+        // The Forward Plan: one entry with full notice, one given late; each names a meeting of its body that is in the calendar.
+        var strategyMeeting = await db.Meetings.Where(m => m.BodyId == panel.Id && m.Date > coming.Date).OrderBy(m => m.Date).FirstAsync(ct);
+        var restructureMeeting = await db.Meetings.Where(m => m.BodyId == employment.Id && m.Date > today).OrderBy(m => m.Date).FirstAsync(ct);
         db.ForwardPlan.Add(ForwardPlanEntry.Give(
-            "Corporate Strategy refresh 2027-2030", panel.Id, WorkingDays.OnOrAfter(nextYear, EnglandAndWalesBankHolidays.Instance), today.AddDays(-5),
+            $"Corporate Strategy refresh {strategyMeeting.Date.Year}-{strategyMeeting.Date.Year + 3}", panel.Id, strategyMeeting.Date, today.AddDays(-5),
             "The Executive Member will be asked to approve the refreshed Corporate Strategy and its priorities.", null, Person("heather")));
         db.ForwardPlan.Add(ForwardPlanEntry.Give(
-            "Senior restructure: next steps", employment.Id, coming.Date, today.AddDays(-2),
+            "Senior restructure: next steps", employment.Id, restructureMeeting.Date, today.AddDays(-2),
             "The Panel will be asked to agree the next stage of the senior restructure.", 1, Person("tom")));
         await db.SaveChangesAsync(ct);
     }
 
     private static void Write(Report report, SectionKind kind, string text) => report.WriteSection(kind, text);
+
+    /// <summary>
+    /// Annex A, the plan the Executive Member approved, written from the demo plan itself so the two
+    /// cannot disagree: each priority with its key actions over the plan's three years and its
+    /// performance indicators.
+    /// </summary>
+    private static string[] AnnexA(DemoPlan plan)
+    {
+        var lines = new List<string> { "Annex A: Chief Executive's Directorate Plan 2008-2011", "City of York Council", string.Empty };
+        var number = 0;
+        foreach (var priority in plan.Priorities)
+        {
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"Priority {++number}: {priority.Title}"));
+            lines.AddRange(plan.Actions.Where(a => a.PriorityKey == priority.Key).OrderBy(a => a.YearOffset).Select(a => a.Title).Distinct().Select(t => "  Key action: " + t));
+            lines.AddRange(plan.Indicators.Where(i => i.PriorityKey == priority.Key).Select(i => $"  Indicator {i.Code}: {i.Title}"));
+        }
+
+        return [.. lines];
+    }
 
     private static async Task<Meeting> MeetingAsync(PortalDbContext db, int bodyId, DateOnly date, CancellationToken ct) =>
         await db.Meetings.Include(m => m.Items).SingleAsync(m => m.BodyId == bodyId && m.Date == date, ct);

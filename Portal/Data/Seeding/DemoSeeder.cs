@@ -63,7 +63,7 @@ public sealed class DemoSeeder(IDbContextFactory<PortalDbContext> dbFactory, Use
         await DemoThreadSeeder.SeedAsync(db, demo.Thread, demo.Plan.Calendar, priorities, units, people, today, ct);
         var posts = demo.Kind == InstallationKind.EnglishDemo
             ? await DemoEstablishmentSeeder.SeedAsync(db, units, people, today, ct)
-            : new Dictionary<string, Portal.Domain.Establishment.Post>();
+            : await DemoEstablishmentSeeder.SeedSwedishAsync(db, units, people, ct);
         await DemoMeetingSeeder.SeedAsync(db, demo.Kind, people, posts, today, ct);
         if (demo.Kind == InstallationKind.EnglishDemo)
         {

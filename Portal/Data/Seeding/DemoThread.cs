@@ -14,7 +14,8 @@ public sealed record DemoThread(
     IReadOnlyList<DemoUnitItem> UnitItems,
     IReadOnlyList<DemoAppraisal> Appraisals);
 
-public sealed record DemoStrategyItem(string Key, ThreadItemKind Kind, string? Theme, string Title, string? Description, string[] Parents);
+/// <param name="Answers">For a corporate priority, the key of the strategic challenge it answers.</param>
+public sealed record DemoStrategyItem(string Key, ThreadItemKind Kind, string? Theme, string Title, string? Description, string[] Parents, string? Answers = null);
 
 public sealed record DemoUnitItem(string Key, ThreadItemKind Kind, string UnitKey, string Title, string OwnerKey, ThreadStatus Status, string[] Parents);
 
@@ -28,7 +29,8 @@ internal static class DemoThreads
 {
     /// <summary>
     /// York's golden thread: the Sustainable Community Strategy's themes, the corporate strategy's
-    /// priorities, values and the three Direction of Travel challenges, then the Chief Executive's
+    /// priorities (each answering one of the three Direction of Travel challenges at the top of the
+    /// corporate strategy) and values, then the Chief Executive's
     /// directorate down to staff objectives. "Support a strong local economy" and "Strengthen
     /// local democracy" have nothing beneath them (broken threads); the Committee Support item and
     /// the Finance objective have nothing above them (orphans).
@@ -41,10 +43,10 @@ internal static class DemoThreads
             new("amb:healthy", ThreadItemKind.CommunityAmbition, "Healthy City", "People live longer, healthier lives", null, []),
             new("amb:sustainable", ThreadItemKind.CommunityAmbition, "Sustainable City", "A city that cuts its carbon emissions", null, []),
             new("amb:inclusive", ThreadItemKind.CommunityAmbition, "Inclusive City", "Everyone can take part in the life of the city", null, []),
-            new("corp:effective", ThreadItemKind.CorporatePriority, null, "An effective organisation that listens to residents and gives value for money", null, ["amb:inclusive"]),
-            new("corp:health", ThreadItemKind.CorporatePriority, null, "Improve the health and lifestyles of the people who live in York", null, ["amb:healthy"]),
-            new("corp:environment", ThreadItemKind.CorporatePriority, null, "Reduce the environmental impact of council activities", null, ["amb:sustainable"]),
-            new("corp:economy", ThreadItemKind.CorporatePriority, null, "Support a strong local economy", null, ["amb:thriving"]),
+            new("corp:effective", ThreadItemKind.CorporatePriority, null, "An effective organisation that listens to residents and gives value for money", null, ["amb:inclusive"], "corp:c3"),
+            new("corp:health", ThreadItemKind.CorporatePriority, null, "Improve the health and lifestyles of the people who live in York", null, ["amb:healthy"], "corp:c1"),
+            new("corp:environment", ThreadItemKind.CorporatePriority, null, "Reduce the environmental impact of council activities", null, ["amb:sustainable"], "corp:c2"),
+            new("corp:economy", ThreadItemKind.CorporatePriority, null, "Support a strong local economy", null, ["amb:thriving"], "corp:c2"),
             new("corp:v1", ThreadItemKind.CorporateValue, null, "Delivering what our customers want", null, []),
             new("corp:v2", ThreadItemKind.CorporateValue, null, "Providing strong leadership", null, []),
             new("corp:v3", ThreadItemKind.CorporateValue, null, "Encouraging improvement in everything we do", null, []),

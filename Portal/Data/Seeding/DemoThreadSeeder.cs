@@ -45,6 +45,10 @@ internal static class DemoThreadSeeder
         }
 
         await db.SaveChangesAsync(ct);
+        foreach (var item in demo.Strategy.Where(i => i.Answers is not null))
+        {
+            items[item.Key].Answer(items[item.Answers!]);
+        }
 
         ThreadNode Node(string key) => key.StartsWith("pri:", StringComparison.Ordinal)
             ? new ThreadNode(ThreadLevel.DirectoratePlan, priorities[key[4..]].Id)

@@ -55,11 +55,13 @@ public sealed record PostDetails(
     IReadOnlyList<OwnedItem> Owns,
     bool CanEdit,
     IReadOnlyList<NamedItem> PostChoices,
-    IReadOnlyList<NamedItem> People);
+    IReadOnlyList<NamedItem> People,
+    Portal.Domain.Meetings.Country Country);
 
 public sealed record EstablishmentRow(int UnitId, string Unit, int Depth, EstablishmentFigures Figures);
 
-public sealed record EstablishmentView(DateOnly On, decimal OnCostPercent, int SettingsVersion, IReadOnlyList<EstablishmentRow> Units, EstablishmentFigures Council, bool CanChange);
+/// <param name="Country">The council's country, whose currency the costs are in.</param>
+public sealed record EstablishmentView(DateOnly On, decimal OnCostPercent, int SettingsVersion, IReadOnlyList<EstablishmentRow> Units, EstablishmentFigures Council, bool CanChange, Portal.Domain.Meetings.Country Country);
 
 public sealed record PostEdit(string Number, string Title, int UnitId, int GradeId, decimal Fte, int? AccountableToId, DateOnly? From, int Version = 0);
 

@@ -98,7 +98,8 @@ public sealed class EstablishmentService(IDbContextFactory<PortalDbContext> dbFa
             current is null ? [] : await OwnedAsync(db, current.PersonId, today, ct),
             canEdit,
             canEdit ? snapshot.Posts.Values.Where(p => p.Id != id).OrderBy(p => p.Number).Select(p => new NamedItem(p.Id, $"{p.Number} {p.Title}")).ToList() : [],
-            canEdit ? await db.People.AsNoTracking().Where(p => !p.IsCouncillor).OrderBy(p => p.DisplayName).Select(p => new NamedItem(p.Id, p.DisplayName)).ToListAsync(ct) : []);
+            canEdit ? await db.People.AsNoTracking().Where(p => !p.IsCouncillor).OrderBy(p => p.DisplayName).Select(p => new NamedItem(p.Id, p.DisplayName)).ToListAsync(ct) : [],
+            (await db.SettingsAsync(ct)).Country);
     }
 
     /// <summary>What the portal knows the holder owns: plan actions and risks, golden-thread items, and bodies they chair.</summary>
@@ -163,7 +164,7 @@ public sealed class EstablishmentService(IDbContextFactory<PortalDbContext> dbFa
         var council = units.FirstOrDefault(u => u.ParentId is null);
         if (council is not null) Walk(council.Id, 0);
         var total = EstablishmentFigures.Of(figures, settings.OnCostPercent);
-        return new EstablishmentView(date, settings.OnCostPercent, settings.Version, rows, total, await currentUser.SatisfiesAsync(Policies.Administer));
+        return new EstablishmentView(date, settings.OnCostPercent, settings.Version, rows, total, await currentUser.SatisfiesAsync(Policies.Administer), (await db.SettingsAsync(ct)).Country);
     }
 
     public async Task<CsvFile> ExportAsync(DateOnly? on, CancellationToken ct)
@@ -183,8 +184,9 @@ public sealed class EstablishmentService(IDbContextFactory<PortalDbContext> dbFa
         var today = clock.Today();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var units = await db.OrganisationUnits.AsNoTracking().OrderBy(u => u.Name).Select(u => new NamedItem(u.Id, u.Name)).ToListAsync(ct);
+        var country = (await db.SettingsAsync(ct)).Country;
         var grades = (await db.Grades.AsNoTracking().ToListAsync(ct)).OrderBy(g => g.BandMinimum)
-            .Select(g => new NamedItem(g.Id, $"{g.Name} ({EstablishmentFormat.Money(g.BandMinimum)} – {EstablishmentFormat.Money(g.BandMaximum)})")).ToList();
+            .Select(g => new NamedItem(g.Id, $"{g.Name} ({EstablishmentFormat.Money(g.BandMinimum, country)} – {EstablishmentFormat.Money(g.BandMaximum, country)})")).ToList();
         var posts = (await db.Posts.AsNoTracking().ToListAsync(ct)).Where(p => p.ExistsOn(today)).OrderBy(p => p.Number)
             .Select(p => new NamedItem(p.Id, $"{p.Number} {p.Title}")).ToList();
         return new PostChoices(units, grades, posts);

@@ -62,7 +62,7 @@ internal sealed class ThreadModel
         foreach (var item in items)
         {
             var context = item.UnitId is int unit && units.TryGetValue(unit, out var u) ? u.Name : item.Theme;
-            nodes[new ThreadNode(item.Level, item.Id)] = new NodeFacts(item.Kind, item.Title, context, Name(item.OwnerId), ThreadRating.For(item.Status), null, false);
+            nodes[new ThreadNode(item.Level, item.Id)] = new NodeFacts(item.Kind, item.Title, context, Name(item.OwnerId), ThreadRating.For(item.Status), null, false, item.ChallengeId);
         }
 
         var plans = await db.Plans.AsNoTracking().Include(p => p.Priorities).ToListAsync(ct);
@@ -106,5 +106,8 @@ internal sealed class ThreadModel
     }
 }
 
-/// <summary>An item's facts before masking. <see cref="SubjectPersonId"/> is set for a staff objective: whose it is.</summary>
-internal sealed record NodeFacts(ThreadItemKind? Kind, string Title, string? Context, string? Owner, Rag Rag, int? SubjectPersonId, bool AppraisalClosed);
+/// <summary>
+/// An item's facts before masking. <see cref="SubjectPersonId"/> is set for a staff objective:
+/// whose it is; <see cref="ChallengeId"/> for a corporate priority: the strategic challenge it answers.
+/// </summary>
+internal sealed record NodeFacts(ThreadItemKind? Kind, string Title, string? Context, string? Owner, Rag Rag, int? SubjectPersonId, bool AppraisalClosed, int? ChallengeId = null);

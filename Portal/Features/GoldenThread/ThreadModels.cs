@@ -34,9 +34,13 @@ public sealed record DirectorateCoverage(int UnitId, string Name, int Staff, int
 }
 
 /// <summary>The top two levels: the community strategy's ambitions; the corporate strategy's priorities, values and strategic challenges.</summary>
+/// <summary>The top of the thread. <see cref="Priorities"/> holds every corporate priority, those that answer a challenge included.</summary>
 public sealed record ThreadStrategy(
-    IReadOnlyList<ThreadNodeView> Ambitions, IReadOnlyList<ThreadNodeView> Priorities,
-    IReadOnlyList<ThreadNodeView> Values, IReadOnlyList<ThreadNodeView> Challenges);
+    IReadOnlyList<ThreadNodeView> Ambitions, IReadOnlyList<StrategyChallenge> Challenges,
+    IReadOnlyList<ThreadNodeView> Priorities, IReadOnlyList<ThreadNodeView> Values);
+
+/// <summary>A strategic challenge at the top of the corporate strategy, with the corporate priorities that answer it.</summary>
+public sealed record StrategyChallenge(ThreadNodeView Challenge, IReadOnlyList<ThreadNodeView> Priorities);
 
 /// <summary>One row of the explorer: the item, how many items and staff objectives contribute to it, and their roll-up.</summary>
 public sealed record ExplorerNode(ThreadNodeView View, int DirectChildren, int ItemsBelow, int StaffObjectivesBelow, Rag RollUp)

@@ -60,14 +60,22 @@ public sealed class ThreadService(IDbContextFactory<PortalDbContext> dbFactory, 
             ThreadRating.RollUp(children.Where(c => !c.IsPrivate).Select(c => c.Rag)));
     }
 
-    /// <summary>The top of the thread: the community strategy's ambitions and the corporate strategy, as places to start.</summary>
+    /// <summary>
+    /// The top of the thread: the community strategy's ambitions and the corporate strategy, as
+    /// places to start. The corporate strategy opens with its strategic challenges, each with the
+    /// priorities that answer it.
+    /// </summary>
     public async Task<ThreadStrategy> GetStrategyAsync(CancellationToken ct)
     {
         var viewer = await currentUser.DemandAsync(Policies.SignedIn);
         var snapshot = await SnapshotAsync(viewer, ct);
-        IReadOnlyList<ThreadNodeView> Of(ThreadItemKind kind) =>
-            snapshot.Model.Nodes.Where(n => n.Value.Kind == kind).Select(n => n.Key).OrderBy(n => n.Id).Select(snapshot.View).ToList();
-        return new ThreadStrategy(Of(ThreadItemKind.CommunityAmbition), Of(ThreadItemKind.CorporatePriority), Of(ThreadItemKind.CorporateValue), Of(ThreadItemKind.StrategicChallenge));
+        IEnumerable<KeyValuePair<ThreadNode, NodeFacts>> Of(ThreadItemKind kind) => snapshot.Model.Nodes.Where(n => n.Value.Kind == kind).OrderBy(n => n.Key.Id);
+        IReadOnlyList<ThreadNodeView> Views(IEnumerable<KeyValuePair<ThreadNode, NodeFacts>> nodes) => nodes.Select(n => snapshot.View(n.Key)).ToList();
+        var priorities = Of(ThreadItemKind.CorporatePriority).ToList();
+        var challenges = Of(ThreadItemKind.StrategicChallenge)
+            .Select(c => new StrategyChallenge(snapshot.View(c.Key), Views(priorities.Where(p => p.Value.ChallengeId == c.Key.Id))))
+            .ToList();
+        return new ThreadStrategy(Views(Of(ThreadItemKind.CommunityAmbition)), challenges, Views(priorities), Views(Of(ThreadItemKind.CorporateValue)));
     }
 
     /// <summary>The explorer's first level: the community strategy's ambitions, each with what lies beneath it.</summary>

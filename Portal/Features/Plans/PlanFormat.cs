@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Portal.Domain.Plans;
+using Portal.Infrastructure.Localization;
 using Portal.Resources;
 
 namespace Portal.Features.Plans;
@@ -21,7 +22,7 @@ public static class PlanFormat
         {
             MeasureUnit.Percent => string.Format(culture, text["Unit.PercentFormat"], v.ToString("0.#", culture)),
             MeasureUnit.Pounds => v.ToString("C2", CultureInfo.GetCultureInfo("en-GB")),
-            MeasureUnit.Days => string.Format(culture, text["Unit.DaysFormat"], v.ToString("0.##", culture)),
+            MeasureUnit.Days => text.Plural("Unit.DaysFormat", Math.Round(v, 2), v.ToString("0.##", culture)).Value,
             _ => v.ToString("#,0.##", culture),
         };
     }

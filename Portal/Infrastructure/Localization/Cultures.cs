@@ -41,6 +41,12 @@ public static class Cultures
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(rule);
         var localized = text[$"Rule.{rule.Code}", [.. rule.Arguments]];
+        if (localized.ResourceNotFound && rule.Arguments is [int count, ..])
+        {
+            // A rule whose message counts something ("1 thing is missing") has a form per number.
+            localized = text.Plural($"Rule.{rule.Code}", count, [.. rule.Arguments]);
+        }
+
         return localized.ResourceNotFound ? rule.Message : localized.Value;
     }
 
