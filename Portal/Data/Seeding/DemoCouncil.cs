@@ -111,6 +111,7 @@ internal static class SwedishDemo
             new("ks", "Sofia Dahl", "Kommunikationsstrateg", "komm", "klc", "kommunikationsstrateg@nybro.example", Roles.Officer),
             new("adm", "Oskar Lund", "Systemförvaltare", "kansli", "klc", "admin@nybro.example", Roles.Administrator),
             new("ordf", "Birgitta Strand", "Kommunstyrelsens ordförande", "ksau", null, "ordforande@nybro.example", Roles.Member, IsCouncillor: true),
+            new("ledamot", "Lars Holmberg", "Ledamot i kommunstyrelsens arbetsutskott (M)", "ksau", null, "ledamot@nybro.example", Roles.Member, IsCouncillor: true),
             new("vd-energi", "Magnus Ek", "Vd Nybro Energi AB", "energi", "kc", "vd.energi@nybro.example", null),
             new("vd-bostad", "Helena Strid", "Vd Nybro Bostad AB/AB Nybro Brunn", "bostad", "kc", "vd.bostad@nybro.example", null),
         ],

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Meetings;
 using Portal.Domain.Organisation;
 using Portal.Features.Meetings;
@@ -76,7 +77,18 @@ internal static class DemoMeetingSeeder
             var emgCadence = await CadenceAsync(emg, new CadenceRule(
                 CadenceKind.Weekly, DayOfWeek.Tuesday, null, null, new DateOnly(2008, 6, 3), null, new TimeOnly(9, 30), 120,
                 "Chief Executive's meeting room, West Offices", HolidayRule.NextWorkingDay), ct);
-            var past = await PastMeetingsAsync(emgCadence, 3, ct);
+            // A quarter of weekly meetings behind today, so every Tuesday of this month has its
+            // meeting whatever the day; the last three carry the notes and actions the demo reads.
+            var history = await PastMeetingsAsync(emgCadence, 13, ct);
+            foreach (var earlier in history.SkipLast(3))
+            {
+                await NotesAsync(earlier, [
+                    ("Actions from the last meeting", "Grace Okafor", "Open actions were reviewed; each stays on the list until it is done."),
+                    ("Forward look: the Executive's business", "Alex Morgan", "The group went through the items going to the Executive and agreed who leads on each."),
+                ], publish: true, ct);
+            }
+
+            var past = history.TakeLast(3).ToList();
             await NotesAsync(past[0], [
                 ("Corporate risk register: quarterly review", "Ian Floyd", "The group reviewed the register. Two risks are above the council's appetite; owners to bring mitigation plans."),
                 ("Budget 2027/28: savings proposals", "Ian Floyd", "Directors to confirm their savings proposals before the Executive briefing."),
@@ -192,10 +204,16 @@ internal static class DemoMeetingSeeder
             RecordAll(august, null, "cllr2", "grace");
             august.RecordAttendance(Person("cllr"), AttendanceKind.Apologies);
 
-            // The Panel's coming meeting, where the Forward Plan's decision on the senior restructure is due, taken in private.
-            var nextEmployment = Meeting.Schedule(employment, WorkingDays.OnOrAfter(NextWeekday(today.AddDays(12), DayOfWeek.Wednesday), settings.Holidays), new TimeOnly(10, 0), new TimeOnly(12, 0), "Civic Centre");
+            // The Panel's coming meeting, the Wednesday before the Advisory Panel's, with its papers
+            // out: the Panel's members always have a meeting to prepare for. The Forward Plan's
+            // decision on the senior restructure is due there, taken in private.
+            var nextEmployment = Meeting.Schedule(employment, WorkingDays.OnOrAfter(NextWeekday(nextPanel.AddDays(-7), DayOfWeek.Wednesday), settings.Holidays), new TimeOnly(10, 0), new TimeOnly(12, 0), "Civic Centre");
             db.Meetings.Add(nextEmployment);
             await db.SaveChangesAsync(ct);
+            var papersDue = ClearDays.PublicationDeadline(nextEmployment.Date, settings.AgendaClearDays, settings.Holidays);
+            nextEmployment.PublishAgenda(MinDate(papersDue, today), papersDue, null);
+            nextEmployment.AddItem("Declarations of Interest", null, 5, isPrivate: false);
+            nextEmployment.AddItem("Assistant Director posts: internal candidates first", "Head of Human Resources", 20, isPrivate: false);
             nextEmployment.AddItem("Senior restructure: next steps", "Head of Human Resources", 30, isPrivate: true);
             await db.SaveChangesAsync(ct);
         }
@@ -254,22 +272,42 @@ internal static class DemoMeetingSeeder
             await ActionAsync(past[0], "Skicka synpunkter på kompetensförsörjningsplanen till personalchefen", "skc", past[0].Date.AddDays(14), done: true, ct);
             await ActionAsync(past[1], "Sammanställa avvikelserna i delårsrapporten till KSAU", "klc", today.AddDays(10), done: false, ct);
 
+            // The next meeting's agenda, sent out with the kallelse.
+            await MeetingScheduler.ExtendAllAsync(db, today, ct);
+            var nextKlg = await db.Meetings.Where(m => m.BodyId == klg.Id && m.Date > today).OrderBy(m => m.Date).FirstAsync(ct);
+            nextKlg.AddItem("Åtgärder från förra mötet", "Kommunledningschef", 10, isPrivate: false);
+            nextKlg.AddItem("Budget 2027: förvaltningarnas åtgärder för att nå balans", "Kommunledningschef", 45, isPrivate: false);
+            nextKlg.AddItem("Kompetensförsörjning: uppföljning av synpunkterna", "Personalchef", 30, isPrivate: false);
+            nextKlg.AddItem("Varumärket Nybro: nästa steg", "Kommunikationsstrateg", 30, isPrivate: false);
+            nextKlg.PublishAgenda(MinDate(nextKlg.Date.AddDays(-3), today), null, null);
+            await db.SaveChangesAsync(ct);
+
             var ksau = await BodyAsync(
                 Body.Create(
                     "Kommunstyrelsens arbetsutskott", "KSAU", BodyKind.MemberPanel, Regime.Sweden,
                     "Bereder ärenden till kommunstyrelsen. Koncernledningsgruppens anteckningar anmäls här.",
                     "Kommunstyrelsen och kommunens digitala anslagstavla",
                     isPublic: true),
-                [("ordf", null, MemberRole.Chair), (null, "Ledamot (S)", MemberRole.Member), (null, "Ledamot (M)", MemberRole.Member), ("adm", null, MemberRole.Secretary)],
+                [("ordf", null, MemberRole.Chair), (null, "Ledamot (S)", MemberRole.Member), ("ledamot", null, MemberRole.Member), ("adm", null, MemberRole.Secretary)],
                 ct);
             var ksauCadence = await CadenceAsync(ksau, new CadenceRule(
                 CadenceKind.EveryOtherWeek, DayOfWeek.Tuesday, null, null, new DateOnly(2026, 1, 13), null, new TimeOnly(13, 0), 180,
                 "Stadshuset, sammanträdesrum Kalmarsund", HolidayRule.Skip), ct);
             var ksauPast = await PastMeetingsAsync(ksauCadence, 2, ct);
             await NotesAsync(ksauPast[0], [("Anmälan av KLG:s anteckningar", "Kommunchef", "Anteckningarna anmäldes och lades till handlingarna.")], publish: false, ct);
-            ksauPast[0].SignProtokoll(Regime.Sweden, "Birgitta Strand (ordförande), Ledamot (M)", MinDate(ksauPast[0].Date.AddDays(6), today), today);
+            ksauPast[0].SignProtokoll(Regime.Sweden, "Birgitta Strand (ordförande), Lars Holmberg (justerare)", MinDate(ksauPast[0].Date.AddDays(6), today), today);
             ksauPast[0].PostNotice(MinDate(ksauPast[0].Date.AddDays(7), today), today);
             await NotesAsync(ksauPast[1], [("Delårsrapport", "Kommunledningschef", "Arbetsutskottet föreslår kommunstyrelsen att godkänna delårsrapporten.")], publish: false, ct);
+            await db.SaveChangesAsync(ct);
+
+            // The next meeting, kallelse and handlingar out: its two ärenden have tjänsteskrivelser (see DemoReportSeeder).
+            await MeetingScheduler.ExtendAllAsync(db, today, ct);
+            var nextKsau = await db.Meetings.Where(m => m.BodyId == ksau.Id && m.Date > today).OrderBy(m => m.Date).FirstAsync(ct);
+            nextKsau.PublishAgenda(MinDate(nextKsau.Date.AddDays(-6), today), null, null);
+            nextKsau.AddItem("Val av justerare", "Ordförande", 5, isPrivate: false);
+            nextKsau.AddItem("Anmälan av KLG:s anteckningar", "Kommunchef", 10, isPrivate: false);
+            nextKsau.AddItem("Delårsrapporten: uppföljning av avvikelserna", "Kommunledningschef", 30, isPrivate: false);
+            nextKsau.AddItem("Kompetensförsörjningsplan 2027–2030", "Personalchef", 30, isPrivate: false);
             await db.SaveChangesAsync(ct);
         }
 

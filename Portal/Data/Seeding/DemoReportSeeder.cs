@@ -168,10 +168,116 @@ internal static class DemoReportSeeder
         db.ForwardPlan.Add(ForwardPlanEntry.Give(
             $"Corporate Strategy refresh {strategyMeeting.Date.Year}-{strategyMeeting.Date.Year + 3}", panel.Id, strategyMeeting.Date, today.AddDays(-5),
             "The Executive Member will be asked to approve the refreshed Corporate Strategy and its priorities.", null, Person("heather")));
-        db.ForwardPlan.Add(ForwardPlanEntry.Give(
+        var restructure = ForwardPlanEntry.Give(
             "Senior restructure: next steps", employment.Id, restructureMeeting.Date, today.AddDays(-2),
-            "The Panel will be asked to agree the next stage of the senior restructure.", 1, Person("tom")));
+            "The Panel will be asked to agree the next stage of the senior restructure.", 1, Person("tom"));
+        db.ForwardPlan.Add(restructure);
         await db.SaveChangesAsync(ct);
+
+        // The Employment Panel's coming meeting, papers out: how the new Assistant Director posts are
+        // filled (internal candidates first, as Direction of Travel says), and the senior
+        // restructure's next steps, exempt under paragraph 1 and taken in private.
+        var panelMeeting = await db.Meetings.Include(m => m.Items).SingleAsync(m => m.Id == restructureMeeting.Id, ct);
+        var papersOut = panelMeeting.AgendaPublishedOn ?? today;
+        var recruitment = Report.Draft($"HR {papersOut:yy}/07", "Assistant Director posts: internal candidates first", Person("tom"));
+        recruitment.Describe(new ReportParticulars(
+            recruitment.Reference, recruitment.Title, Person("heather"), "Tom Fielding, Head of Human Resources, ext. 7050.", AllWards: true, null, IsKeyDecision: false,
+            "Internal Recruitment: Direction of Travel (staff briefing)."));
+        recruitment.PlaceBefore(panelMeeting.Id, employment.Id, panelMeeting.Items.Single(i => i.Title.StartsWith("Assistant Director posts", StringComparison.Ordinal)).Id);
+        Write(recruitment, SectionKind.Summary, "This report sets out how the new Assistant Director posts will be filled. Each post is opened first to internal candidates only, in line with the principles of Direction of Travel Phase 1, and is advertised outside the council only if no internal candidate is appointable.");
+        Write(recruitment, SectionKind.Background, """
+            The new Assistant Director posts are central to creating the leadership needed to translate political direction, strategy and policy into operational delivery. They are new posts and will be filled through a recruitment process.
+
+            To give talented people within the council the chance to seek promotion and develop, the posts are opened first to internal candidates only. The senior leadership team will then review management capability and capacity across the whole organisation.
+            """);
+        Write(recruitment, SectionKind.Consultation, "The trade unions and the senior leadership team have been consulted on the timetable.");
+        Write(recruitment, SectionKind.OptionsAndAnalysis, "Advertising every post externally at once was considered and rejected: it would not give internal candidates the first opportunity the council has promised them.");
+        Write(recruitment, SectionKind.CorporatePriorities, "The posts serve the third strategic challenge: to be a highly effective council within a fundamentally different funding context.");
+        foreach (var kind in ReportTemplate.Sections.Where(ReportTemplate.IsImplication))
+        {
+            Write(recruitment, kind, kind switch
+            {
+                SectionKind.FinancialImplications => "The posts are within the establishment budget approved for the new structure.",
+                SectionKind.HumanResourcesImplications => "Internal candidates apply first; anyone displaced by the restructure is considered under the redeployment policy.",
+                _ => "None.",
+            });
+        }
+
+        Write(recruitment, SectionKind.RiskManagement, "If no internal candidate is appointable the post is advertised externally within four weeks, so the structure is complete by the spring.");
+        recruitment.Recommend("That the Panel note the timetable for filling the Assistant Director posts, internal candidates first.", "So that the Panel knows when each appointment will come before it.");
+        await PublishAsync(db, recruitment, papersOut.AddDays(-4), papersOut.AddDays(-2), papersOut, ct);
+
+        var nextSteps = Report.Draft($"HR {papersOut:yy}/08", "Senior restructure: next steps", Person("tom"));
+        nextSteps.Describe(new ReportParticulars(
+            nextSteps.Reference, nextSteps.Title, Person("heather"), "Tom Fielding, Head of Human Resources, ext. 7050.", AllWards: true, null, IsKeyDecision: true, "Personnel files (exempt)."));
+        nextSteps.LinkForwardPlan(restructure.Id);
+        nextSteps.PlaceBefore(panelMeeting.Id, employment.Id, panelMeeting.Items.Single(i => i.Title == "Senior restructure: next steps").Id);
+        nextSteps.MarkExempt(1, "The report names officers whose posts are affected; the public interest in keeping their employment confidential outweighs the interest in disclosing it.", today.AddYears(6));
+        Write(nextSteps, SectionKind.Summary, "This report asks the Panel to agree that Mr B. Sample, Head of Policy, be assimilated to the post of Assistant Director (Community Services), and that the voluntary redundancy requested by Ms C. Specimen be accepted from 31 March.");
+        Write(nextSteps, SectionKind.Background, "Mr Sample's current post is deleted by the restructure and matches the new post in most of its accountabilities. Ms Specimen has asked to leave under the voluntary redundancy scheme.");
+        foreach (var kind in new[] { SectionKind.Consultation, SectionKind.OptionsAndAnalysis, SectionKind.CorporatePriorities, SectionKind.RiskManagement })
+        {
+            Write(nextSteps, kind, "Set out in the confidential personnel files.");
+        }
+
+        foreach (var kind in ReportTemplate.Sections.Where(ReportTemplate.IsImplication))
+        {
+            Write(nextSteps, kind, kind == SectionKind.FinancialImplications ? "The redundancy payment of £48,200 is met from the restructure reserve." : "None.");
+        }
+
+        nextSteps.Recommend("That Mr Sample be assimilated to the post of Assistant Director (Community Services), and Ms Specimen's voluntary redundancy be accepted from 31 March.", "To complete the senior structure without an external appointment to that post.");
+        await PublishAsync(db, nextSteps, papersOut.AddDays(-4), papersOut.AddDays(-2), papersOut, ct);
+    }
+
+    /// <summary>
+    /// The Swedish demo's ärenden: the two tjänsteskrivelser for the coming KSAU, published with
+    /// the kallelse, so the chair and her colleagues have papers to read.
+    /// </summary>
+    public static async Task SeedSwedishAsync(PortalDbContext db, IReadOnlyDictionary<string, Person> people, DateOnly today, CancellationToken ct)
+    {
+        int Person(string key) => people[key].Id;
+        var ksau = await db.Bodies.SingleAsync(b => b.Slug == "ksau", ct);
+        var meeting = await db.Meetings.Include(m => m.Items).Where(m => m.BodyId == ksau.Id && m.Date > today).OrderBy(m => m.Date).FirstAsync(ct);
+        var sent = meeting.AgendaPublishedOn ?? today;
+        int Item(string start) => meeting.Items.Single(i => i.Title.StartsWith(start, StringComparison.Ordinal)).Id;
+
+        var deviations = Report.Draft($"KS {sent.Year}/412", "Uppföljning av avvikelserna i delårsrapporten januari–augusti", Person("klc"));
+        deviations.Describe(new ReportParticulars(
+            deviations.Reference, deviations.Title, Person("kc"), "Johan Berg, kommunledningschef, 0481-450 00.", AllWards: true, null, IsKeyDecision: false,
+            "Delårsrapport januari–augusti; förvaltningarnas åtgärdsplaner."));
+        deviations.PlaceBefore(meeting.Id, ksau.Id, Item("Delårsrapporten"));
+        Write(deviations, SectionKind.Summary, "Tre förvaltningar redovisade i delårsrapporten en prognos över budget. Här redovisas deras åtgärder och hur de följs upp fram till årsskiftet.");
+        Write(deviations, SectionKind.Background, "Kommunstyrelsen gav förvaltningarna i uppdrag att ta fram åtgärder för de avvikelser som delårsrapporten visade. Kommunledningsförvaltningen har sammanställt åtgärderna.");
+        Write(deviations, SectionKind.Consultation, "Ärendet har beretts med förvaltningscheferna och med de fackliga organisationerna i Cesam.");
+        Write(deviations, SectionKind.OptionsAndAnalysis, "Åtgärderna bedöms minska underskottet med två tredjedelar under året; resten hanteras i budgeten för 2027.");
+        Write(deviations, SectionKind.CorporatePriorities, "Ärendet hör till kommunens mål om en ekonomi i balans.");
+        foreach (var kind in ReportTemplate.Sections.Where(ReportTemplate.IsImplication))
+        {
+            Write(deviations, kind, kind == SectionKind.FinancialImplications ? "Åtgärderna minskar prognosen för underskottet med 14 miljoner kronor." : "Inga.");
+        }
+
+        Write(deviations, SectionKind.RiskManagement, "Om åtgärderna inte räcker behöver kommunstyrelsen besluta om fler i februari.");
+        deviations.Recommend("Arbetsutskottet föreslår kommunstyrelsen att godkänna uppföljningen och lägga den till handlingarna.", "Förvaltningarnas åtgärder svarar mot avvikelserna i delårsrapporten.");
+        await PublishAsync(db, deviations, sent.AddDays(-5), sent.AddDays(-2), sent, ct);
+
+        var skills = Report.Draft($"KS {sent.Year}/398", "Kompetensförsörjningsplan 2027–2030", Person("pc"));
+        skills.Describe(new ReportParticulars(
+            skills.Reference, skills.Title, Person("kc"), "Lena Åberg, personalchef, 0481-450 00.", AllWards: true, null, IsKeyDecision: false,
+            "Förvaltningarnas synpunkter på förslaget."));
+        skills.PlaceBefore(meeting.Id, ksau.Id, Item("Kompetensförsörjningsplan"));
+        Write(skills, SectionKind.Summary, "Planen beskriver hur kommunen ska rekrytera, utveckla och behålla medarbetare de kommande fyra åren, med störst behov inom omsorg och skola.");
+        Write(skills, SectionKind.Background, "Förvaltningarna har lämnat synpunkter på förslaget som personalchefen presenterade för förvaltningscheferna.");
+        Write(skills, SectionKind.Consultation, "Förslaget har samverkats i Cesam.");
+        Write(skills, SectionKind.OptionsAndAnalysis, "Planen samlar förvaltningarnas behov i en gemensam plan i stället för en plan per förvaltning.");
+        Write(skills, SectionKind.CorporatePriorities, "Ärendet hör till kommunens arbete som arbetsgivare.");
+        foreach (var kind in ReportTemplate.Sections.Where(ReportTemplate.IsImplication))
+        {
+            Write(skills, kind, kind == SectionKind.HumanResourcesImplications ? "Planen ger varje förvaltning ett mål för rekrytering och kompetensutveckling." : "Inga.");
+        }
+
+        Write(skills, SectionKind.RiskManagement, "Utan en samlad plan konkurrerar förvaltningarna om samma yrkesgrupper.");
+        skills.Recommend("Arbetsutskottet föreslår kommunstyrelsen att anta kompetensförsörjningsplanen 2027–2030.", "Planen ger kommunen en gemensam inriktning för kompetensförsörjningen.");
+        await PublishAsync(db, skills, sent.AddDays(-5), sent.AddDays(-2), sent, ct);
     }
 
     private static void Write(Report report, SectionKind kind, string text) => report.WriteSection(kind, text);

@@ -69,6 +69,10 @@ public sealed class DemoSeeder(IDbContextFactory<PortalDbContext> dbFactory, Use
         {
             await DemoReportSeeder.SeedAsync(db, people, today, ct);
         }
+        else
+        {
+            await DemoReportSeeder.SeedSwedishAsync(db, people, today, ct);
+        }
 
         await Portal.Features.Search.SearchIndex.RebuildAsync(db, ct);
     }
