@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Portal.Domain.Meetings;
@@ -6,81 +7,94 @@ using Portal.Tests.Infrastructure;
 namespace Portal.Tests.Browser.Journeys;
 
 /// <summary>
-/// A director's week: Heather Rice signs in, reads her dashboard, records progress on an overdue
-/// action while a colleague's open dashboard follows it, then looks at this month's management
-/// meetings and reads next Tuesday's agenda with the actions carried to it.
+/// A director's week, walked in each demo council in its own language: the director signs in,
+/// reads her dashboard (checked against itself and today), records progress on an overdue
+/// action while a colleague's open dashboard follows it, then reads this month's management
+/// meetings and the next one's agenda with the actions carried to it.
 /// </summary>
-public sealed class DirectorJourneyTests(BrowserSession session) : JourneyTest(session)
+public abstract class DirectorJourneyTests(BrowserSession session) : JourneyTest(session)
 {
+    /// <summary>Who the director is, and the groups whose meetings fill her month.</summary>
+    protected abstract DirectorsCouncil Council { get; }
+
     [Fact]
     public async Task ADirectorsWeek()
     {
         var today = Today;
-        var director = await NewPageAsync();
-        await SignInAsync(director, DemoUsers.Director);
-        await WaitForInteractiveAsync(director);
-        await ArriveAsync(director, "Council governance in one place");
+        var council = Council;
+        var culture = council.Culture;
+        string Say(string key, params object[] args) => Words(culture, key, args);
 
-        await UseMenuAsync(director, "Plans");
-        await ArriveAsync(director, "Directorate plans");
-        await director.GetByRole(AriaRole.Link, new() { Name = "Dashboard for Chief Executive's Directorate Plan" }).ClickAsync();
+        var director = await NewPageAsync(culture);
+        await SignInAsync(director, council.Email);
         await WaitForInteractiveAsync(director);
-        await ArriveAsync(director, "Director's dashboard");
-        var dashboard = await ReadDashboardAsync(director, today);
+        await ArriveAsync(director, Say("Home.Title"));
+
+        await UseMenuAsync(director, Say("Nav.Plans"));
+        await ArriveAsync(director, Say("Plans.Title"));
+        var plan = await App.QueryAsync(db => db.Plans.OrderBy(p => p.Id).Select(p => p.Title).FirstAsync());
+        await director.GetByRole(AriaRole.Link, new() { Name = Say("Plans.DashboardFor", plan) }).ClickAsync();
+        await WaitForInteractiveAsync(director);
+        await ArriveAsync(director, Say("Dashboard.Title"));
+        var dashboard = await ReadDashboardAsync(director, today, culture);
 
         // A colleague keeps the same dashboard open in another browser.
-        var colleague = await NewPageAsync();
-        await SignInToAsync(colleague, DemoUsers.Director, new Uri(director.Url).PathAndQuery);
-        await Assertions.Expect(colleague.Locator("#overdue-title")).ToHaveTextAsync($"Overdue actions ({dashboard.Overdue.Count})");
+        var colleague = await NewPageAsync(culture);
+        await SignInToAsync(colleague, council.Email, new Uri(director.Url).PathAndQuery);
+        await Assertions.Expect(colleague.Locator("#overdue-title")).ToHaveTextAsync(Say("Dashboard.Overdue", dashboard.Overdue.Count));
 
         // The director opens the first overdue action and records that it is done.
         var overdue = dashboard.Overdue[0];
         await director.Locator("section[aria-labelledby='overdue-title']").GetByRole(AriaRole.Link, new() { Name = overdue }).ClickAsync();
         await ArriveAsync(director, overdue);
-        await Assertions.Expect(director.Locator("#action-state")).ToContainTextAsync("Overdue");
-        var priority = (await director.Locator("dt:text-is('Priority') + dd").InnerTextAsync()).Trim();
+        await Assertions.Expect(director.Locator("#action-state")).ToContainTextAsync(Say("Action.Overdue"));
+        var priority = (await director.Locator($"dt:text-is('{Say("Action.Priority")}') + dd").InnerTextAsync()).Trim();
         await director.Locator("#progress-status").SelectOptionAsync("Completed");
         await director.Locator("#progress-percent").FillAsync("100");
-        await director.Locator("#progress-commentary").FillAsync("Published on the council's website and sent to every partner.");
-        await director.GetByRole(AriaRole.Button, new() { Name = "Post update" }).ClickAsync();
-        await Assertions.Expect(director.GetByText("Your update has been posted.")).ToBeVisibleAsync();
-        await Assertions.Expect(director.Locator("#action-state")).Not.ToContainTextAsync("Overdue");
+        await director.Locator("#progress-commentary").FillAsync(council.ProgressNote);
+        await director.GetByRole(AriaRole.Button, new() { Name = Say("Progress.Submit") }).ClickAsync();
+        await Assertions.Expect(director.GetByText(Say("Progress.Saved"))).ToBeVisibleAsync();
+        await Assertions.Expect(director.Locator("#action-state")).Not.ToContainTextAsync(Say("Action.Overdue"));
+        await PassAsync(director);
 
         // The colleague's dashboard changes by itself: one overdue action fewer, one more completed under its priority.
-        await Assertions.Expect(colleague.Locator("#overdue-title")).ToHaveTextAsync($"Overdue actions ({dashboard.Overdue.Count - 1})");
+        await Assertions.Expect(colleague.Locator("#overdue-title")).ToHaveTextAsync(Say("Dashboard.Overdue", dashboard.Overdue.Count - 1));
         await Assertions.Expect(colleague.Locator("section[aria-labelledby='overdue-title']")).Not.ToContainTextAsync(overdue);
         var row = colleague.Locator("section[aria-labelledby='counts-title'] tbody tr").Filter(new() { Has = colleague.Locator("th", new() { HasText = priority }) });
-        await Assertions.Expect(row.Locator("td").Nth(3)).ToHaveTextAsync((dashboard.Completed[priority] + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await ScreenshotAsync(colleague, "journey-director-dashboard-after-update");
+        await Assertions.Expect(row.Locator("td").Nth(3)).ToHaveTextAsync((dashboard.Completed[priority] + 1).ToString(CultureInfo.InvariantCulture));
+        await ScreenshotAsync(colleague, $"journey-director-dashboard-{culture}");
 
-        // This month's meetings: every Tuesday's Executive Management Group and the Senior Management Group.
-        await UseMenuAsync(director, "Meetings");
-        await ArriveAsync(director, "Meetings");
-        await Assertions.Expect(director.GetByRole(AriaRole.Heading, new() { Level = 2, Name = today.ToString("MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")) })).ToBeVisibleAsync();
-        foreach (var tuesday in Tuesdays(today.Year, today.Month))
+        // This month's meetings: every meeting of the management group and of the other body that meets through the month.
+        await UseMenuAsync(director, Say("Nav.Meetings"));
+        await ArriveAsync(director, Say("Meetings.Title"));
+        var month = CultureInfo.GetCultureInfo(culture).TextInfo.ToTitleCase(today.ToString("MMMM yyyy", CultureInfo.GetCultureInfo(culture)));
+        await Assertions.Expect(director.GetByRole(AriaRole.Heading, new() { Level = 2, Name = month })).ToBeVisibleAsync();
+        foreach (var body in new[] { council.Group, council.Other })
         {
-            var day = WorkingDays.OnOrAfter(tuesday, EnglandAndWalesBankHolidays.Instance);
-            await Assertions.Expect(director.Locator($"section[aria-labelledby='day-{day.Day}']"))
-                .ToContainTextAsync("Executive Management Group", new() { Timeout = 2_000 });
+            var days = body.DaysIn(today.Year, today.Month).ToList();
+            Assert.NotEmpty(days);
+            foreach (var day in days)
+            {
+                await Assertions.Expect(director.Locator($"section[aria-labelledby='day-{day.Day}']")).ToContainTextAsync(body.Name);
+            }
         }
 
-        var smgDay = WorkingDays.OnOrAfter(WorkingDays.NthWeekday(today.Year, today.Month, DayOfWeek.Tuesday, 1), EnglandAndWalesBankHolidays.Instance);
-        await Assertions.Expect(director.Locator($"section[aria-labelledby='day-{smgDay.Day}']")).ToContainTextAsync("Senior Management Group");
-        await ScreenshotAsync(director, "journey-director-meetings");
+        await ScreenshotAsync(director, $"journey-director-meetings-{culture}");
 
-        // Next Tuesday's meeting: its agenda and the actions still open from earlier meetings.
+        // The group's next meeting: its agenda and the actions still open from its earlier meetings.
         var next = await App.QueryAsync(db => db.Meetings
-            .Where(m => db.Bodies.Any(b => b.Id == m.BodyId && b.Slug == "emg") && m.Date > today && m.Status != MeetingStatus.Cancelled)
-            .OrderBy(m => m.Date).Select(m => new { m.Id, m.Date }).FirstAsync());
+            .Where(m => db.Bodies.Any(b => b.Id == m.BodyId && b.Slug == council.Group.Slug) && m.Date > today && m.Status != MeetingStatus.Cancelled)
+            .OrderBy(m => m.Date).Select(m => new { m.Id, m.Date, m.BodyId }).FirstAsync());
         if (next.Date.Month != today.Month)
         {
-            await director.GetByRole(AriaRole.Link, new() { Name = "Next month" }).ClickAsync();
+            await director.GetByRole(AriaRole.Link, new() { Name = Say("Meetings.NextMonth"), Exact = true }).ClickAsync();
+            await WaitForInteractiveAsync(director);
         }
 
-        await director.Locator($"section[aria-labelledby='day-{next.Date.Day}']").GetByRole(AriaRole.Link, new() { Name = "Executive Management Group" }).ClickAsync();
+        await director.Locator($"section[aria-labelledby='day-{next.Date.Day}']").GetByRole(AriaRole.Link, new() { Name = council.Group.Name }).ClickAsync();
         await WaitForInteractiveAsync(director);
-        await ArriveAsync(director, "Executive Management Group");
-        await Assertions.Expect(director.Locator("h1 .subtitle")).ToContainTextAsync(next.Date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")));
+        await ArriveAsync(director, council.Group.Name);
+        await Assertions.Expect(director.Locator("h1 .subtitle")).ToContainTextAsync(next.Date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo(culture)));
         var agenda = director.Locator("section.agenda");
         var items = await App.QueryAsync(db => db.AgendaItems.Where(i => i.MeetingId == next.Id).OrderBy(i => i.Number).Select(i => i.Title).ToListAsync());
         Assert.NotEmpty(items);
@@ -89,9 +103,9 @@ public sealed class DirectorJourneyTests(BrowserSession session) : JourneyTest(s
             await Assertions.Expect(agenda).ToContainTextAsync(item);
         }
 
-        var carried = director.Locator("section.meeting-actions table").Filter(new() { HasText = "Actions from earlier meetings" });
+        var carried = director.Locator("section.meeting-actions table").Filter(new() { HasText = Say("MeetingActions.Carried") });
         var open = await App.QueryAsync(db => db.AgreedActions
-            .Where(a => a.BodyId == db.Meetings.Where(m => m.Id == next.Id).Select(m => m.BodyId).First() && a.CompletedOn == null)
+            .Where(a => a.BodyId == next.BodyId && a.CompletedOn == null && db.Meetings.Any(m => m.Id == a.MeetingId && m.Date < next.Date))
             .Select(a => a.Text).ToListAsync());
         Assert.NotEmpty(open);
         foreach (var action in open)
@@ -99,13 +113,16 @@ public sealed class DirectorJourneyTests(BrowserSession session) : JourneyTest(s
             await Assertions.Expect(carried).ToContainTextAsync(action);
         }
 
-        await ScreenshotAsync(director, "journey-director-next-emg");
+        await PassAsync(director);
+        await ScreenshotAsync(director, $"journey-director-next-meeting-{culture}");
         AssertTheServerLoggedNoErrors();
     }
 
-    /// <summary>What the dashboard says, checked against itself and today as the person would read it.</summary>
-    private static async Task<DashboardReading> ReadDashboardAsync(IPage page, DateOnly today)
+    /// <summary>What the dashboard says, checked against itself and against today as the person would read it.</summary>
+    private static async Task<DashboardReading> ReadDashboardAsync(IPage page, DateOnly today, string culture)
     {
+        string Say(string key, params object[] args) => Words(culture, key, args);
+
         // Each priority's actions by RAG; an overdue action is always red.
         var rows = page.Locator("section[aria-labelledby='counts-title'] tbody tr");
         var completed = new Dictionary<string, int>();
@@ -115,34 +132,34 @@ public sealed class DirectorJourneyTests(BrowserSession session) : JourneyTest(s
             var cells = await rows.Nth(i).Locator("td").AllInnerTextsAsync();
             var name = (await rows.Nth(i).Locator("th").InnerTextAsync()).Trim();
             Assert.All(cells, c => Assert.True(int.TryParse(c, out var n) && n >= 0, $"'{c}' in the row of {name} is not a count"));
-            red += int.Parse(cells[0], System.Globalization.CultureInfo.InvariantCulture);
-            completed[name] = int.Parse(cells[3], System.Globalization.CultureInfo.InvariantCulture);
+            red += int.Parse(cells[0], CultureInfo.InvariantCulture);
+            completed[name] = int.Parse(cells[3], CultureInfo.InvariantCulture);
         }
 
         Assert.True(completed.Count >= 2, "The dashboard shows fewer than two priorities.");
 
-        // Overdue actions: as many rows as the heading says, each due before today and marked overdue in words.
+        // Overdue actions: as many rows as the heading says, each due before today and said to be overdue in words.
         var overdueRows = page.Locator("section[aria-labelledby='overdue-title'] tbody tr");
         var overdue = new List<string>();
         for (var i = 0; i < await overdueRows.CountAsync(); i++)
         {
             var row = overdueRows.Nth(i);
             overdue.Add((await row.Locator("td").First.InnerTextAsync()).Trim());
-            var dueOn = (await row.Locator("td").Nth(3).InnerTextAsync()).Replace("Overdue", string.Empty, StringComparison.Ordinal);
-            Assert.True(ReadShortDate(dueOn) < today, $"'{overdue[^1]}' is listed as overdue but is due {dueOn.Trim()}");
-            await Assertions.Expect(row).ToContainTextAsync("Overdue");
+            var dueOn = (await row.Locator("td").Nth(3).InnerTextAsync()).Replace(Say("Action.Overdue"), string.Empty, StringComparison.Ordinal);
+            Assert.True(ReadShortDate(dueOn, culture) < today, $"'{overdue[^1]}' is listed as overdue but is due {dueOn.Trim()}");
+            await Assertions.Expect(row).ToContainTextAsync(Say("Action.Overdue"));
         }
 
         Assert.NotEmpty(overdue);
-        await Assertions.Expect(page.Locator("#overdue-title")).ToHaveTextAsync($"Overdue actions ({overdue.Count})");
+        await Assertions.Expect(page.Locator("#overdue-title")).ToHaveTextAsync(Say("Dashboard.Overdue", overdue.Count));
         Assert.True(red >= overdue.Count, $"{overdue.Count} actions are overdue but only {red} are counted red.");
 
         // Indicators off target: as many as the heading says, each red or amber in words.
         var offTarget = page.Locator("section[aria-labelledby='off-target-title'] tbody tr");
-        await Assertions.Expect(page.Locator("#off-target-title")).ToHaveTextAsync($"Indicators off target this period ({await offTarget.CountAsync()})");
+        await Assertions.Expect(page.Locator("#off-target-title")).ToHaveTextAsync(Say("Dashboard.OffTarget", await offTarget.CountAsync()));
         foreach (var rag in await offTarget.Locator(".status-tag").AllInnerTextsAsync())
         {
-            Assert.Contains(rag.Trim(), new[] { "Red", "Amber" });
+            Assert.Contains(rag.Trim(), new[] { Say("Rag.Red"), Say("Rag.Amber") });
         }
 
         // What falls due: nothing beyond the fortnight, and anything already past its date says it is overdue.
@@ -151,25 +168,64 @@ public sealed class DirectorJourneyTests(BrowserSession session) : JourneyTest(s
         for (var i = 0; i < await due.CountAsync(); i++)
         {
             var item = due.Nth(i);
-            var date = ReadShortDate(await item.Locator("strong").InnerTextAsync());
+            var date = ReadShortDate(await item.Locator("strong").InnerTextAsync(), culture);
             var text = await item.InnerTextAsync();
             Assert.True(date <= today.AddDays(14), $"'{text}' is listed as due within 14 days.");
-            Assert.True(date >= today || text.Contains("Overdue", StringComparison.Ordinal), $"'{text}' is past its date but not said to be overdue.");
+            Assert.True(date >= today || text.Contains(Say("Action.Overdue"), StringComparison.Ordinal), $"'{text}' is past its date but not said to be overdue.");
         }
 
         return new DashboardReading(overdue, completed);
     }
 
-    private static IEnumerable<DateOnly> Tuesdays(int year, int month)
+    private sealed record DashboardReading(IReadOnlyList<string> Overdue, IReadOnlyDictionary<string, int> Completed);
+}
+
+/// <summary>A demo council as its director lives it: who signs in, in which language, and the two bodies that meet through her month.</summary>
+public sealed record DirectorsCouncil(string Culture, string Email, string ProgressNote, MeetingRhythm Group, MeetingRhythm Other);
+
+/// <summary>A body by its address and name, and the days it meets in a month, worked out here from its published rhythm.</summary>
+public sealed record MeetingRhythm(string Slug, string Name, Func<int, int, IEnumerable<DateOnly>> DaysIn)
+{
+    /// <summary>Every <paramref name="weekday"/> of the month, moved to the next working day where it is a holiday.</summary>
+    public static Func<int, int, IEnumerable<DateOnly>> Every(DayOfWeek weekday, IHolidayCalendar holidays) =>
+        (year, month) => DaysOf(year, month).Where(d => d.DayOfWeek == weekday).Select(d => WorkingDays.OnOrAfter(d, holidays));
+
+    /// <summary>Every other <paramref name="weekday"/> counted from <paramref name="first"/>; a holiday is moved on, or skipped.</summary>
+    public static Func<int, int, IEnumerable<DateOnly>> EveryOther(DateOnly first, IHolidayCalendar holidays, bool skipHolidays) =>
+        (year, month) => DaysOf(year, month)
+            .Where(d => d.DayNumber >= first.DayNumber && (d.DayNumber - first.DayNumber) % 14 == 0)
+            .Where(d => !skipHolidays || holidays.IsWorkingDay(d))
+            .Select(d => WorkingDays.OnOrAfter(d, holidays));
+
+    /// <summary>The <paramref name="week"/>th <paramref name="weekday"/> of the month, moved on where it is a holiday.</summary>
+    public static Func<int, int, IEnumerable<DateOnly>> Nth(DayOfWeek weekday, int week, IHolidayCalendar holidays) =>
+        (year, month) => [WorkingDays.OnOrAfter(WorkingDays.NthWeekday(year, month, weekday, week), holidays)];
+
+    private static IEnumerable<DateOnly> DaysOf(int year, int month)
     {
         for (var day = new DateOnly(year, month, 1); day.Month == month; day = day.AddDays(1))
         {
-            if (day.DayOfWeek == DayOfWeek.Tuesday)
-            {
-                yield return day;
-            }
+            yield return day;
         }
     }
+}
 
-    private sealed record DashboardReading(IReadOnlyList<string> Overdue, IReadOnlyDictionary<string, int> Completed);
+/// <summary>York: Heather Rice, the Executive Management Group every Tuesday and the Senior Management Group on the first.</summary>
+public sealed class EnglishDirectorJourneyTests(BrowserSession session) : DirectorJourneyTests(session)
+{
+    protected override DirectorsCouncil Council { get; } = new(
+        "en-GB", DemoUsers.Director, "Published on the council's website and sent to every partner.",
+        new("emg", "Executive Management Group", MeetingRhythm.Every(DayOfWeek.Tuesday, EnglandAndWalesBankHolidays.Instance)),
+        new("smg", "Senior Management Group", MeetingRhythm.Nth(DayOfWeek.Tuesday, 1, EnglandAndWalesBankHolidays.Instance)));
+}
+
+/// <summary>Nybro, in Swedish: the kommunchef, KLG every other Monday from 4 September 2017 and KSAU every other Tuesday.</summary>
+public sealed class SwedishDirectorJourneyTests(BrowserSession session) : DirectorJourneyTests(session)
+{
+    protected override string Demo => "sv";
+
+    protected override DirectorsCouncil Council { get; } = new(
+        "sv-SE", "kommunchef@nybro.example", "Verksamhetsplanerna är framtagna och publicerade på intranätet.",
+        new("klg", "Koncernledningsgruppen", MeetingRhythm.EveryOther(new DateOnly(2017, 9, 4), SwedishPublicHolidays.Instance, skipHolidays: false)),
+        new("ksau", "Kommunstyrelsens arbetsutskott", MeetingRhythm.EveryOther(new DateOnly(2026, 1, 13), SwedishPublicHolidays.Instance, skipHolidays: true)));
 }

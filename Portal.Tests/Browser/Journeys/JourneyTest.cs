@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Resources;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -19,6 +20,8 @@ public abstract class JourneyTest(BrowserSession session) : BrowserTest(session)
     public static readonly ViewportSize Laptop = new() { Width = 1280, Height = 900 };
     public static readonly ViewportSize Tablet = new() { Width = 768, Height = 1024 };
     public static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
+
+    private static readonly ResourceManager PortalText = new("Portal.Resources.Text", typeof(Portal.Resources.Text).Assembly);
 
     private readonly CapturedLogs _logs = new();
     private readonly HashSet<string> _scanned = [];
@@ -81,7 +84,15 @@ public abstract class JourneyTest(BrowserSession session) : BrowserTest(session)
         Assert.True(errors.Count == 0, $"The server logged {errors.Count} error(s) on the way:\n{string.Join("\n", errors)}");
     }
 
-    /// <summary>A date as the portal writes it in a list ("15 Nov 2026"), read back.</summary>
+    /// <summary>The portal's own words for <paramref name="key"/> in <paramref name="culture"/>: what the person reads on a button, a link or a heading.</summary>
+    protected static string Words(string culture, string key, params object[] args)
+    {
+        var language = CultureInfo.GetCultureInfo(culture);
+        var text = PortalText.GetString(key, language) ?? throw new ArgumentException($"The portal has no text '{key}'.", nameof(key));
+        return string.Format(language, text, args);
+    }
+
+    /// <summary>A date as the portal writes it in a list ("15 Nov 2026", "22 nov. 2026"), read back.</summary>
     protected static DateOnly ReadShortDate(string text, string culture = "en-GB") =>
         DateOnly.ParseExact(text.Trim(), "d MMM yyyy", CultureInfo.GetCultureInfo(culture));
 
