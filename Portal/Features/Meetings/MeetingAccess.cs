@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
@@ -12,7 +13,8 @@ namespace Portal.Features.Meetings;
 /// <summary>
 /// Who may see and do what with meetings. Anyone, signed in or not, sees public bodies and
 /// their meetings; staff and a body's own members also see internal groups. A private agenda
-/// item's notes are for the body's members, directors and administrators. The record (agenda,
+/// item's notes, declarations and the actions agreed under it are for the body's members,
+/// directors and administrators (and an action for its owner), as <see cref="Confidentiality"/> rules. The record (agenda,
 /// notes, attendance, actions, times) is kept by the body's chair, secretary or note-taker and
 /// by administrators; only administrators create bodies and change the council's settings.
 /// Every meeting service asks here; nothing relies on a button being hidden.
@@ -48,6 +50,48 @@ public sealed class MeetingAccess(ICurrentUser currentUser, IDbContextFactory<Po
         var bodies = await db.Bodies.AsNoTracking().Include(b => b.Members).OrderBy(b => b.Name).ToListAsync(ct);
         return bodies.Where(caller.CanSee).ToList();
     }
+
+    /// <summary>
+    /// The actions agreed by <paramref name="body"/> that match <paramref name="filter"/>, split by
+    /// <see cref="Confidentiality"/> into those <paramref name="reader"/> may read and the number
+    /// withheld. Every read of agreed actions goes through here (a page, the actions carried to
+    /// later meetings, and any feed, export or mail to come), each with the reader it writes for,
+    /// so none can forget an action agreed under a private item.
+    /// </summary>
+    public static async Task<ReadableActions> ActionsAsync(
+        PortalDbContext db, MeetingReader reader, Body body, Expression<Func<AgreedAction, bool>> filter, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(body);
+        var actions = await db.AgreedActions.AsNoTracking().Where(a => a.BodyId == body.Id).Where(filter).OrderBy(a => a.DueDate).ThenBy(a => a.Id).ToListAsync(ct);
+        var itemIds = actions.Select(a => a.AgendaItemId).OfType<int>().Distinct().ToList();
+        var items = await db.AgendaItems.AsNoTracking().Where(i => itemIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
+        var readable = new List<AgreedAction>();
+        var withheld = new List<AgreedAction>();
+        foreach (var action in actions)
+        {
+            var under = action.AgendaItemId is int id ? items.GetValueOrDefault(id) : null;
+            (Confidentiality.MayRead(reader, action, under) ? readable : withheld).Add(action);
+        }
+
+        return new ReadableActions(readable, items.Values.ToDictionary(i => i.Id, i => i.Title), withheld);
+    }
+}
+
+/// <summary>
+/// Actions as one reader may see them: <see cref="Readable"/>, the titles of the items they were
+/// agreed under, and only a count of those withheld.
+/// </summary>
+public sealed class ReadableActions(IReadOnlyList<AgreedAction> readable, IReadOnlyDictionary<int, string> itemTitles, IReadOnlyList<AgreedAction> withheld)
+{
+    public IReadOnlyList<AgreedAction> Readable { get; } = readable;
+
+    public string? ItemTitle(AgreedAction action) =>
+        action?.AgendaItemId is int id ? itemTitles.GetValueOrDefault(id) : null;
+
+    /// <summary>How many withheld actions match <paramref name="where"/> (say, those carried to a meeting): a number, never the actions.</summary>
+    public int WithheldWhere(Func<AgreedAction, bool> where) => withheld.Count(where);
 }
 
 /// <summary>The caller, as the meeting rules see them.</summary>
@@ -61,6 +105,9 @@ public sealed record MeetingCaller(int? PersonId, IReadOnlySet<int> HeldPosts, b
 
     public bool CanSeePrivate(Body body) =>
         body is not null && (IsAdministrator || IsDirector || body.HasMember(PersonId, HeldPosts));
+
+    /// <summary>The caller as <see cref="Confidentiality"/> sees them for one body's business.</summary>
+    public MeetingReader ReaderOf(Body body) => new(PersonId, CanSeePrivate(body));
 
     public bool CanKeepRecord(Body body) =>
         body is not null && (IsAdministrator || body.KeepsRecord(PersonId, HeldPosts));

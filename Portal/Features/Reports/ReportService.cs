@@ -228,6 +228,9 @@ public sealed class ReportService(IDbContextFactory<PortalDbContext> dbFactory, 
     /// <summary>
     /// Publishes a cleared report with its meeting's agenda, putting it on the agenda (in private
     /// if it is exempt) when it has no item yet, and files it for search: all in one transaction.
+    /// An exempt report published on an existing item takes that item in private (audited as a
+    /// change to the item), so its notes, declarations and actions are withheld like the report,
+    /// and the meeting's minutes are filed for search again without them.
     /// </summary>
     public async Task<int> PublishAsync(int id, int version, string? lateReason, CancellationToken ct)
     {
@@ -253,6 +256,10 @@ public sealed class ReportService(IDbContextFactory<PortalDbContext> dbFactory, 
             var names = await db.PeopleNamesAsync(ct);
             item = meeting.AddItem(report.Title, names.GetValueOrDefault(report.AuthorId), null, report.IsExempt);
         }
+        else if (report.IsExempt && meeting.Items.SingleOrDefault(i => i.Id == report.AgendaItemId) is { IsPrivate: false } open)
+        {
+            open.TakeInPrivate();
+        }
 
         await db.SaveChangesAsync(ct);
         if (item is not null)
@@ -262,6 +269,7 @@ public sealed class ReportService(IDbContextFactory<PortalDbContext> dbFactory, 
         }
 
         await SearchIndex.ReportAsync(db, report, ct);
+        await SearchIndex.MeetingAsync(db, meeting, body, ct);
         await transaction.CommitAsync(ct);
         changes.Publish(new ReportChanged(report.Id, report.MeetingId));
         changes.Publish(new MeetingChanged(meeting.Id, body.Id));
