@@ -17,9 +17,11 @@ public sealed record MeetingRef(int Id, DateOnly Date, string BodyName, string B
 
 public sealed record SectionView(SectionKind Kind, string? Text);
 
+/// <param name="Links">The plan actions and thread items it is linked to that the reader may read.</param>
+/// <param name="HiddenLinks">How many more it is linked to that the reader may not read: a number, never the titles.</param>
 public sealed record DecisionView(
     int Id, int Version, DecisionOutcome Outcome, DateOnly DecidedOn, string? Wording, string? Reasons, string? Alternatives, string? Interests,
-    IReadOnlyList<DecisionLinkView> Links);
+    IReadOnlyList<DecisionLinkView> Links, int HiddenLinks);
 
 public sealed record DecisionLinkView(DecisionTarget Target, int TargetId, string Name, string Url);
 

@@ -17,7 +17,7 @@ namespace Portal.Features.Reports;
 /// read goes through <see cref="ReportPolicy"/>, so exempt content is left out of what is
 /// returned to anyone who may not see it, and every write checks rights and the version.
 /// </summary>
-public sealed class ReportService(IDbContextFactory<PortalDbContext> dbFactory, MeetingAccess access, ChangeFeed changes, TimeProvider clock)
+public sealed class ReportService(IDbContextFactory<PortalDbContext> dbFactory, MeetingAccess access, PlanAccess plans, ChangeFeed changes, TimeProvider clock)
 {
     public const int ListLimit = 200;
 
@@ -491,7 +491,7 @@ public sealed class ReportService(IDbContextFactory<PortalDbContext> dbFactory, 
         var settings = await db.SettingsAsync(ct);
         var annexes = (await db.Annexes.AsNoTracking().Where(a => ids.Contains(a.ReportId)).OrderBy(a => a.Number).ToListAsync(ct)).ToLookup(a => a.ReportId);
         var decisions = (await db.Decisions.AsNoTracking().Include(d => d.Links).Where(d => ids.Contains(d.ReportId)).ToListAsync(ct)).ToDictionary(d => d.RecommendationId);
-        var links = await DecisionLinksAsync(db, decisions.Values.SelectMany(d => d.Links).ToList(), ct);
+        var links = await DecisionLinks.ReadAsync(db, await DecisionLinks.ReaderAsync(plans, caller, ct), decisions.Values.SelectMany(d => d.Links).Select(l => (l.Target, l.TargetId)), ct);
         var entryIds = readable.Select(x => x.Report.ForwardPlanEntryId).OfType<int>().ToList();
         var entries = await db.ForwardPlan.AsNoTracking().Where(e => entryIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
         var me = caller.PersonId;
@@ -510,7 +510,7 @@ public sealed class ReportService(IDbContextFactory<PortalDbContext> dbFactory, 
                 ? new DecisionView(
                     d.Id, d.Version, d.Outcome, d.DecidedOn,
                     withheld ? null : d.Wording, withheld ? null : d.Reasons, withheld ? null : d.AlternativesRejected, withheld ? null : d.InterestsDeclared,
-                    d.Links.Select(l => links.GetValueOrDefault((l.Target, l.TargetId))).OfType<DecisionLinkView>().ToList())
+                    links.Shown(d), links.Hidden(d))
                 : null;
             var mayAnswer = rights.CanAnswer;
             return new ReportView(
@@ -540,18 +540,6 @@ public sealed class ReportService(IDbContextFactory<PortalDbContext> dbFactory, 
                             q.Id, q.Version, names.GetValueOrDefault(q.AskedById, "?"), q.AskedById == me, q.AskedAt, q.Text, q.Answer,
                             q.AnsweredById is int a ? names.GetValueOrDefault(a) : null, q.AnsweredAt)).ToList());
         }).ToList();
-    }
-
-    internal static async Task<Dictionary<(DecisionTarget, int), DecisionLinkView>> DecisionLinksAsync(PortalDbContext db, IReadOnlyList<DecisionLink> links, CancellationToken ct)
-    {
-        var actionIds = links.Where(l => l.Target == DecisionTarget.KeyAction).Select(l => l.TargetId).ToList();
-        var threadIds = links.Where(l => l.Target == DecisionTarget.ThreadItem).Select(l => l.TargetId).ToList();
-        var actions = await db.Actions.AsNoTracking().Where(a => actionIds.Contains(a.Id)).Select(a => new { a.Id, a.Title, a.PlanId }).ToListAsync(ct);
-        var items = await db.ThreadItems.AsNoTracking().Where(i => threadIds.Contains(i.Id)).Select(i => new { i.Id, i.Title, i.Kind }).ToListAsync(ct);
-        return actions.Select(a => new DecisionLinkView(DecisionTarget.KeyAction, a.Id, a.Title, $"/plans/actions/{a.Id}"))
-            .Concat(items.Select(i => new DecisionLinkView(
-                DecisionTarget.ThreadItem, i.Id, i.Title, $"/thread/items/{new Domain.Thread.ThreadNode(Domain.Thread.ThreadItem.LevelOf(i.Kind), i.Id)}")))
-            .ToDictionary(l => (l.Target, l.TargetId));
     }
 }
 
