@@ -3,6 +3,7 @@ using System.Linq.Expressions;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
+using Portal.Domain.Establishment;
 using Portal.Domain.Meetings;
 using Portal.Features.Establishment;
 using Portal.Features.Plans;
@@ -27,10 +28,14 @@ public sealed class MeetingAccess(ICurrentUser currentUser, IDbContextFactory<Po
         var signedIn = principal.Identity?.IsAuthenticated == true && principal.FindFirstValue(PortalClaims.System) is null;
         var personId = int.TryParse(principal.FindFirstValue(PortalClaims.PersonId), NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : (int?)null;
         var posts = new HashSet<int>();
+        var monitoringOfficer = false;
         if (signedIn && personId is int me)
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            posts = await db.PostsHeldAsync(me, clock.Today(), ct);
+            var today = clock.Today();
+            posts = await db.PostsHeldAsync(me, today, ct);
+            monitoringOfficer = posts.Count > 0 && await db.StatutoryDesignations.AnyAsync(
+                d => d.Role == StatutoryRole.MonitoringOfficer && posts.Contains(d.PostId) && d.From <= today && (d.To == null || d.To > today), ct);
         }
 
         return new MeetingCaller(
@@ -39,7 +44,8 @@ public sealed class MeetingAccess(ICurrentUser currentUser, IDbContextFactory<Po
             signedIn,
             signedIn && principal.IsInRole(Roles.Administrator),
             signedIn && (principal.IsInRole(Roles.Administrator) || principal.IsInRole(Roles.Director) || principal.IsInRole(Roles.Officer)),
-            signedIn && principal.IsInRole(Roles.Director));
+            signedIn && principal.IsInRole(Roles.Director),
+            monitoringOfficer);
     }
 
     /// <summary>The bodies <paramref name="caller"/> may see, with their members loaded.</summary>
@@ -95,8 +101,12 @@ public sealed class ReadableActions(IReadOnlyList<AgreedAction> readable, IReadO
 }
 
 /// <summary>The caller, as the meeting rules see them.</summary>
-public sealed record MeetingCaller(int? PersonId, IReadOnlySet<int> HeldPosts, bool IsSignedIn, bool IsAdministrator, bool IsStaff, bool IsDirector)
+/// <param name="IsMonitoringOfficer">Holds the post designated Monitoring Officer today: the proper officer for access to the council's information.</param>
+public sealed record MeetingCaller(int? PersonId, IReadOnlySet<int> HeldPosts, bool IsSignedIn, bool IsAdministrator, bool IsStaff, bool IsDirector, bool IsMonitoringOfficer = false)
 {
+    /// <summary>The proper officer who reviews and releases exempt reports: the Monitoring Officer, or an administrator.</summary>
+    public bool IsProperOfficer => IsSignedIn && (IsMonitoringOfficer || IsAdministrator);
+
     /// <summary>Whether the caller sits on <paramref name="body"/>, in person or through a post they hold.</summary>
     public bool SitsOn(Body body) => body is not null && body.HasMember(PersonId, HeldPosts);
 

@@ -11,7 +11,8 @@ public sealed record ReportRow(
     int Id, string Reference, string Title, ReportStatus Status, string AuthorName, DateOnly? MeetingDate, int? MeetingId, string? BodyName,
     bool IsExempt, int? ExemptParagraph, bool IsLate, bool IsMine);
 
-public sealed record ReportList(IReadOnlyList<ReportRow> Rows, int Total, bool CanWrite);
+/// <param name="CanRelease">The reader is the proper officer, who reviews exempt reports whose review date has come.</param>
+public sealed record ReportList(IReadOnlyList<ReportRow> Rows, int Total, bool CanWrite, bool CanRelease = false);
 
 public sealed record MeetingRef(int Id, DateOnly Date, string BodyName, string BodySlug);
 
@@ -71,7 +72,17 @@ public sealed record ReportView(
     IReadOnlyList<TemplateProblem> Problems,
     ReportRights Rights,
     ReadingView? Reading,
-    IReadOnlyList<QuestionView> Questions);
+    IReadOnlyList<QuestionView> Questions)
+{
+    /// <summary>The day the proper officer released the exempt content; the paragraph it was exempt under stays on the record.</summary>
+    public DateOnly? ReleasedOn { get; init; }
+
+    /// <summary>The day the exemption was last reviewed, for those who may read the content.</summary>
+    public DateOnly? ReviewedOn { get; init; }
+
+    /// <summary>Why it was released or kept exempt at the last review, for those who may read the content.</summary>
+    public string? ReviewReason { get; init; }
+}
 
 /// <summary>What the draft form edits besides the sections.</summary>
 public sealed record ReportEdit(
@@ -95,3 +106,6 @@ public sealed record PackItem(int Number, string Title, bool IsPrivate, ReportVi
 public sealed record AgendaPack(MeetingRef Meeting, string? Venue, TimeOnly Start, bool IsPublic, IReadOnlyList<PackItem> Items, bool SignedIn);
 
 public sealed record DecisionEdit(int Version, DateOnly? DecidedOn, DecisionOutcome? Outcome, string? Wording, string? Reasons, string? Alternatives, string? Interests);
+
+/// <summary>An exempt report whose review date has come, on the proper officer's list.</summary>
+public sealed record ReleaseDue(int ReportId, string Reference, string Title, string? BodyName, DateOnly? MeetingDate, int? Paragraph, DateOnly ReviewDue);

@@ -43,7 +43,7 @@ public sealed class ReportService(IDbContextFactory<PortalDbContext> dbFactory, 
                 r.IsExempt, r.ExemptParagraph, r.IsLate, r.AuthorId == caller.PersonId))
             .OrderByDescending(r => r.MeetingDate ?? DateOnly.MaxValue).ThenBy(r => r.Reference)
             .ToList();
-        return new ReportList(visible.Take(ListLimit).ToList(), visible.Count, caller.IsStaff);
+        return new ReportList(visible.Take(ListLimit).ToList(), visible.Count, caller.IsStaff, caller.IsProperOfficer);
     }
 
     /// <summary>One report as the caller may see it, or null when it does not exist for them.</summary>
@@ -472,7 +472,7 @@ public sealed class ReportService(IDbContextFactory<PortalDbContext> dbFactory, 
     internal static ReportRights Rights(Report report, MeetingCaller caller, Body? body) =>
         ReportPolicy.For(report, new ReportViewer(
             caller.PersonId, caller.IsSignedIn, caller.IsAdministrator, caller.IsDirector, caller.IsStaff,
-            body is not null && caller.CanSee(body), body is not null && caller.SitsOn(body), body is not null && caller.CanKeepRecord(body)));
+            body is not null && caller.CanSee(body), body is not null && caller.SitsOn(body), body is not null && caller.CanKeepRecord(body), caller.IsProperOfficer));
 
     /// <summary>Builds what each report shows to <paramref name="caller"/>, leaving out what they may not see.</summary>
     private async Task<List<ReportView>> ViewsAsync(PortalDbContext db, MeetingCaller caller, IReadOnlyList<Report> reports, CancellationToken ct)
@@ -538,7 +538,12 @@ public sealed class ReportService(IDbContextFactory<PortalDbContext> dbFactory, 
                     : questions[r.Id].Where(q => mayAnswer || q.AskedById == me)
                         .Select(q => new QuestionView(
                             q.Id, q.Version, names.GetValueOrDefault(q.AskedById, "?"), q.AskedById == me, q.AskedAt, q.Text, q.Answer,
-                            q.AnsweredById is int a ? names.GetValueOrDefault(a) : null, q.AnsweredAt)).ToList());
+                            q.AnsweredById is int a ? names.GetValueOrDefault(a) : null, q.AnsweredAt)).ToList())
+            {
+                ReleasedOn = r.ReleasedOn,
+                ReviewedOn = withheld ? null : r.ReviewedOn,
+                ReviewReason = withheld ? null : r.ReviewReason,
+            };
         }).ToList();
     }
 }
