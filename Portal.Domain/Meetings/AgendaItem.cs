@@ -49,8 +49,18 @@ public sealed class AgendaItem : Entity
         return item;
     }
 
-    public void Describe(string title, string? presenter, int? minutesAllowed, bool isPrivate)
+    /// <summary>
+    /// Describes the item. An item an exempt report is published on (<paramref name="holdsExemptReport"/>)
+    /// stays private: what is said under it is as exempt as the report.
+    /// </summary>
+    public void Describe(string title, string? presenter, int? minutesAllowed, bool isPrivate, bool holdsExemptReport = false)
     {
+        if (holdsExemptReport && !isPrivate)
+        {
+            throw new DomainRuleException(
+                "Agenda.ExemptReportKeepsPrivate", "An exempt report is published on this item, so it stays private.", nameof(IsPrivate));
+        }
+
         if (minutesAllowed is < 1 or > MaxMinutesAllowed)
         {
             throw new DomainRuleException(
@@ -62,6 +72,13 @@ public sealed class AgendaItem : Entity
         MinutesAllowed = minutesAllowed;
         IsPrivate = isPrivate;
     }
+
+    /// <summary>
+    /// Takes the item in private because an exempt report is published on it: its notes,
+    /// declarations and the actions agreed under it are then withheld like the report. Allowed
+    /// even once the record is final, since it only ever withholds.
+    /// </summary>
+    public void TakeInPrivate() => IsPrivate = true;
 
     public void WriteNotes(string? notes) =>
         Notes = Guard.OptionalText(notes, NotesMaxLength, "Agenda.Notes", nameof(Notes), "notes");

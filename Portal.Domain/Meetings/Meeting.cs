@@ -257,10 +257,20 @@ public sealed class Meeting : Entity
         }
     }
 
-    public void RemoveItem(int itemId)
+    /// <summary>
+    /// Takes an item off the agenda. Not one with actions agreed under it
+    /// (<paramref name="hasAgreedActions"/>): the actions would lose the item, and with it its privacy.
+    /// </summary>
+    public void RemoveItem(int itemId, bool hasAgreedActions = false)
     {
         EnsureRecordOpen();
         var item = Item(itemId);
+        if (hasAgreedActions)
+        {
+            throw new DomainRuleException(
+                "Agenda.ItemHasActions", "Actions were agreed under this item, so it stays on the agenda.", nameof(AgendaItem.Number));
+        }
+
         _items.Remove(item);
         var n = 1;
         foreach (var rest in _items.OrderBy(i => i.Number))

@@ -81,8 +81,23 @@ public sealed class Report : Entity
 
     public string? PublicInterestReason { get; private set; }
 
-    /// <summary>The date the exempt content may be released, if known.</summary>
+    /// <summary>
+    /// The date the exemption is next reviewed, if known: on and after it the report is listed for
+    /// the proper officer to release or keep exempt. Nothing is released by the date alone.
+    /// </summary>
     public DateOnly? ReleaseOn { get; private set; }
+
+    /// <summary>The day the proper officer released the exempt content to the public; null while it is exempt (or never was).</summary>
+    public DateOnly? ReleasedOn { get; private set; }
+
+    /// <summary>The day the exemption was last reviewed (released, or kept with a new review date).</summary>
+    public DateOnly? ReviewedOn { get; private set; }
+
+    /// <summary>The proper officer who last reviewed the exemption.</summary>
+    public int? ReviewedById { get; private set; }
+
+    /// <summary>Why the exempt content was released, or kept exempt, at the last review.</summary>
+    public string? ReviewReason { get; private set; }
 
     public ReportStatus Status { get; private set; }
 
@@ -343,8 +358,49 @@ public sealed class Report : Entity
         LateReason = late ? reason : null;
     }
 
+    /// <summary>Whether the exemption is due for the proper officer's review on <paramref name="today"/>: published, still exempt, and its review date come.</summary>
+    public bool IsDueForRelease(DateOnly today) => IsPublished && IsExempt && ReleaseOn is DateOnly due && due <= today;
+
+    /// <summary>
+    /// The proper officer releases the exempt content: from today the report is open to everyone,
+    /// with the reason recorded. Its paragraph and public interest reason stay on the record of
+    /// what it was. Annexes exempt in their own right stay exempt.
+    /// </summary>
+    public void Release(int properOfficerId, DateOnly today, string? reason)
+    {
+        EnsureUnderExemption();
+        ReviewReason = Guard.RequiredText(reason, ReasonMaxLength, "Release.Reason", nameof(ReviewReason), "reason for releasing it");
+        (IsExempt, ReleasedOn, ReviewedOn, ReviewedById) = (false, today, today, properOfficerId);
+    }
+
+    /// <summary>The proper officer keeps the report exempt for now, with the reason, and the date it is to be reviewed again.</summary>
+    public void KeepExempt(int properOfficerId, DateOnly today, DateOnly? reviewAgainOn, string? reason)
+    {
+        EnsureUnderExemption();
+        if (reviewAgainOn is not DateOnly next)
+        {
+            throw new DomainRuleException("Release.ReviewDateRequired", "Enter the date to review the exemption again.", nameof(ReleaseOn));
+        }
+
+        if (next <= today)
+        {
+            throw new DomainRuleException("Release.ReviewDateNotFuture", "The next review must be after today.", nameof(ReleaseOn));
+        }
+
+        ReviewReason = Guard.RequiredText(reason, ReasonMaxLength, "Release.Reason", nameof(ReviewReason), "reason for keeping it exempt");
+        (ReleaseOn, ReviewedOn, ReviewedById) = (next, today, properOfficerId);
+    }
+
     /// <summary>Whether <paramref name="reader"/> may read the content, not just the title.</summary>
     public bool IsReadableBy(ReportReader reader) => !IsExempt || (reader?.MaySeeExempt ?? false);
+
+    private void EnsureUnderExemption()
+    {
+        if (!IsPublished || !IsExempt)
+        {
+            throw new DomainRuleException("Release.NotExempt", "Only a published report that is still exempt can be released or kept exempt.", nameof(ReviewReason));
+        }
+    }
 
     private void EnsureDraft()
     {

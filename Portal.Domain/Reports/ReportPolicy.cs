@@ -9,7 +9,8 @@ public sealed record ReportViewer(
     bool IsStaff,
     bool MaySeeBody,
     bool SitsOnBody,
-    bool KeepsBodyRecord);
+    bool KeepsBodyRecord,
+    bool IsProperOfficer = false);
 
 /// <summary>What a viewer may do with one report.</summary>
 public sealed record ReportRights(
@@ -20,7 +21,8 @@ public sealed record ReportRights(
     bool CanPublish,
     bool CanDecide,
     bool CanAnswer,
-    bool CanTakeNotes)
+    bool CanTakeNotes,
+    bool CanRelease = false)
 {
     public static ReportRights None { get; } = new(false, false, false, false, false, false, false, false);
 }
@@ -30,7 +32,9 @@ public sealed record ReportRights(
 /// secretary and administrators; a published report by anyone who may see its body (a report to
 /// no body by staff). Exempt content is for the body's members, the author, the chief officer,
 /// the body's secretary, directors and administrators: everyone else gets the title and the
-/// paragraph. The services ask here; nothing relies on a button being hidden.
+/// paragraph. The proper officer (the Monitoring Officer, or an administrator) reads it too, and
+/// alone releases a published exempt report or keeps it exempt with a new review date. The
+/// services ask here; nothing relies on a button being hidden.
 /// </summary>
 public static class ReportPolicy
 {
@@ -49,7 +53,8 @@ public static class ReportPolicy
             return ReportRights.None;
         }
 
-        var seesExempt = officerForIt || viewer.IsDirector || viewer.SitsOnBody;
+        var properOfficer = viewer.IsSignedIn && (viewer.IsProperOfficer || viewer.IsAdministrator);
+        var seesExempt = officerForIt || viewer.IsDirector || viewer.SitsOnBody || properOfficer;
         var draft = report.Status == ReportStatus.Draft;
         return new ReportRights(
             CanRead: true,
@@ -59,6 +64,7 @@ public static class ReportPolicy
             CanPublish: report.Status == ReportStatus.Cleared && (viewer.KeepsBodyRecord || viewer.IsAdministrator),
             CanDecide: report.IsPublished && (viewer.KeepsBodyRecord || viewer.IsAdministrator),
             CanAnswer: author || chief || viewer.IsAdministrator,
-            CanTakeNotes: viewer.IsSignedIn && viewer.PersonId is not null && report.IsReadableBy(new ReportReader(seesExempt)));
+            CanTakeNotes: viewer.IsSignedIn && viewer.PersonId is not null && report.IsReadableBy(new ReportReader(seesExempt)),
+            CanRelease: properOfficer && report.IsPublished && report.IsExempt && viewer.PersonId is not null);
     }
 }

@@ -148,6 +148,7 @@ public sealed class ServiceAuthorisationMatrixTests
             ids["draft"] = await db.Reports.Where(r => r.Reference == "CE/DP/PROGRESS").Select(r => r.Id).SingleAsync(Ct);
             var carlisle = await db.Reports.Where(r => r.Reference == "CE 21/09").Select(r => r.Id).SingleAsync(Ct);
             ids["carlisle"] = carlisle;
+            ids["staffing"] = await db.Reports.Where(r => r.Reference == "HR 14/09").Select(r => r.Id).SingleAsync(Ct);
             ids["annex"] = await db.Annexes.Where(a => a.ReportId == carlisle).Select(a => a.Id).FirstAsync(Ct);
             ids["recommendation"] = await db.Recommendations.Where(r => r.ReportId == york).Select(r => r.Id).FirstAsync(Ct);
             ids["decision"] = await db.Decisions.OrderBy(d => d.Id).Select(d => d.Id).FirstAsync(Ct);
@@ -219,6 +220,7 @@ public sealed class ServiceAuthorisationMatrixTests
                 return (service, name) switch
                 {
                     ("ReportService" or "DecisionService", "id" or "reportId") => method.Name is "AnnexFileAsync" ? _ids["carlisle"] : method.Name is "RecordAsync" ? _ids["york"] : _ids["draft"],
+                    ("ExemptReleaseService", "id") => _ids["staffing"],
                     ("ReportService", "annexId") => _ids["annex"],
                     ("ReportService", "number") => 1,
                     ("ReportService", "questionId") => 1,

@@ -11,7 +11,8 @@ namespace Portal.Tests.Security;
 /// Member who decided the York report, so records and links its decisions; the officers'
 /// group (EMG) is not public, so a visitor and a councillor are not told it exists;
 /// sign-ins, the audit trail, bodies, meetings' records and the council's settings are the
-/// administrators'.
+/// administrators'; an exempt report is released by the proper officer (the Monitoring Officer,
+/// who has no demo sign-in, or an administrator).
 /// </summary>
 internal static class ServiceAuthorisationTable
 {
@@ -67,6 +68,9 @@ internal static class ServiceAuthorisationTable
         ["EstablishmentService.SetOnCostAsync"] = "denied denied denied denied ok",
         ["EstablishmentService.SetRecruitmentAsync"] = "denied denied denied denied ok",
         ["EstablishmentService.VacateAsync"] = "denied denied denied denied ok",
+        ["ExemptReleaseService.DueAsync"] = "denied denied denied denied ok",
+        ["ExemptReleaseService.KeepExemptAsync"] = "denied denied denied denied ok",
+        ["ExemptReleaseService.ReleaseAsync"] = "denied denied denied denied ok",
         ["IndicatorService.ApproveAsync"] = "denied denied denied ok ok",
         ["IndicatorService.CreateIndicatorAsync"] = "denied denied denied ok ok",
         ["IndicatorService.GetIndicatorAsync"] = "denied ok ok ok ok",

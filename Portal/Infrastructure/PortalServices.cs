@@ -82,6 +82,7 @@ public static class PortalServices
         services.AddHostedService<MeetingScheduler>();
         services.AddScoped<Portal.Features.Reports.ReportService>();
         services.AddScoped<Portal.Features.Reports.DecisionService>();
+        services.AddScoped<Portal.Features.Reports.ExemptReleaseService>();
         services.AddScoped<Portal.Features.Search.SearchService>();
         services.AddSingleton(new Backups.DatabaseLocation(connectionString));
         services.Configure<Backups.BackupOptions>(configuration.GetSection(Backups.BackupOptions.Section));

@@ -18,6 +18,8 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         builder.Property(r => r.BackgroundPapers).HasMaxLength(Report.PapersMaxLength);
         builder.Property(r => r.PublicInterestReason).HasMaxLength(Report.ReasonMaxLength);
         builder.Property(r => r.LateReason).HasMaxLength(Report.ReasonMaxLength);
+        builder.Property(r => r.ReviewReason).HasMaxLength(Report.ReasonMaxLength);
+        builder.HasOne<Person>().WithMany().HasForeignKey(r => r.ReviewedById).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(r => r.IsPublished);
         builder.HasOne<Person>().WithMany().HasForeignKey(r => r.AuthorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Person>().WithMany().HasForeignKey(r => r.ChiefOfficerId).OnDelete(DeleteBehavior.Restrict);

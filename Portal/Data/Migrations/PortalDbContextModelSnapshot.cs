@@ -1841,6 +1841,19 @@ namespace Portal.Data.Migrations
                     b.Property<DateOnly?>("ReleaseOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ReleasedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReviewedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ReviewedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1877,6 +1890,8 @@ namespace Portal.Data.Migrations
                     b.HasIndex("ForwardPlanEntryId");
 
                     b.HasIndex("Reference");
+
+                    b.HasIndex("ReviewedById");
 
                     b.HasIndex("MeetingId", "Status");
 
@@ -2734,6 +2749,11 @@ namespace Portal.Data.Migrations
                         .WithMany()
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Portal.Domain.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewedById")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Portal.Domain.Reports.ReportQuestion", b =>

@@ -105,6 +105,12 @@ internal static class DemoMeetingSeeder
             await ActionAsync(past[1], "Circulate the draft workforce plan to heads of service", "tom", past[1].Date.AddDays(3), done: false, ct);
             await ActionAsync(past[2], "Chase the owners of overdue key actions", "barbara", today.AddDays(14), done: false, ct);
 
+            // Taken in private, with an action agreed under it: the group's members, directors and administrators read both; other staff see the title only.
+            var restructure = past[2].AddItem("Senior restructure: options", "Heather Rice", 20, isPrivate: true);
+            await db.SaveChangesAsync(ct);
+            restructure.WriteNotes("The group weighed three options for the Assistant Director posts and prefers deleting two of them; the Employment Panel will be asked to agree it.");
+            await PrivateActionAsync(past[2], restructure, "Draft the at-risk letters to the two Assistant Directors whose posts would be deleted", "heather", today.AddDays(10), done: false, ct);
+
             var coming = db.Meetings.Local.Where(m => m.BodyId == emg.Id && m.Date > today).OrderBy(m => m.Date).ToList();
             if (coming.Count == 0)
             {
@@ -216,6 +222,7 @@ internal static class DemoMeetingSeeder
             nextEmployment.AddItem("Assistant Director posts: internal candidates first", "Head of Human Resources", 20, isPrivate: false);
             nextEmployment.AddItem("Senior restructure: next steps", "Head of Human Resources", 30, isPrivate: true);
             await db.SaveChangesAsync(ct);
+            await PrivateActionAsync(august, staffing, "Confirm Ms Example's redeployment to Policy Lead in writing, with the terms of her pay protection", "tom", new DateOnly(2009, 9, 30), done: true, ct);
         }
 
         public async Task SwedishAsync(CancellationToken ct)
@@ -380,6 +387,19 @@ internal static class DemoMeetingSeeder
         private async Task ActionAsync(Meeting meeting, string text, string owner, DateOnly due, bool done, CancellationToken ct)
         {
             var action = AgreedAction.Agree(meeting, null, text, Person(owner), due);
+            if (done)
+            {
+                action.Complete(MinDate(due, today));
+            }
+
+            db.AgreedActions.Add(action);
+            await db.SaveChangesAsync(ct);
+        }
+
+        /// <summary>An action agreed under <paramref name="item"/>: taken in private, it is read only by those who may read the item.</summary>
+        private async Task PrivateActionAsync(Meeting meeting, AgendaItem item, string text, string owner, DateOnly due, bool done, CancellationToken ct)
+        {
+            var action = AgreedAction.Agree(meeting, item.Id, text, Person(owner), due);
             if (done)
             {
                 action.Complete(MinDate(due, today));

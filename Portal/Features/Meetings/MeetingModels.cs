@@ -115,6 +115,12 @@ public sealed record MeetingDetails(
     /// <summary>The published report on each agenda item, by the item's id.</summary>
     public IReadOnlyDictionary<int, ItemReport> ItemReports { get; init; } = new Dictionary<int, ItemReport>();
 
+    /// <summary>How many actions carried to this meeting were agreed under private items the reader may not read: a number, never the actions.</summary>
+    public int CarriedWithheld { get; init; }
+
+    /// <summary>How many actions agreed at this meeting were agreed under private items the reader may not read.</summary>
+    public int AgreedHereWithheld { get; init; }
+
     /// <summary>Whether the caller may change the agenda now: they keep the record, the meeting is on, and its record is not yet final.</summary>
     public bool CanEditAgenda => CanKeepRecord && Status != MeetingStatus.Cancelled && !RecordIsFinal;
 }

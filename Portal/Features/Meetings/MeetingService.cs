@@ -87,7 +87,7 @@ public sealed class MeetingService(IDbContextFactory<PortalDbContext> dbFactory,
         var settings = await db.SettingsAsync(ct);
         var today = clock.Today();
         var names = await db.PeopleNamesAsync(ct);
-        var seesPrivate = caller.CanSeePrivate(body);
+        var reader = caller.ReaderOf(body);
         var canKeep = caller.CanKeepRecord(body);
 
         var deadline = MeetingQueries.AgendaDeadline(body, meeting, settings);
@@ -103,22 +103,20 @@ public sealed class MeetingService(IDbContextFactory<PortalDbContext> dbFactory,
         var previousItems = previous is null || !canKeep
             ? []
             : (await db.AgendaItems.AsNoTracking().Include(i => i.Declarations).Where(i => i.MeetingId == previous.Id).OrderBy(i => i.Number).ToListAsync(ct))
-                .Select(i => ItemView(i, seesPrivate)).ToList();
+                .Select(i => ItemView(i, reader)).ToList();
         var later = siblings.Where(m => m.Date > meeting.Date).OrderBy(m => m.Date).Take(3).Select(m => new NamedMeeting(m.Id, m.Date)).ToList();
 
-        var actions = await db.AgreedActions.AsNoTracking()
-            .Where(a => a.BodyId == body.Id && (a.MeetingId == meeting.Id || a.CompletedOn == null || a.CompletedOn >= meeting.Date))
-            .ToListAsync(ct);
+        var actions = await MeetingAccess.ActionsAsync(
+            db, reader, body, a => a.MeetingId == meeting.Id || a.CompletedOn == null || a.CompletedOn >= meeting.Date, ct);
         var agreedOn = siblings.ToDictionary(m => m.Id, m => m.Date);
         agreedOn[meeting.Id] = meeting.Date;
-        var itemTitles = await db.AgendaItems.AsNoTracking().Where(i => actions.Select(a => a.AgendaItemId).Contains(i.Id))
-            .ToDictionaryAsync(i => i.Id, i => i.Title, ct);
         AgreedActionView View(AgreedAction a) => new(
             a.Id, a.Text, names.GetValueOrDefault(a.OwnerId, "?"), a.DueDate, a.CompletedOn, a.IsOverdue(today), a.MeetingId,
-            agreedOn.GetValueOrDefault(a.MeetingId), a.AgendaItemId is int itemId ? itemTitles.GetValueOrDefault(itemId) : null);
-        var carried = actions.Where(a => agreedOn.ContainsKey(a.MeetingId) && a.IsCarriedTo(meeting, agreedOn[a.MeetingId]))
-            .OrderBy(a => a.DueDate).Select(View).ToList();
-        var agreedHere = actions.Where(a => a.MeetingId == meeting.Id).OrderBy(a => a.DueDate).Select(View).ToList();
+            agreedOn.GetValueOrDefault(a.MeetingId), actions.ItemTitle(a));
+        bool Carried(AgreedAction a) => agreedOn.ContainsKey(a.MeetingId) && a.IsCarriedTo(meeting, agreedOn[a.MeetingId]);
+        bool AgreedHere(AgreedAction a) => a.MeetingId == meeting.Id;
+        var carried = actions.Readable.Where(Carried).Select(View).ToList();
+        var agreedHere = actions.Readable.Where(AgreedHere).Select(View).ToList();
 
         // A seat held by a post is taken by whoever held the post on the day of the meeting.
         var holders = await db.HoldersOnAsync(meeting.Date, ct);
@@ -157,18 +155,20 @@ public sealed class MeetingService(IDbContextFactory<PortalDbContext> dbFactory,
             meeting.Id, meeting.Version, body.Id, body.Name, body.Slug, body.Regime, body.Kind, body.IsPublic, body.ReportsTo,
             meeting.Date, meeting.StartTime, meeting.EndTime, meeting.Venue, meeting.Status, meeting.CancelReason, meeting.MovedFrom, meeting.Sequence,
             clock_, meeting.AgendaPublishedOn,
-            meeting.Items.OrderBy(i => i.Number).Select(i => ItemView(i, seesPrivate)).ToList(),
+            meeting.Items.OrderBy(i => i.Number).Select(i => ItemView(i, reader)).ToList(),
             attendance, carried, agreedHere, record,
             previous is null ? null : new NamedMeeting(previous.Id, previous.Date), previousItems,
             canKeep, meeting.RecordIsFinal, people, holiday)
         {
             ItemReports = itemReports,
+            CarriedWithheld = actions.WithheldWhere(Carried),
+            AgreedHereWithheld = actions.WithheldWhere(AgreedHere),
         };
     }
 
-    private static AgendaItemView ItemView(AgendaItem item, bool seesPrivate)
+    private static AgendaItemView ItemView(AgendaItem item, MeetingReader reader)
     {
-        var withheld = item.IsPrivate && !seesPrivate;
+        var withheld = !Confidentiality.MayRead(reader, item);
         return new AgendaItemView(
             item.Id, item.Version, item.Number, item.Title, item.Presenter, item.MinutesAllowed, item.IsPrivate, withheld,
             withheld ? null : item.Notes, item.CarriedFromId is not null,
@@ -220,10 +220,16 @@ public sealed class MeetingService(IDbContextFactory<PortalDbContext> dbFactory,
         return ChangeMeetingAsync(meetingId, null, m => m.AddItem(edit.Title, edit.Presenter, edit.MinutesAllowed, edit.IsPrivate), ct);
     }
 
-    public Task<int> UpdateItemAsync(int meetingId, int itemId, AgendaItemEdit edit, CancellationToken ct)
+    public async Task<int> UpdateItemAsync(int meetingId, int itemId, AgendaItemEdit edit, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(edit);
-        return ChangeItemAsync(meetingId, itemId, edit.Version, i => i.Describe(edit.Title, edit.Presenter, edit.MinutesAllowed, edit.IsPrivate), ct);
+        bool holdsExempt;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            holdsExempt = await db.Reports.AnyAsync(r => r.AgendaItemId == itemId && r.IsExempt && r.Status == Domain.Reports.ReportStatus.Published, ct);
+        }
+
+        return await ChangeItemAsync(meetingId, itemId, edit.Version, i => i.Describe(edit.Title, edit.Presenter, edit.MinutesAllowed, edit.IsPrivate, holdsExempt), ct);
     }
 
     public Task<int> WriteNotesAsync(int meetingId, int itemId, string? notes, int version, CancellationToken ct) =>
@@ -239,8 +245,12 @@ public sealed class MeetingService(IDbContextFactory<PortalDbContext> dbFactory,
     public Task<int> MoveItemAsync(int meetingId, int itemId, int position, CancellationToken ct) =>
         ChangeMeetingAsync(meetingId, null, m => m.MoveItem(itemId, position), ct);
 
-    public Task<int> RemoveItemAsync(int meetingId, int itemId, CancellationToken ct) =>
-        ChangeMeetingAsync(meetingId, null, m => m.RemoveItem(itemId), ct);
+    public async Task<int> RemoveItemAsync(int meetingId, int itemId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var hasActions = await db.AgreedActions.AnyAsync(a => a.AgendaItemId == itemId, ct);
+        return await ChangeMeetingAsync(db, meetingId, null, (m, _) => m.RemoveItem(itemId, hasActions), ct);
+    }
 
     /// <summary>Puts an item from an earlier meeting of the same body on this agenda, marked as carried forward.</summary>
     public async Task<int> CarryForwardAsync(int meetingId, int fromItemId, CancellationToken ct)

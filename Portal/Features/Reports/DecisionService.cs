@@ -12,10 +12,14 @@ namespace Portal.Features.Reports;
 
 public sealed record DecisionQuery(string? Body = null, int? Year = null);
 
-/// <summary>One row of the decision register. <see cref="Wording"/> is null, and <see cref="Dispensations"/> empty, for a decision on an exempt report the reader may not see.</summary>
+/// <summary>
+/// One row of the decision register. <see cref="Wording"/> is null, and <see cref="Dispensations"/> empty, for a decision on an
+/// exempt report the reader may not see; <see cref="Links"/> are the plan actions and thread items the reader may read,
+/// <see cref="HiddenLinks"/> how many more there are.
+/// </summary>
 public sealed record DecisionRow(
     int Id, DateOnly DecidedOn, string BodyName, int ReportId, string ReportReference, string ReportTitle, int RecommendationNumber,
-    DecisionOutcome Outcome, string? Wording, bool IsExempt, int? ExemptParagraph, IReadOnlyList<DecisionLinkView> Links,
+    DecisionOutcome Outcome, string? Wording, bool IsExempt, int? ExemptParagraph, IReadOnlyList<DecisionLinkView> Links, int HiddenLinks,
     IReadOnlyList<DispensationView> Dispensations);
 
 public sealed record DecisionRegister(IReadOnlyList<DecisionRow> Rows, IReadOnlyList<BodyChoice> Bodies, IReadOnlyList<int> Years);
@@ -36,7 +40,7 @@ public sealed record LinkedDecision(int ReportId, string ReportTitle, int Recomm
 /// register, the links from a decision to the plan actions and thread items it changes, and the
 /// Forward Plan of key decisions with its 28-clear-day warning.
 /// </summary>
-public sealed class DecisionService(IDbContextFactory<PortalDbContext> dbFactory, MeetingAccess access, ChangeFeed changes, TimeProvider clock)
+public sealed class DecisionService(IDbContextFactory<PortalDbContext> dbFactory, MeetingAccess access, PlanAccess plans, ChangeFeed changes, TimeProvider clock)
 {
     /// <summary>Records (or amends) what was decided on one recommendation; returns the decision's version.</summary>
     public async Task<int> RecordAsync(int reportId, int recommendationId, DecisionEdit edit, CancellationToken ct)
@@ -91,12 +95,11 @@ public sealed class DecisionService(IDbContextFactory<PortalDbContext> dbFactory
     }
 
     public Task LinkAsync(int decisionId, DecisionTarget target, int targetId, CancellationToken ct) =>
-        ChangeDecisionAsync(decisionId, "LinkDecision", async (db, decision) =>
+        ChangeDecisionAsync(decisionId, "LinkDecision", async (db, caller, decision) =>
         {
-            var exists = target == DecisionTarget.KeyAction
-                ? await db.Actions.AnyAsync(a => a.Id == targetId, ct)
-                : await db.ThreadItems.AnyAsync(i => i.Id == targetId, ct);
-            if (!exists)
+            // Only to something the secretary may read: what they could not choose from the list, they cannot link by its id.
+            var readable = await DecisionLinks.ReadAsync(db, await DecisionLinks.ReaderAsync(plans, caller, ct), [(target, targetId)], ct);
+            if (!readable.MayRead(target, targetId))
             {
                 throw new DomainRuleException("Decision.LinkTargetUnknown", "Choose the action or thread item from the list.", nameof(Decision.Links));
             }
@@ -105,7 +108,7 @@ public sealed class DecisionService(IDbContextFactory<PortalDbContext> dbFactory
         }, ct);
 
     public Task UnlinkAsync(int decisionId, DecisionTarget target, int targetId, CancellationToken ct) =>
-        ChangeDecisionAsync(decisionId, "LinkDecision", (_, decision) =>
+        ChangeDecisionAsync(decisionId, "LinkDecision", (_, _, decision) =>
         {
             decision.Unlink(target, targetId);
             return Task.CompletedTask;
@@ -115,7 +118,7 @@ public sealed class DecisionService(IDbContextFactory<PortalDbContext> dbFactory
     public Task RecordDispensationAsync(int decisionId, DispensationEdit edit, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(edit);
-        return ChangeDecisionAsync(decisionId, "RecordDecision", (_, decision) =>
+        return ChangeDecisionAsync(decisionId, "RecordDecision", (_, _, decision) =>
         {
             decision.RecordDispensation(edit.GrantedTo, edit.GrantedBy, edit.GrantedOn, edit.Scope);
             return Task.CompletedTask;
@@ -123,21 +126,25 @@ public sealed class DecisionService(IDbContextFactory<PortalDbContext> dbFactory
     }
 
     public Task RemoveDispensationAsync(int decisionId, int dispensationId, CancellationToken ct) =>
-        ChangeDecisionAsync(decisionId, "RecordDecision", (_, decision) =>
+        ChangeDecisionAsync(decisionId, "RecordDecision", (_, _, decision) =>
         {
             decision.RemoveDispensation(dispensationId);
             return Task.CompletedTask;
         }, ct);
 
-    /// <summary>The plan actions and thread items a decision can be linked to.</summary>
+    /// <summary>The plan actions and thread items a decision can be linked to: those the caller may read.</summary>
     public async Task<(IReadOnlyList<NamedItem> Actions, IReadOnlyList<NamedItem> ThreadItems)> LinkChoicesAsync(CancellationToken ct)
     {
-        // Plan actions and thread items are for those signed in, like the plans they come from.
-        (await access.CallerAsync(ct)).DemandSignedIn();
+        // Plan actions and thread items are for those signed in, and a plan action for those who may read its plan.
+        var caller = await access.CallerAsync(ct);
+        caller.DemandSignedIn();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var actions = await db.Actions.AsNoTracking().OrderBy(a => a.Title).Select(a => new NamedItem(a.Id, a.Title)).ToListAsync(ct);
         var items = await db.ThreadItems.AsNoTracking().OrderBy(i => i.Title).Select(i => new NamedItem(i.Id, i.Title)).ToListAsync(ct);
-        return (actions, items);
+        var readable = await DecisionLinks.ReadAsync(
+            db, await DecisionLinks.ReaderAsync(plans, caller, ct),
+            actions.Select(a => (DecisionTarget.KeyAction, a.Id)).Concat(items.Select(i => (DecisionTarget.ThreadItem, i.Id))), ct);
+        return (actions.Where(a => readable.MayRead(DecisionTarget.KeyAction, a.Id)).ToList(), items.Where(i => readable.MayRead(DecisionTarget.ThreadItem, i.Id)).ToList());
     }
 
     /// <summary>The decisions that created or changed a plan action or thread item, for its page.</summary>
@@ -168,7 +175,7 @@ public sealed class DecisionService(IDbContextFactory<PortalDbContext> dbFactory
             .OrderByDescending(d => d.DecidedOn).ThenBy(d => d.Id).ToListAsync(ct);
         var reportIds = decisions.Select(d => d.ReportId).Distinct().ToList();
         var reports = await db.Reports.AsNoTracking().Include(r => r.Recommendations).Where(r => reportIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
-        var links = await ReportService.DecisionLinksAsync(db, decisions.SelectMany(d => d.Links).ToList(), ct);
+        var links = await DecisionLinks.ReadAsync(db, await DecisionLinks.ReaderAsync(plans, caller, ct), decisions.SelectMany(d => d.Links).Select(l => (l.Target, l.TargetId)), ct);
         var visible = decisions
             .Select(d => (Decision: d, Report: reports[d.ReportId], Body: ReportService.Body(bodies, d.BodyId)))
             .Select(x => (x.Decision, x.Report, x.Body, Rights: ReportService.Rights(x.Report, caller, x.Body)))
@@ -185,7 +192,7 @@ public sealed class DecisionService(IDbContextFactory<PortalDbContext> dbFactory
                     x.Decision.Id, x.Decision.DecidedOn, x.Body?.Name ?? string.Empty, x.Report.Id, x.Report.Reference, x.Report.Title,
                     x.Report.Recommendations.Single(r => r.Id == x.Decision.RecommendationId).Number, x.Decision.Outcome,
                     withheld ? null : x.Decision.Wording, x.Report.IsExempt, x.Report.ExemptParagraph,
-                    x.Decision.Links.Select(l => links.GetValueOrDefault((l.Target, l.TargetId))).OfType<DecisionLinkView>().ToList(),
+                    links.Shown(x.Decision), links.Hidden(x.Decision),
                     withheld ? [] : x.Decision.Dispensations.OrderBy(d => d.GrantedOn).ThenBy(d => d.Id).Select(DispensationView.Of).ToList());
             })
             .ToList();
@@ -242,7 +249,7 @@ public sealed class DecisionService(IDbContextFactory<PortalDbContext> dbFactory
     }
 
     /// <summary>A change to a decision's links or dispensations by whoever may decide on its report; <paramref name="operation"/> names a refusal.</summary>
-    private async Task ChangeDecisionAsync(int decisionId, string operation, Func<PortalDbContext, Decision, Task> change, CancellationToken ct)
+    private async Task ChangeDecisionAsync(int decisionId, string operation, Func<PortalDbContext, MeetingCaller, Decision, Task> change, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var caller = await access.CallerAsync(ct);
@@ -260,7 +267,7 @@ public sealed class DecisionService(IDbContextFactory<PortalDbContext> dbFactory
             throw new AccessDeniedException(operation);
         }
 
-        await change(db, decision);
+        await change(db, caller, decision);
         await db.SaveChangesAsync(ct);
         changes.Publish(new ReportChanged(report.Id, report.MeetingId));
     }

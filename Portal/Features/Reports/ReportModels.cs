@@ -11,15 +11,18 @@ public sealed record ReportRow(
     int Id, string Reference, string Title, ReportStatus Status, string AuthorName, DateOnly? MeetingDate, int? MeetingId, string? BodyName,
     bool IsExempt, int? ExemptParagraph, bool IsLate, bool IsMine);
 
-public sealed record ReportList(IReadOnlyList<ReportRow> Rows, int Total, bool CanWrite);
+/// <param name="CanRelease">The reader is the proper officer, who reviews exempt reports whose review date has come.</param>
+public sealed record ReportList(IReadOnlyList<ReportRow> Rows, int Total, bool CanWrite, bool CanRelease = false);
 
 public sealed record MeetingRef(int Id, DateOnly Date, string BodyName, string BodySlug);
 
 public sealed record SectionView(SectionKind Kind, string? Text);
 
+/// <param name="Links">The plan actions and thread items it is linked to that the reader may read.</param>
+/// <param name="HiddenLinks">How many more it is linked to that the reader may not read: a number, never the titles.</param>
 public sealed record DecisionView(
     int Id, int Version, DecisionOutcome Outcome, DateOnly DecidedOn, string? Wording, string? Reasons, string? Alternatives, string? Interests,
-    IReadOnlyList<DecisionLinkView> Links, IReadOnlyList<DispensationView> Dispensations);
+    IReadOnlyList<DecisionLinkView> Links, int HiddenLinks, IReadOnlyList<DispensationView> Dispensations);
 
 /// <summary>A dispensation noted on a decision: "Cllr X, granted by Y on date, for Z". Withheld with the rest of a decision on an exempt report.</summary>
 public sealed record DispensationView(int Id, string GrantedTo, string GrantedBy, DateOnly GrantedOn, string Scope)
@@ -79,7 +82,17 @@ public sealed record ReportView(
     IReadOnlyList<TemplateProblem> Problems,
     ReportRights Rights,
     ReadingView? Reading,
-    IReadOnlyList<QuestionView> Questions);
+    IReadOnlyList<QuestionView> Questions)
+{
+    /// <summary>The day the proper officer released the exempt content; the paragraph it was exempt under stays on the record.</summary>
+    public DateOnly? ReleasedOn { get; init; }
+
+    /// <summary>The day the exemption was last reviewed, for those who may read the content.</summary>
+    public DateOnly? ReviewedOn { get; init; }
+
+    /// <summary>Why it was released or kept exempt at the last review, for those who may read the content.</summary>
+    public string? ReviewReason { get; init; }
+}
 
 /// <summary>What the draft form edits besides the sections.</summary>
 public sealed record ReportEdit(
@@ -105,3 +118,6 @@ public sealed record AgendaPack(MeetingRef Meeting, string? Venue, TimeOnly Star
 public sealed record DecisionEdit(int Version, DateOnly? DecidedOn, DecisionOutcome? Outcome, string? Wording, string? Reasons, string? Alternatives, string? Interests);
 
 public sealed record DispensationEdit(string? GrantedTo, string? GrantedBy, DateOnly? GrantedOn, string? Scope);
+
+/// <summary>An exempt report whose review date has come, on the proper officer's list.</summary>
+public sealed record ReleaseDue(int ReportId, string Reference, string Title, string? BodyName, DateOnly? MeetingDate, int? Paragraph, DateOnly ReviewDue);

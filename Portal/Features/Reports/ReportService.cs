@@ -17,7 +17,7 @@ namespace Portal.Features.Reports;
 /// read goes through <see cref="ReportPolicy"/>, so exempt content is left out of what is
 /// returned to anyone who may not see it, and every write checks rights and the version.
 /// </summary>
-public sealed class ReportService(IDbContextFactory<PortalDbContext> dbFactory, MeetingAccess access, ChangeFeed changes, TimeProvider clock)
+public sealed class ReportService(IDbContextFactory<PortalDbContext> dbFactory, MeetingAccess access, PlanAccess plans, ChangeFeed changes, TimeProvider clock)
 {
     public const int ListLimit = 200;
 
@@ -43,7 +43,7 @@ public sealed class ReportService(IDbContextFactory<PortalDbContext> dbFactory, 
                 r.IsExempt, r.ExemptParagraph, r.IsLate, r.AuthorId == caller.PersonId))
             .OrderByDescending(r => r.MeetingDate ?? DateOnly.MaxValue).ThenBy(r => r.Reference)
             .ToList();
-        return new ReportList(visible.Take(ListLimit).ToList(), visible.Count, caller.IsStaff);
+        return new ReportList(visible.Take(ListLimit).ToList(), visible.Count, caller.IsStaff, caller.IsProperOfficer);
     }
 
     /// <summary>One report as the caller may see it, or null when it does not exist for them.</summary>
@@ -228,6 +228,9 @@ public sealed class ReportService(IDbContextFactory<PortalDbContext> dbFactory, 
     /// <summary>
     /// Publishes a cleared report with its meeting's agenda, putting it on the agenda (in private
     /// if it is exempt) when it has no item yet, and files it for search: all in one transaction.
+    /// An exempt report published on an existing item takes that item in private (audited as a
+    /// change to the item), so its notes, declarations and actions are withheld like the report,
+    /// and the meeting's minutes are filed for search again without them.
     /// </summary>
     public async Task<int> PublishAsync(int id, int version, string? lateReason, CancellationToken ct)
     {
@@ -253,6 +256,10 @@ public sealed class ReportService(IDbContextFactory<PortalDbContext> dbFactory, 
             var names = await db.PeopleNamesAsync(ct);
             item = meeting.AddItem(report.Title, names.GetValueOrDefault(report.AuthorId), null, report.IsExempt);
         }
+        else if (report.IsExempt && meeting.Items.SingleOrDefault(i => i.Id == report.AgendaItemId) is { IsPrivate: false } open)
+        {
+            open.TakeInPrivate();
+        }
 
         await db.SaveChangesAsync(ct);
         if (item is not null)
@@ -262,6 +269,7 @@ public sealed class ReportService(IDbContextFactory<PortalDbContext> dbFactory, 
         }
 
         await SearchIndex.ReportAsync(db, report, ct);
+        await SearchIndex.MeetingAsync(db, meeting, body, ct);
         await transaction.CommitAsync(ct);
         changes.Publish(new ReportChanged(report.Id, report.MeetingId));
         changes.Publish(new MeetingChanged(meeting.Id, body.Id));
@@ -464,7 +472,7 @@ public sealed class ReportService(IDbContextFactory<PortalDbContext> dbFactory, 
     internal static ReportRights Rights(Report report, MeetingCaller caller, Body? body) =>
         ReportPolicy.For(report, new ReportViewer(
             caller.PersonId, caller.IsSignedIn, caller.IsAdministrator, caller.IsDirector, caller.IsStaff,
-            body is not null && caller.CanSee(body), body is not null && caller.SitsOn(body), body is not null && caller.CanKeepRecord(body)));
+            body is not null && caller.CanSee(body), body is not null && caller.SitsOn(body), body is not null && caller.CanKeepRecord(body), caller.IsProperOfficer));
 
     /// <summary>Builds what each report shows to <paramref name="caller"/>, leaving out what they may not see.</summary>
     private async Task<List<ReportView>> ViewsAsync(PortalDbContext db, MeetingCaller caller, IReadOnlyList<Report> reports, CancellationToken ct)
@@ -484,7 +492,7 @@ public sealed class ReportService(IDbContextFactory<PortalDbContext> dbFactory, 
         var annexes = (await db.Annexes.AsNoTracking().Where(a => ids.Contains(a.ReportId)).OrderBy(a => a.Number).ToListAsync(ct)).ToLookup(a => a.ReportId);
         var decisions = (await db.Decisions.AsNoTracking().Include(d => d.Links).Include(d => d.Dispensations).AsSplitQuery()
             .Where(d => ids.Contains(d.ReportId)).ToListAsync(ct)).ToDictionary(d => d.RecommendationId);
-        var links = await DecisionLinksAsync(db, decisions.Values.SelectMany(d => d.Links).ToList(), ct);
+        var links = await DecisionLinks.ReadAsync(db, await DecisionLinks.ReaderAsync(plans, caller, ct), decisions.Values.SelectMany(d => d.Links).Select(l => (l.Target, l.TargetId)), ct);
         var entryIds = readable.Select(x => x.Report.ForwardPlanEntryId).OfType<int>().ToList();
         var entries = await db.ForwardPlan.AsNoTracking().Where(e => entryIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
         var me = caller.PersonId;
@@ -503,7 +511,7 @@ public sealed class ReportService(IDbContextFactory<PortalDbContext> dbFactory, 
                 ? new DecisionView(
                     d.Id, d.Version, d.Outcome, d.DecidedOn,
                     withheld ? null : d.Wording, withheld ? null : d.Reasons, withheld ? null : d.AlternativesRejected, withheld ? null : d.InterestsDeclared,
-                    d.Links.Select(l => links.GetValueOrDefault((l.Target, l.TargetId))).OfType<DecisionLinkView>().ToList(),
+                    links.Shown(d), links.Hidden(d),
                     withheld ? [] : d.Dispensations.OrderBy(x => x.GrantedOn).ThenBy(x => x.Id).Select(DispensationView.Of).ToList())
                 : null;
             var mayAnswer = rights.CanAnswer;
@@ -532,20 +540,13 @@ public sealed class ReportService(IDbContextFactory<PortalDbContext> dbFactory, 
                     : questions[r.Id].Where(q => mayAnswer || q.AskedById == me)
                         .Select(q => new QuestionView(
                             q.Id, q.Version, names.GetValueOrDefault(q.AskedById, "?"), q.AskedById == me, q.AskedAt, q.Text, q.Answer,
-                            q.AnsweredById is int a ? names.GetValueOrDefault(a) : null, q.AnsweredAt)).ToList());
+                            q.AnsweredById is int a ? names.GetValueOrDefault(a) : null, q.AnsweredAt)).ToList())
+            {
+                ReleasedOn = r.ReleasedOn,
+                ReviewedOn = withheld ? null : r.ReviewedOn,
+                ReviewReason = withheld ? null : r.ReviewReason,
+            };
         }).ToList();
-    }
-
-    internal static async Task<Dictionary<(DecisionTarget, int), DecisionLinkView>> DecisionLinksAsync(PortalDbContext db, IReadOnlyList<DecisionLink> links, CancellationToken ct)
-    {
-        var actionIds = links.Where(l => l.Target == DecisionTarget.KeyAction).Select(l => l.TargetId).ToList();
-        var threadIds = links.Where(l => l.Target == DecisionTarget.ThreadItem).Select(l => l.TargetId).ToList();
-        var actions = await db.Actions.AsNoTracking().Where(a => actionIds.Contains(a.Id)).Select(a => new { a.Id, a.Title, a.PlanId }).ToListAsync(ct);
-        var items = await db.ThreadItems.AsNoTracking().Where(i => threadIds.Contains(i.Id)).Select(i => new { i.Id, i.Title, i.Kind }).ToListAsync(ct);
-        return actions.Select(a => new DecisionLinkView(DecisionTarget.KeyAction, a.Id, a.Title, $"/plans/actions/{a.Id}"))
-            .Concat(items.Select(i => new DecisionLinkView(
-                DecisionTarget.ThreadItem, i.Id, i.Title, $"/thread/items/{new Domain.Thread.ThreadNode(Domain.Thread.ThreadItem.LevelOf(i.Kind), i.Id)}")))
-            .ToDictionary(l => (l.Target, l.TargetId));
     }
 }
 

@@ -69,7 +69,9 @@ public static class SearchIndex
             return;
         }
 
-        foreach (var item in meeting.Items.Where(i => !i.IsPrivate && !string.IsNullOrWhiteSpace(i.Notes)))
+        // One row serves every reader of the body, so it holds only what anyone may read: never a
+        // private item's notes, declarations or actions (none of which is indexed at all).
+        foreach (var item in meeting.Items.Where(i => Confidentiality.MayRead(MeetingReader.Public, i) && !string.IsNullOrWhiteSpace(i.Notes)))
         {
             await InsertAsync(
                 db, MinutesRows + item.Id, $"{body.Name}: {item.Title}", MarkdownRenderer.ToPlainText(item.Notes), MinutesKind, meeting.Id, body.Id, meeting.Date, ct);
