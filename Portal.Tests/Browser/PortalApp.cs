@@ -29,6 +29,9 @@ public sealed class PortalApp : WebApplicationFactory<Program>
 
     public string BaseUrl { get; private set; } = string.Empty;
 
+    /// <summary>The app's database file, for a test that works on it from outside (a restore, a damaged page).</summary>
+    public string DatabaseFile => _database.File;
+
     public void Start()
     {
         DemoTemplates.CopyToAsync(_demo, realTime: true, _database.File).GetAwaiter().GetResult();

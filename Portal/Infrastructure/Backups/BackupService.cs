@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Portal.Data;
 using Portal.Infrastructure.Security;
@@ -29,7 +30,7 @@ public sealed record DatabaseLocation(string ConnectionString)
 /// Backups of the database: taken on a schedule (<see cref="BackupScheduler"/>) or on demand by
 /// an administrator, each checked and logged, the oldest beyond the retention count deleted.
 /// </summary>
-public sealed class BackupService(DatabaseLocation database, IOptions<BackupOptions> options, ICurrentUser currentUser, TimeProvider clock, ILogger<BackupService> logger)
+public sealed class BackupService(DatabaseLocation database, IOptions<BackupOptions> options, ICurrentUser currentUser, Health.DatabaseIntegrity integrity, TimeProvider clock, ILogger<BackupService> logger)
 {
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
 
@@ -51,13 +52,32 @@ public sealed class BackupService(DatabaseLocation database, IOptions<BackupOpti
             .ToList();
     }
 
-    /// <summary>Takes, checks and logs one backup, then prunes. Used by the schedule (as the system) and on demand.</summary>
+    /// <summary>
+    /// Takes, checks and logs one backup, then prunes. Used by the schedule (as the system) and on
+    /// demand. The copy is checked, and so is the live file (a copy rebuilt by <c>VACUUM INTO</c>
+    /// can be sound while an index of the original is not); the result is what <c>/health/ready</c> reports.
+    /// </summary>
     internal async Task<BackupCopy> TakeAsync(string why, CancellationToken ct)
     {
         await OneAtATime.WaitAsync(ct);
         try
         {
-            var copy = await DatabaseBackup.TakeAsync(database.ConnectionString, Folder, clock.GetUtcNow().UtcDateTime, ct);
+            var now = clock.GetUtcNow().UtcDateTime;
+            BackupCopy copy;
+            try
+            {
+                copy = await DatabaseBackup.TakeAsync(database.ConnectionString, Folder, now, ct);
+            }
+            catch (SqliteException ex)
+            {
+                var failed = new IntegrityResult(false, $"The backup could not read the database: {ex.Message}");
+                integrity.Record(failed, now);
+                logger.LogError("The backup ({Why}) could not read the database: {Error}", why, ex.Message);
+                return new BackupCopy(Folder, 0, now, false, failed.Message);
+            }
+
+            var live = DatabaseBackup.CheckLive(database.File);
+            integrity.Record(live.IsSound ? new IntegrityResult(copy.IsSound, copy.Check) : live, now);
             if (copy.IsSound)
             {
                 logger.LogInformation("Backup {Name} taken ({Why}): {Size} bytes, integrity check {Check}", copy.Name, why, copy.Size, copy.Check);
@@ -65,6 +85,12 @@ public sealed class BackupService(DatabaseLocation database, IOptions<BackupOpti
             else
             {
                 logger.LogError("Backup {Name} taken ({Why}) FAILED its integrity check: {Check}", copy.Name, why, copy.Check);
+            }
+
+            if (!live.IsSound)
+            {
+                logger.LogError("After backup {Name} the database itself FAILED its integrity check: {Check}", copy.Name, live.Message);
+                copy = copy with { IsSound = false, Check = live.Message };
             }
 
             foreach (var deleted in DatabaseBackup.Prune(Folder, options.Value.Keep))

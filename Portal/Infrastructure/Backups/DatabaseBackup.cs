@@ -66,23 +66,10 @@ public static class DatabaseBackup
 
         try
         {
-            var builder = new SqliteConnectionStringBuilder { DataSource = file, Mode = SqliteOpenMode.ReadOnly, Pooling = false };
-            using var connection = new SqliteConnection(builder.ToString());
-            connection.Open();
-            using var integrity = connection.CreateCommand();
-            integrity.CommandText = "PRAGMA integrity_check;";
-            var lines = new List<string>();
-            using (var reader = integrity.ExecuteReader())
+            using var connection = Open(file, SqliteOpenMode.ReadOnly);
+            if (Integrity(connection) is string failed)
             {
-                while (reader.Read())
-                {
-                    lines.Add(reader.GetString(0));
-                }
-            }
-
-            if (lines is not ["ok"])
-            {
-                return new IntegrityResult(false, "The integrity check failed: " + string.Join("; ", lines.Take(5)));
+                return new IntegrityResult(false, "The integrity check failed: " + failed);
             }
 
             using var portal = connection.CreateCommand();
@@ -93,9 +80,99 @@ public static class DatabaseBackup
         }
         catch (SqliteException ex)
         {
-            return new IntegrityResult(false, $"The file cannot be read as a database: {ex.Message}");
+            return new IntegrityResult(false, $"The file cannot be read as a database: {OneLine(ex.Message)}");
         }
     }
+
+    /// <summary>The integrity check of the database the portal is running on (opened beside the portal's own connections, not read-only, as a WAL file needs).</summary>
+    public static IntegrityResult CheckLive(string file)
+    {
+        try
+        {
+            using var connection = Open(file, SqliteOpenMode.ReadWrite);
+            return Integrity(connection) is string failed
+                ? new IntegrityResult(false, "The integrity check of the database failed: " + failed)
+                : new IntegrityResult(true, "ok");
+        }
+        catch (SqliteException ex)
+        {
+            return new IntegrityResult(false, $"The database cannot be read: {OneLine(ex.Message)}");
+        }
+    }
+
+    /// <summary>
+    /// What start-up makes of <paramref name="file"/> before anything migrates or seeds it: absent,
+    /// empty or without tables is a new database (sound); otherwise it must pass the integrity
+    /// check and have been made by the portal's migrations (<paramref name="migrations"/>), so
+    /// that another program's SQLite file is refused rather than given the portal's tables and demo.
+    /// </summary>
+    public static IntegrityResult CheckForStart(string file, IReadOnlyCollection<string> migrations)
+    {
+        ArgumentNullException.ThrowIfNull(migrations);
+        if (!File.Exists(file) || new FileInfo(file).Length == 0)
+        {
+            return new IntegrityResult(true, "new");
+        }
+
+        try
+        {
+            using var connection = Open(file, SqliteOpenMode.ReadWrite);
+            if (Integrity(connection) is string failed)
+            {
+                return new IntegrityResult(false, $"it fails the integrity check ({failed})");
+            }
+
+            var tables = Strings(connection, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%';");
+            if (tables.Count == 0)
+            {
+                return new IntegrityResult(true, "new");
+            }
+
+            if (!tables.Contains("__EFMigrationsHistory"))
+            {
+                return new IntegrityResult(false, "it is a SQLite database but not the portal's (it has tables of its own and no migration history)");
+            }
+
+            return Strings(connection, "SELECT MigrationId FROM __EFMigrationsHistory;").Any(migrations.Contains)
+                ? new IntegrityResult(true, "ok")
+                : new IntegrityResult(false, "it is a SQLite database but not the portal's (none of its migrations are the portal's)");
+        }
+        catch (SqliteException ex)
+        {
+            return new IntegrityResult(false, $"it cannot be read as a database ({OneLine(ex.Message)})");
+        }
+    }
+
+    private static SqliteConnection Open(string file, SqliteOpenMode mode)
+    {
+        var builder = new SqliteConnectionStringBuilder { DataSource = file, Mode = mode, Pooling = false };
+        var connection = new SqliteConnection(builder.ToString());
+        connection.Open();
+        return connection;
+    }
+
+    /// <summary>What <c>PRAGMA integrity_check</c> found, or null when it says "ok".</summary>
+    private static string? Integrity(SqliteConnection connection)
+    {
+        var lines = Strings(connection, "PRAGMA integrity_check;");
+        return lines is ["ok"] ? null : OneLine(string.Join("; ", lines.Take(5)));
+    }
+
+    private static List<string> Strings(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var values = new List<string>();
+        while (reader.Read())
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
+    }
+
+    private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     /// <summary>The copies in <paramref name="folder"/>, newest first.</summary>
     public static IReadOnlyList<FileInfo> Copies(string folder) =>
