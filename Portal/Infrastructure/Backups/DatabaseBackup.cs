@@ -7,6 +7,9 @@ namespace Portal.Infrastructure.Backups;
 public sealed record BackupCopy(string Path, long Size, DateTime TakenAtUtc, bool IsSound, string Check)
 {
     public string Name => System.IO.Path.GetFileName(Path);
+
+    /// <summary>Taken by an administrator's "Back up now" rather than the daily schedule (the file name says which).</summary>
+    public bool OnDemand => DatabaseBackup.IsOnDemand(Name);
 }
 
 /// <summary>What <c>PRAGMA integrity_check</c> said of a file, and whether it is a portal database at all.</summary>
@@ -27,16 +30,22 @@ public static class DatabaseBackup
     public const string Prefix = "portal-";
     public const string Extension = ".db";
 
+    /// <summary>What an on-demand copy's name carries after its time, so that it is counted apart from the scheduled ones.</summary>
+    public const string OnDemandMark = "-on-demand";
+
+    private const string StampFormat = "yyyyMMdd-HHmmss";
+
     public static string DatabaseFile(string connectionString) => new SqliteConnectionStringBuilder(connectionString).DataSource;
 
     /// <summary>The folder backups go to when none is configured: <c>backups</c> beside the database file.</summary>
     public static string DefaultFolder(string connectionString) =>
         Path.Combine(Path.GetDirectoryName(Path.GetFullPath(DatabaseFile(connectionString))) ?? ".", "backups");
 
-    public static async Task<BackupCopy> TakeAsync(string connectionString, string folder, DateTime utcNow, CancellationToken ct)
+    /// <summary>Takes a copy named for <paramref name="utcNow"/> (<c>portal-20261126-020000.db</c>; an on-demand one <c>portal-20261126-020000-on-demand.db</c>).</summary>
+    public static async Task<BackupCopy> TakeAsync(string connectionString, string folder, DateTime utcNow, CancellationToken ct, bool onDemand = false)
     {
         Directory.CreateDirectory(folder);
-        var stamp = utcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+        var stamp = utcNow.ToString(StampFormat, CultureInfo.InvariantCulture) + (onDemand ? OnDemandMark : string.Empty);
         var path = Path.Combine(folder, $"{Prefix}{stamp}{Extension}");
         for (var n = 2; File.Exists(path); n++)
         {
@@ -177,14 +186,33 @@ public static class DatabaseBackup
     /// <summary>The copies in <paramref name="folder"/>, newest first.</summary>
     public static IReadOnlyList<FileInfo> Copies(string folder) =>
         Directory.Exists(folder)
-            ? new DirectoryInfo(folder).GetFiles($"{Prefix}*{Extension}").OrderByDescending(f => f.Name, StringComparer.Ordinal).ToList()
+            ? new DirectoryInfo(folder).GetFiles($"{Prefix}*{Extension}").OrderByDescending(TakenAtUtc).ThenByDescending(f => f.Name, StringComparer.Ordinal).ToList()
             : [];
 
-    /// <summary>Deletes the oldest copies beyond <paramref name="keep"/>; returns what it deleted.</summary>
-    public static IReadOnlyList<string> Prune(string folder, int keep)
+    public static bool IsOnDemand(string name) => name.Contains(OnDemandMark, StringComparison.Ordinal);
+
+    /// <summary>When a copy was taken: the time in its name (the clock's, as the service saw it), or the file's own time for a name without one.</summary>
+    public static DateTime TakenAtUtc(FileInfo copy)
     {
+        ArgumentNullException.ThrowIfNull(copy);
+        var name = copy.Name;
+        return name.Length >= Prefix.Length + StampFormat.Length
+            && DateTime.TryParseExact(name.AsSpan(Prefix.Length, StampFormat.Length), StampFormat, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var taken)
+            ? taken
+            : copy.LastWriteTimeUtc;
+    }
+
+    /// <summary>
+    /// Deletes the oldest scheduled copies beyond <paramref name="keep"/> and, counted apart, the
+    /// oldest on-demand copies beyond <paramref name="keepOnDemand"/>, so that however often an
+    /// administrator presses "Back up now" the daily copies of the last <paramref name="keep"/>
+    /// days stay. Returns what it deleted.
+    /// </summary>
+    public static IReadOnlyList<string> Prune(string folder, int keep, int keepOnDemand)
+    {
+        var copies = Copies(folder);
         var deleted = new List<string>();
-        foreach (var old in Copies(folder).Skip(Math.Max(1, keep)))
+        foreach (var old in copies.Where(c => !IsOnDemand(c.Name)).Skip(Math.Max(1, keep)).Concat(copies.Where(c => IsOnDemand(c.Name)).Skip(Math.Max(1, keepOnDemand))))
         {
             old.Delete();
             deleted.Add(old.Name);
