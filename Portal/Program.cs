@@ -81,6 +81,7 @@ services.ConfigureApplicationCookie(options =>
     options.Cookie.SameSite = SameSiteMode.Lax;
 });
 services.AddPortalSessionLimits(portalOptions);
+services.AddPortalRateLimits(builder.Configuration);
 
 var app = builder.Build();
 
@@ -100,6 +101,7 @@ app.UseRequestLocalization(options =>
         .AddSupportedUICultures([.. Cultures.Supported]);
     options.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
 });
+app.UsePortalRateLimits();
 app.UseAntiforgery();
 
 app.MapStaticAssets();

@@ -55,6 +55,8 @@ public static class PortalServices
         // An invitation or a reset link an administrator hands over stays good for a week (or until used).
         services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromDays(7));
         services.AddAuthorizationBuilder().AddPortalPolicies();
+        services.Configure<RateLimitOptions>(configuration.GetSection(RateLimitOptions.Section));
+        services.AddSingleton<SignInThrottle>();
 
         services.AddSingleton<ChangeFeed>();
         services.AddSingleton<MarkdownRenderer>();

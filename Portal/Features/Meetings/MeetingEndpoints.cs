@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Portal.Infrastructure.Security;
 
 namespace Portal.Features.Meetings;
 
@@ -12,13 +13,13 @@ public static class MeetingEndpoints
     public static IEndpointRouteBuilder MapMeetingFeeds(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/meetings/calendar.ics", async (HttpContext http, CalendarFeedService feeds, CancellationToken ct) =>
-            Calendar(http, await feeds.PublicCalendarAsync(Site(http.Request), ct), "meetings.ics"));
+            Calendar(http, await feeds.PublicCalendarAsync(Site(http.Request), ct), "meetings.ics")).RequireRateLimiting(RateLimits.Feeds);
         endpoints.MapGet("/meetings/{body}/calendar.ics", async (string body, HttpContext http, CalendarFeedService feeds, CancellationToken ct) =>
-            Calendar(http, await feeds.BodyCalendarAsync(body, Site(http.Request), ct), $"{body}.ics"));
+            Calendar(http, await feeds.BodyCalendarAsync(body, Site(http.Request), ct), $"{body}.ics")).RequireRateLimiting(RateLimits.Feeds);
         endpoints.MapGet("/meetings/feeds/{token}.ics", async (string token, HttpContext http, CalendarFeedService feeds, CancellationToken ct) =>
-            Calendar(http, await feeds.PersonalCalendarAsync(token, Site(http.Request), ct), "my-meetings.ics"));
+            Calendar(http, await feeds.PersonalCalendarAsync(token, Site(http.Request), ct), "my-meetings.ics")).RequireRateLimiting(RateLimits.Feeds);
         endpoints.MapGet("/meetings/{id:int}/meeting.ics", async (int id, HttpContext http, CalendarFeedService feeds, CancellationToken ct) =>
-            Calendar(http, await feeds.MeetingCalendarAsync(id, Site(http.Request), ct), $"meeting-{id}.ics", download: true));
+            Calendar(http, await feeds.MeetingCalendarAsync(id, Site(http.Request), ct), $"meeting-{id}.ics", download: true)).RequireRateLimiting(RateLimits.Feeds);
         return endpoints;
     }
 
