@@ -10,11 +10,18 @@ internal static partial class PortalHttp
     {
         var client = new HttpClient(Handler(from)) { BaseAddress = new Uri(baseUrl) };
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-GB");
-        if (email is null)
+        if (email is not null)
         {
-            return client;
+            await SignInAsync(client, email, password);
         }
 
+        return client;
+    }
+
+    /// <summary>Signs <paramref name="client"/> in through the sign-in form; throws when it does not work.</summary>
+    public static async Task SignInAsync(HttpClient client, string email, string password = Infrastructure.DemoUsers.Password)
+    {
+        ArgumentNullException.ThrowIfNull(client);
         var fields = await FormFieldsAsync(client, "/account/login");
         fields["Input.Email"] = email;
         fields["Input.Password"] = password;
@@ -23,8 +30,6 @@ internal static partial class PortalHttp
         {
             throw new InvalidOperationException($"Signing in as {email} failed.");
         }
-
-        return client;
     }
 
     /// <summary>
