@@ -47,6 +47,13 @@ if (databaseLock is null && databaseFile != ":memory:")
     return;
 }
 
+if (!string.IsNullOrWhiteSpace(portalOptions.PublicUrl) && !PublicAddress.TryRead(portalOptions.PublicUrl, out _))
+{
+    Console.Error.WriteLine($"The portal did not start: Portal:PublicUrl must be the whole address people reach the portal at, such as https://portal.council.gov.uk/, not \"{portalOptions.PublicUrl}\".");
+    Environment.ExitCode = 2;
+    return;
+}
+
 services.AddPortalCore(builder.Configuration, connectionString);
 services.AddSingleton<CircuitLimiter>();
 services.AddRazorComponents().AddInteractiveServerComponents()

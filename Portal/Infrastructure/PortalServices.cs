@@ -61,6 +61,7 @@ public static class PortalServices
 
         services.AddSingleton<ChangeFeed>();
         services.AddSingleton<MarkdownRenderer>();
+        services.AddSingleton<PublicAddress>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<OrganisationService>();
