@@ -34,6 +34,7 @@ public sealed partial class PageAuthorisationMatrixTests : IAsyncLifetime
     internal static readonly (string Template, string Sample, string Expected)[] Table =
     [
         ("/", "/", "ok ok ok ok ok"),
+        ("/accessibility", "/accessibility", "ok ok ok ok ok"),
         ("/account/access-denied", "/account/access-denied", "denied denied denied denied denied"),
         ("/account/login", "/account/login", "ok ok ok ok ok"),
         ("/account/set-password", "/account/set-password", "ok ok ok ok ok"),

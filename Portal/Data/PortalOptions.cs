@@ -34,6 +34,12 @@ public sealed class PortalOptions
     /// </summary>
     public string? PublicUrl { get; set; }
 
+    /// <summary>The email address the accessibility statement gives for asking for another format and reporting a problem.</summary>
+    public string? AccessibilityContact { get; set; }
+
+    /// <summary>When the council last reviewed its accessibility statement (yyyy-MM-dd); the statement's own date until then.</summary>
+    public DateOnly? AccessibilityReviewedOn { get; set; }
+
     /// <summary>The culture used when a visitor has not chosen one: "en-GB" or "sv-SE".</summary>
     public string? DefaultCulture { get; set; }
 

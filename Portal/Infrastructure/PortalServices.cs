@@ -87,6 +87,7 @@ public static class PortalServices
         services.AddScoped<Portal.Features.Reports.ReportService>();
         services.AddScoped<Portal.Features.Reports.DecisionService>();
         services.AddScoped<Portal.Features.Search.SearchService>();
+        services.AddScoped<Portal.Features.Accessibility.AccessibilityStatementService>();
         services.AddSingleton(new Backups.DatabaseLocation(connectionString));
         services.Configure<Backups.BackupOptions>(configuration.GetSection(Backups.BackupOptions.Section));
         services.AddScoped<Backups.BackupService>();
