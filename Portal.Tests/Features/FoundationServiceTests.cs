@@ -272,7 +272,7 @@ public sealed class FoundationServiceTests : IAsyncLifetime
 
         Assert.Equal([1, 2, 4, 8, 16, 32, 60, 60, 60], waits);
         var locked = throttle.Failed(DemoUsers.Officer, Elsewhere);
-        Assert.Equal(locked, throttle.LockedEmails()[DemoUsers.Officer.ToUpperInvariant()]);
+        Assert.Equal(locked, throttle.LockedEmails()[SignInThrottle.KeyOf(DemoUsers.Officer)]);
 
         // An administrator's unlock clears it from every address; a success clears that address's count.
         throttle.Clear(DemoUsers.Officer);

@@ -368,7 +368,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, ICurrentUser c
         {
             var person = people.SingleOrDefault(p => p.UserId == u.Id);
             var locked = u.LockoutEnd is DateTimeOffset end && end > now ? end
-                : lockedOut.TryGetValue(SignInThrottle.Normalize(u.UserName ?? string.Empty), out var until) ? until
+                : lockedOut.TryGetValue(SignInThrottle.KeyOf(u.UserName ?? string.Empty), out var until) ? until
                 : (DateTimeOffset?)null;
             var status = u.DisabledUtc is not null ? SignInStatus.Disabled
                 : locked is not null ? SignInStatus.LockedOut

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Extensions.Options;
 
 namespace Portal.Infrastructure.Security;
@@ -31,7 +33,7 @@ public sealed class SignInThrottle(IOptions<RateLimitOptions> options, TimeProvi
     public DateTimeOffset? LockedUntil(string email, string address) =>
         _entries.TryGetValue(Key(email, address), out var entry) && entry.LockedUntil is DateTimeOffset until && until > clock.GetUtcNow() ? until : null;
 
-    /// <summary>Every email locked from some address now, with the latest time a lock runs to (for the administrators' list of sign-ins), keyed by the email in capitals.</summary>
+    /// <summary>Every email locked from some address now, with the latest time a lock runs to (for the administrators' list of sign-ins), keyed by <see cref="KeyOf"/>.</summary>
     public IReadOnlyDictionary<string, DateTimeOffset> LockedEmails()
     {
         var now = clock.GetUtcNow();
@@ -41,11 +43,15 @@ public sealed class SignInThrottle(IOptions<RateLimitOptions> options, TimeProvi
             .ToDictionary(g => g.Key, g => g.Max(e => e.Value.LockedUntil!.Value), StringComparer.Ordinal);
     }
 
-    /// <summary>The form an email is counted under.</summary>
-    public static string Normalize(string email)
+    /// <summary>
+    /// What an email is counted under: a hash of it in capitals, so that however it is typed it
+    /// counts as one, a megabyte typed as an email takes no more room than any other, and the
+    /// table holds no email addresses.
+    /// </summary>
+    public static string KeyOf(string email)
     {
         ArgumentNullException.ThrowIfNull(email);
-        return email.Trim().ToUpperInvariant();
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(email.Trim().ToUpperInvariant())));
     }
 
     /// <summary>Counts a failed sign-in; returns until when this failure locks the pair, or null while it does not yet.</summary>
@@ -71,7 +77,7 @@ public sealed class SignInThrottle(IOptions<RateLimitOptions> options, TimeProvi
     /// <summary>An administrator's unlock: the email's counts from every address are cleared.</summary>
     public void Clear(string email)
     {
-        var prefix = Normalize(email) + "|";
+        var prefix = KeyOf(email) + "|";
         foreach (var key in _entries.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)))
         {
             _entries.TryRemove(key, out _);
@@ -105,7 +111,7 @@ public sealed class SignInThrottle(IOptions<RateLimitOptions> options, TimeProvi
         }
     }
 
-    private static string Key(string email, string address) => $"{Normalize(email)}|{address}";
+    private static string Key(string email, string address) => $"{KeyOf(email)}|{address}";
 
     private sealed record Entry(int Failures, DateTimeOffset? LockedUntil, DateTimeOffset LastFailure);
 }
