@@ -35,8 +35,26 @@ if (RestoreCommand.IsRestore(args))
 var builder = WebApplication.CreateBuilder(args);
 var services = builder.Services;
 var portalOptions = builder.Configuration.GetSection(PortalOptions.Section).Get<PortalOptions>() ?? new PortalOptions();
+var connectionString = SqliteSetup.ConnectionString(builder.Configuration, builder.Environment.ContentRootPath);
 
-services.AddPortalCore(builder.Configuration, SqliteSetup.ConnectionString(builder.Configuration, builder.Environment.ContentRootPath));
+// One portal at a time on a file, and never while a restore is moving it: the lock is held until the process ends.
+var databaseFile = DatabaseBackup.DatabaseFile(connectionString);
+using var databaseLock = databaseFile == ":memory:" ? null : DatabaseLock.TryTake(databaseFile);
+if (databaseLock is null && databaseFile != ":memory:")
+{
+    Console.Error.WriteLine($"The portal did not start: {Path.GetFullPath(databaseFile)} is in use by another portal or a restore (it holds {DatabaseLock.PathFor(databaseFile)}). Stop that one first.");
+    Environment.ExitCode = 2;
+    return;
+}
+
+if (!string.IsNullOrWhiteSpace(portalOptions.PublicUrl) && !PublicAddress.TryRead(portalOptions.PublicUrl, out _))
+{
+    Console.Error.WriteLine($"The portal did not start: Portal:PublicUrl must be the whole address people reach the portal at, such as https://portal.council.gov.uk/, not \"{portalOptions.PublicUrl}\".");
+    Environment.ExitCode = 2;
+    return;
+}
+
+services.AddPortalCore(builder.Configuration, connectionString);
 services.AddSingleton<CircuitLimiter>();
 services.AddRazorComponents().AddInteractiveServerComponents()
     .AddHubOptions(options =>
@@ -70,6 +88,7 @@ services.ConfigureApplicationCookie(options =>
     options.Cookie.SameSite = SameSiteMode.Lax;
 });
 services.AddPortalSessionLimits(portalOptions);
+services.AddPortalRateLimits(builder.Configuration);
 
 var app = builder.Build();
 
@@ -89,6 +108,7 @@ app.UseRequestLocalization(options =>
         .AddSupportedUICultures([.. Cultures.Supported]);
     options.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
 });
+app.UsePortalRateLimits();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
@@ -106,8 +126,18 @@ app.MapPortalHealthChecks();
 
 await using (var scope = app.Services.CreateAsyncScope())
 {
-    var installation = await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
-    app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, installation));
+    try
+    {
+        var installation = await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+        app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, installation));
+    }
+    catch (DatabaseRefusedException refused)
+    {
+        // A damaged or foreign file: one line saying which and what to do, not a stack trace.
+        Console.Error.WriteLine(refused.Message);
+        Environment.ExitCode = 1;
+        return;
+    }
 }
 
 await app.RunAsync();

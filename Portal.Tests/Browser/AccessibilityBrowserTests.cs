@@ -7,7 +7,7 @@ namespace Portal.Tests.Browser;
 public sealed class AccessibilityBrowserTests(BrowserSession session) : BrowserTest(session)
 {
     // The meetings, establishment and reports pages have their own scans beside their tests.
-    private static readonly string[] PublicPages = ["/", "/account/login", "/account/lockout", "/setup", "/no-such-page"];
+    private static readonly string[] PublicPages = ["/", "/account/login", "/setup", "/accessibility", "/no-such-page"];
 
     private static readonly string[] SignedInPages =
     [

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -18,16 +19,22 @@ public sealed class PortalApp : WebApplicationFactory<Program>
     private readonly IReadOnlyDictionary<string, string> _settings;
 
     private readonly ILoggerProvider? _logs;
+    private readonly Action<IServiceCollection>? _services;
 
-    public PortalApp(string demo = "en", IReadOnlyDictionary<string, string>? settings = null, ILoggerProvider? logs = null)
+    /// <param name="services">Changes to the app's services after its own (a stand-in that counts calls, say).</param>
+    public PortalApp(string demo = "en", IReadOnlyDictionary<string, string>? settings = null, ILoggerProvider? logs = null, Action<IServiceCollection>? services = null)
     {
         _demo = demo;
         _logs = logs;
+        _services = services;
         _settings = settings ?? new Dictionary<string, string>();
         UseKestrel(0);
     }
 
     public string BaseUrl { get; private set; } = string.Empty;
+
+    /// <summary>The app's database file, for a test that works on it from outside (a restore, a damaged page).</summary>
+    public string DatabaseFile => _database.File;
 
     public void Start()
     {
@@ -61,6 +68,11 @@ public sealed class PortalApp : WebApplicationFactory<Program>
         if (_logs is not null)
         {
             builder.ConfigureLogging(logging => logging.AddProvider(_logs));
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
         }
     }
 

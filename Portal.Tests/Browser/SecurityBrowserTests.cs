@@ -39,6 +39,13 @@ public sealed class SecurityBrowserTests(BrowserSession session) : BrowserTest(s
         await page.GetByRole(AriaRole.Button, new() { Name = "Back up now" }).ClickAsync();
         await Assertions.Expect(page.Locator("[role=status] .saved-message")).ToContainTextAsync("its integrity check passed");
         await Assertions.Expect(page.Locator("table caption")).ToContainTextAsync("Backups kept: 1");
+        await Assertions.Expect(page.Locator("table tbody td").Nth(2)).ToHaveTextAsync("On demand");
+
+        // A second press straight after is refused in words, and takes nothing.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Back up now" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".error-summary")).ToContainTextAsync("less than 10 minutes ago: use that one");
+        await Assertions.Expect(page.Locator("table caption")).ToContainTextAsync("Backups kept: 1");
+        await AssertAccessibleAsync(page);
         await ScreenshotAsync(page, "admin-backups");
 
         Assert.Empty(violations);

@@ -246,24 +246,44 @@ public sealed class FoundationServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task LocksAnAccountAfterFiveWrongPasswords()
+    public void WrongPasswordsLockAnEmailFromOneAddressForAWaitThatDoublesUpToAnHour()
     {
-        await using var session = _portal.Anonymous();
-        var signIn = session.Get<SignInManager<PortalUser>>();
-        var user = (await session.Get<UserManager<PortalUser>>().FindByEmailAsync(DemoUsers.Officer))!;
-
+        var throttle = _portal.Root.GetRequiredService<SignInThrottle>();
+        const string Elsewhere = "203.0.113.9";
+        const string Desk = "198.51.100.5";
         for (var attempt = 1; attempt <= 4; attempt++)
         {
-            var wrong = await signIn.CheckPasswordSignInAsync(user, "not-the-password", lockoutOnFailure: true);
-            Assert.False(wrong.IsLockedOut, $"locked out after only {attempt} wrong passwords");
+            Assert.Null(throttle.Failed(DemoUsers.Officer, Elsewhere));
         }
 
-        var fifth = await signIn.CheckPasswordSignInAsync(user, "not-the-password", lockoutOnFailure: true);
-        var right = await signIn.CheckPasswordSignInAsync(user, DemoUsers.Password, lockoutOnFailure: true);
+        var waits = new List<double>();
+        for (var lockout = 0; lockout < 9; lockout++)
+        {
+            var now = _portal.Clock.GetUtcNow();
+            var until = throttle.Failed(lockout == 0 ? DemoUsers.Officer : " " + DemoUsers.Officer.ToUpperInvariant(), Elsewhere);
+            Assert.NotNull(until);
+            Assert.Equal(until, throttle.LockedUntil(DemoUsers.Officer, Elsewhere));
+            Assert.Null(throttle.LockedUntil(DemoUsers.Officer, Desk));
+            Assert.Null(throttle.LockedUntil(DemoUsers.Director, Elsewhere));
+            waits.Add((until.Value - now).TotalMinutes);
+            _portal.Clock.Advance(until.Value - now);
+            Assert.Null(throttle.LockedUntil(DemoUsers.Officer, Elsewhere));
+        }
 
-        Assert.True(fifth.IsLockedOut);
-        Assert.True(right.IsLockedOut);
-        Assert.False(right.Succeeded);
+        Assert.Equal([1, 2, 4, 8, 16, 32, 60, 60, 60], waits);
+        var locked = throttle.Failed(DemoUsers.Officer, Elsewhere);
+        Assert.Equal(locked, throttle.LockedEmails()[SignInThrottle.KeyOf(DemoUsers.Officer)]);
+
+        // An administrator's unlock clears it from every address; a success clears that address's count.
+        throttle.Clear(DemoUsers.Officer);
+        Assert.Null(throttle.LockedUntil(DemoUsers.Officer, Elsewhere));
+        for (var attempt = 1; attempt <= 4; attempt++)
+        {
+            Assert.Null(throttle.Failed(DemoUsers.Officer, Desk));
+        }
+
+        throttle.Succeeded(DemoUsers.Officer, Desk);
+        Assert.Null(throttle.Failed(DemoUsers.Officer, Desk));
     }
 
     private const int EnglishDemoUnits = 12;

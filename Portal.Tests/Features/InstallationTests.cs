@@ -44,7 +44,7 @@ public sealed class InstallationTests
 
         await using var council = ServiceHarness.Build(database.ConnectionString, "none", out _);
         await using var councilScope = council.CreateAsyncScope();
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+        var error = await Assert.ThrowsAsync<DatabaseRefusedException>(() =>
             councilScope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(TestContext.Current.CancellationToken));
         Assert.Contains("demo", error.Message, StringComparison.OrdinalIgnoreCase);
     }

@@ -88,10 +88,8 @@ public sealed class HttpSecurityTests : IAsyncLifetime
             await Assert.ThrowsAsync<InvalidOperationException>(() => PortalHttp.ClientAsync(_app.BaseUrl, DemoUsers.Secretary, "Wrong-Password-" + i));
         }
 
-        using (await PortalHttp.ClientAsync(_app.BaseUrl, DemoUsers.Secretary, "Wrong-Password-5"))
-        {
-            // The fifth wrong password locks the sign-in and lands on the lockout page.
-        }
+        // The fifth wrong password locks the sign-in from this address, and says until when.
+        await Assert.ThrowsAsync<InvalidOperationException>(() => PortalHttp.ClientAsync(_app.BaseUrl, DemoUsers.Secretary, "Wrong-Password-5"));
 
         // An administrator makes a sign-in; its owner chooses a password through the link.
         var invitation = await AsAsync(DemoUsers.Administrator, scope =>

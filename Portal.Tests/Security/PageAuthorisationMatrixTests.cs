@@ -34,8 +34,8 @@ public sealed partial class PageAuthorisationMatrixTests : IAsyncLifetime
     internal static readonly (string Template, string Sample, string Expected)[] Table =
     [
         ("/", "/", "ok ok ok ok ok"),
+        ("/accessibility", "/accessibility", "ok ok ok ok ok"),
         ("/account/access-denied", "/account/access-denied", "denied denied denied denied denied"),
-        ("/account/lockout", "/account/lockout", "ok ok ok ok ok"),
         ("/account/login", "/account/login", "ok ok ok ok ok"),
         ("/account/set-password", "/account/set-password", "ok ok ok ok ok"),
         ("/admin", "/admin", "login denied denied denied ok"),

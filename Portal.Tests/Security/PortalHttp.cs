@@ -6,15 +6,22 @@ namespace Portal.Tests.Security;
 /// <summary>A plain HTTP client on the running portal, with its own cookies, signed in through the real sign-in form when given an email.</summary>
 internal static partial class PortalHttp
 {
-    public static async Task<HttpClient> ClientAsync(string baseUrl, string? email = null, string password = Infrastructure.DemoUsers.Password)
+    public static async Task<HttpClient> ClientAsync(string baseUrl, string? email = null, string password = Infrastructure.DemoUsers.Password, string? from = null)
     {
-        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = true }) { BaseAddress = new Uri(baseUrl) };
+        var client = new HttpClient(Handler(from)) { BaseAddress = new Uri(baseUrl) };
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-GB");
-        if (email is null)
+        if (email is not null)
         {
-            return client;
+            await SignInAsync(client, email, password);
         }
 
+        return client;
+    }
+
+    /// <summary>Signs <paramref name="client"/> in through the sign-in form; throws when it does not work.</summary>
+    public static async Task SignInAsync(HttpClient client, string email, string password = Infrastructure.DemoUsers.Password)
+    {
+        ArgumentNullException.ThrowIfNull(client);
         var fields = await FormFieldsAsync(client, "/account/login");
         fields["Input.Email"] = email;
         fields["Input.Password"] = password;
@@ -23,8 +30,37 @@ internal static partial class PortalHttp
         {
             throw new InvalidOperationException($"Signing in as {email} failed.");
         }
+    }
 
-        return client;
+    /// <summary>
+    /// A handler with its own cookies that follows redirects; with <paramref name="from"/> (a
+    /// loopback address such as 127.0.0.2) its connections come from that address, so a test can
+    /// be a visitor at another address than the others.
+    /// </summary>
+    public static SocketsHttpHandler Handler(string? from = null)
+    {
+        var handler = new SocketsHttpHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = true };
+        if (from is not null)
+        {
+            var local = IPAddress.Parse(from);
+            handler.ConnectCallback = async (context, ct) =>
+            {
+                var socket = new System.Net.Sockets.Socket(local.AddressFamily, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+                try
+                {
+                    socket.Bind(new IPEndPoint(local, 0));
+                    await socket.ConnectAsync(context.DnsEndPoint, ct);
+                    return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            };
+        }
+
+        return handler;
     }
 
     /// <summary>The hidden fields of the form at <paramref name="path"/> (its antiforgery token and handler name).</summary>

@@ -18,6 +18,7 @@ internal static class ServiceAuthorisationTable
 {
     public static readonly Dictionary<string, string> Rows = new(StringComparer.Ordinal)
     {
+        ["AccessibilityStatementService.GetAsync"] = "ok ok ok ok ok",
         ["ActionService.AddMilestoneAsync"] = "denied denied denied ok ok",
         ["ActionService.CreateActionAsync"] = "denied denied denied ok ok",
         ["ActionService.GetActionAsync"] = "denied ok ok ok ok",

@@ -5,21 +5,26 @@ using Microsoft.Extensions.Options;
 using Portal.Data.Seeding;
 using Portal.Domain.Meetings;
 using Portal.Domain.Plans;
+using Portal.Infrastructure.Backups;
+using Portal.Infrastructure.Health;
 using Portal.Infrastructure.Security;
 
 namespace Portal.Data;
 
 /// <summary>
-/// Prepares the one SQLite file at start-up: creates its folder, applies the committed
-/// migrations, switches the file to WAL, makes sure the roles exist, and seeds the chosen demo
-/// into an empty database. A demo database is never opened as a council's own record, nor the
-/// other way round, so the demo's known passwords cannot reach real use.
+/// Prepares the one SQLite file at start-up: creates its folder, checks the file (a damaged file,
+/// one that is not a database, or another program's SQLite file is refused before anything
+/// migrates or seeds it), applies the committed migrations, switches the file to WAL, makes sure
+/// the roles exist, and seeds the chosen demo into an empty database. A demo database is never
+/// opened as a council's own record, nor the other way round, so the demo's known passwords
+/// cannot reach real use. Each refusal is a <see cref="DatabaseRefusedException"/>.
 /// </summary>
 public sealed class DatabaseInitializer(
     IDbContextFactory<PortalDbContext> dbFactory,
     CurrentUser currentUser,
     RoleManager<IdentityRole> roles,
     DemoSeeder demoSeeder,
+    DatabaseIntegrity integrity,
     IOptions<PortalOptions> options,
     TimeProvider clock,
     ILogger<DatabaseInitializer> logger)
@@ -30,7 +35,9 @@ public sealed class DatabaseInitializer(
         var wanted = options.Value.Kind;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
 
-        EnsureFolder(db.Database.GetConnectionString());
+        var connectionString = db.Database.GetConnectionString();
+        EnsureFolder(connectionString);
+        Check(DatabaseBackup.DatabaseFile(connectionString!), db.Database.GetMigrations().ToList());
         await db.Database.MigrateAsync(ct);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", ct);
 
@@ -60,9 +67,9 @@ public sealed class DatabaseInitializer(
         }
         else if (installation.Kind != wanted)
         {
-            throw new InvalidOperationException(installation.Kind == InstallationKind.Council
-                ? $"This database is {installation.CouncilName}'s own record; it cannot be opened as a demo (Portal:Demo={options.Value.Demo}). Point ConnectionStrings:Portal at a new file for a demo."
-                : $"This database holds the {installation.Kind} with its known demo passwords; it cannot be opened as a council's own record or another demo. Point ConnectionStrings:Portal at a new file.");
+            throw new DatabaseRefusedException(installation.Kind == InstallationKind.Council
+                ? $"The portal did not start: {Path.GetFullPath(DatabaseBackup.DatabaseFile(connectionString!))} is {installation.CouncilName}'s own record; it cannot be opened as a demo (Portal:Demo={options.Value.Demo}). Point ConnectionStrings:Portal at a new file for a demo."
+                : $"The portal did not start: {Path.GetFullPath(DatabaseBackup.DatabaseFile(connectionString!))} holds the {installation.Kind} with its known demo passwords; it cannot be opened as a council's own record or another demo. Point ConnectionStrings:Portal at a new file.");
         }
 
         if (!await db.PlanSettings.AnyAsync(ct))
@@ -86,6 +93,24 @@ public sealed class DatabaseInitializer(
         }
 
         return installation;
+    }
+
+    /// <summary>Refuses a file that is damaged, not a database, or not the portal's; records the integrity check for the health endpoint.</summary>
+    private void Check(string file, IReadOnlyCollection<string> migrations)
+    {
+        if (file == ":memory:" || string.IsNullOrEmpty(file))
+        {
+            return;
+        }
+
+        var result = DatabaseBackup.CheckForStart(file, migrations);
+        integrity.Record(result, clock.GetUtcNow().UtcDateTime);
+        if (!result.IsSound)
+        {
+            throw new DatabaseRefusedException(
+                $"The portal did not start: {Path.GetFullPath(file)}: {result.Message}. Nothing was changed. Restore a backup into its place "
+                + "(dotnet run --project Portal -- restore <backup file>) or point ConnectionStrings:Portal at another file.");
+        }
     }
 
     private static void EnsureFolder(string? connectionString)

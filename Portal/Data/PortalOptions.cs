@@ -27,6 +27,19 @@ public sealed class PortalOptions
     /// <summary>Live pages visitors who are not signed in may have open at once from one address (a council building shares one).</summary>
     public int MaxCircuitsPerAddress { get; set; } = 200;
 
+    /// <summary>
+    /// The address people reach the portal at (https://portal.council.gov.uk/), used for every
+    /// link that leaves the page (feeds, invitation links) instead of the request's Host header.
+    /// Empty: the address the server listens on.
+    /// </summary>
+    public string? PublicUrl { get; set; }
+
+    /// <summary>The email address the accessibility statement gives for asking for another format and reporting a problem.</summary>
+    public string? AccessibilityContact { get; set; }
+
+    /// <summary>When the council last reviewed its accessibility statement (yyyy-MM-dd); the statement's own date until then.</summary>
+    public DateOnly? AccessibilityReviewedOn { get; set; }
+
     /// <summary>The culture used when a visitor has not chosen one: "en-GB" or "sv-SE".</summary>
     public string? DefaultCulture { get; set; }
 

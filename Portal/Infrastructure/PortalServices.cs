@@ -55,9 +55,13 @@ public static class PortalServices
         // An invitation or a reset link an administrator hands over stays good for a week (or until used).
         services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromDays(7));
         services.AddAuthorizationBuilder().AddPortalPolicies();
+        services.Configure<RateLimitOptions>(configuration.GetSection(RateLimitOptions.Section));
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<EndedSessions>();
 
         services.AddSingleton<ChangeFeed>();
         services.AddSingleton<MarkdownRenderer>();
+        services.AddSingleton<PublicAddress>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<OrganisationService>();
@@ -84,6 +88,7 @@ public static class PortalServices
         services.AddScoped<Portal.Features.Reports.DecisionService>();
         services.AddScoped<Portal.Features.Reports.ExemptReleaseService>();
         services.AddScoped<Portal.Features.Search.SearchService>();
+        services.AddScoped<Portal.Features.Accessibility.AccessibilityStatementService>();
         services.AddSingleton(new Backups.DatabaseLocation(connectionString));
         services.Configure<Backups.BackupOptions>(configuration.GetSection(Backups.BackupOptions.Section));
         services.AddScoped<Backups.BackupService>();

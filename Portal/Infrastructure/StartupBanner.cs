@@ -17,6 +17,10 @@ internal static class StartupBanner
             string.Empty,
             $"Portal for {installation.CouncilName} is running at {string.Join(", ", addresses)}",
         };
+        var site = app.Services.GetRequiredService<PublicAddress>();
+        lines.Add(site.IsConfigured
+            ? $"Links in feeds and invitations use {site.BaseUri}"
+            : $"Links in feeds and invitations use {site.BaseUri}: set Portal:PublicUrl to the address people reach the portal at");
         if (installation.Kind == InstallationKind.Council)
         {
             lines.Add($"If no administrator exists yet, create the first one at {address.TrimEnd('/')}/setup");

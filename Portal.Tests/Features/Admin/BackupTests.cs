@@ -42,10 +42,57 @@ public sealed class BackupTests : IAsyncLifetime
             await DatabaseBackup.TakeAsync(connection, folder, new DateTime(2026, 11, 20 + i, 2, 0, 0, DateTimeKind.Utc), Ct);
         }
 
-        var deleted = DatabaseBackup.Prune(folder, keep: 2);
+        var deleted = DatabaseBackup.Prune(folder, keep: 2, keepOnDemand: 2);
 
         Assert.Equal(["portal-20261121-020000.db", "portal-20261120-020000.db"], deleted);
         Assert.Equal(["portal-20261123-020000.db", "portal-20261122-020000.db"], DatabaseBackup.Copies(folder).Select(f => f.Name));
+    }
+
+    [Fact]
+    public async Task BackingUpOnDemandNeverPushesOutTheDailyCopies()
+    {
+        await using var admin = await _portal.SignedInAsAsync(DemoUsers.Administrator);
+        var backups = admin.Get<BackupService>();
+        await using (var system = _portal.Anonymous())
+        {
+            system.Get<CurrentUser>().RunAsSystem("backup");
+            for (var day = 0; day < 3; day++)
+            {
+                await system.Get<BackupService>().TakeAsync("scheduled", Ct);
+                _portal.Clock.Advance(TimeSpan.FromDays(1));
+            }
+        }
+
+        var daily = (await backups.ListAsync()).Select(c => c.Name).ToList();
+        for (var i = 0; i < 20; i++)
+        {
+            await backups.BackUpNowAsync(Ct);
+            _portal.Clock.Advance(TimeSpan.FromMinutes(11));
+        }
+
+        var kept = await backups.ListAsync();
+        Assert.Equal(daily, kept.Where(c => !c.OnDemand).Select(c => c.Name));
+        Assert.Equal(5, kept.Count(c => c.OnDemand));
+        Assert.All(kept.Where(c => c.OnDemand), c => Assert.EndsWith("-on-demand.db", c.Name, StringComparison.Ordinal));
+        Assert.Equal(kept.OrderByDescending(c => c.TakenAtUtc).Select(c => c.Name), kept.Select(c => c.Name));
+    }
+
+    [Fact]
+    public async Task BackUpNowIsRefusedWithAMessageUntilTenMinutesAfterTheLastCopy()
+    {
+        await using var admin = await _portal.SignedInAsAsync(DemoUsers.Administrator);
+        var backups = admin.Get<BackupService>();
+        var first = await backups.BackUpNowAsync(Ct);
+        _portal.Clock.Advance(TimeSpan.FromMinutes(9));
+
+        var refused = await Assert.ThrowsAsync<Portal.Domain.Common.DomainRuleException>(() => backups.BackUpNowAsync(Ct));
+
+        Assert.Equal("Backup.TooSoon", refused.Code);
+        Assert.Contains("less than 10 minutes ago", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(first.Name, Assert.Single(await backups.ListAsync()).Name);
+        _portal.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.True((await backups.BackUpNowAsync(Ct)).IsSound);
+        Assert.Equal(2, (await backups.ListAsync()).Count);
     }
 
     [Fact]

@@ -1,21 +1,32 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using System.Security.Claims;
 using Portal.Data;
+using Portal.Infrastructure.Security;
 
 namespace Portal.Components.Account;
 
-/// <summary>Sign-out is a form post with an antiforgery token, not a link another site can make a browser follow.</summary>
+/// <summary>
+/// Sign-out is a form post with an antiforgery token, not a link another site can make a browser
+/// follow. It ends the session on the server as well as deleting the cookie, so a copy of the
+/// cookie taken before is refused from then on (<see cref="EndedSessions"/>).
+/// </summary>
 internal static class AccountEndpoints
 {
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/account/logout", async Task<IResult> (HttpContext context, [FromServices] IAntiforgery antiforgery, [FromServices] SignInManager<PortalUser> signInManager) =>
+        endpoints.MapPost("/account/logout", async Task<IResult> (HttpContext context, [FromServices] IAntiforgery antiforgery, [FromServices] SignInManager<PortalUser> signInManager, [FromServices] EndedSessions sessions) =>
         {
             // The endpoint binds no form, so nothing checks the token unless it is checked here.
             if (!await antiforgery.IsRequestValidAsync(context))
             {
                 return TypedResults.BadRequest();
+            }
+
+            if (context.User.FindFirstValue(PortalClaims.Session) is { Length: > 0 } session)
+            {
+                await sessions.EndAsync(session, context.RequestAborted);
             }
 
             await signInManager.SignOutAsync();

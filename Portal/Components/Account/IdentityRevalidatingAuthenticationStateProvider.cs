@@ -7,13 +7,15 @@ using Portal.Data;
 
 namespace Portal.Components.Account;
 
-// This is a server-side AuthenticationStateProvider that revalidates the security stamp and the absolute
-// session limit for the connected user every 5 minutes an interactive circuit is connected.
+// This is a server-side AuthenticationStateProvider that revalidates the security stamp, the absolute
+// session limit and whether the session was ended by signing out, for the connected user every 5 minutes
+// an interactive circuit is connected.
 internal sealed class IdentityRevalidatingAuthenticationStateProvider(
         ILoggerFactory loggerFactory,
         IServiceScopeFactory scopeFactory,
         IOptions<IdentityOptions> options,
         IOptions<PortalOptions> portal,
+        Portal.Infrastructure.Security.EndedSessions sessions,
         TimeProvider clock)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
@@ -23,7 +25,8 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider(
     protected override async Task<bool> ValidateAuthenticationStateAsync(
         AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
-        if (Portal.Infrastructure.Security.SessionLimits.HasExpired(authenticationState.User, clock.GetUtcNow(), TimeSpan.FromHours(portal.Value.SessionAbsoluteHours)))
+        if (Portal.Infrastructure.Security.SessionLimits.HasExpired(authenticationState.User, clock.GetUtcNow(), TimeSpan.FromHours(portal.Value.SessionAbsoluteHours))
+            || await Portal.Infrastructure.Security.SessionLimits.HasEndedAsync(authenticationState.User, sessions, cancellationToken))
         {
             return false;
         }

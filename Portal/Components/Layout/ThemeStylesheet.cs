@@ -12,7 +12,8 @@ namespace Portal.Components.Layout;
 /// variables into every page it is on, and, inside a live page, keeps that text and its
 /// component state in every circuit. Rendered here once per palette and served as a file, the
 /// browser caches it, pages are styled before the circuit starts, and a circuit holds nothing
-/// for it. Switching the theme swaps the file (<c>portal.setTheme</c>).
+/// for it. The dark file lies over the light one and a media query says when it applies
+/// (<see cref="DarkMedia"/>); switching the theme changes that query (<c>portal.setTheme</c>).
 /// </summary>
 public sealed partial class ThemeStylesheet(IServiceScopeFactory scopes, ILoggerFactory loggers)
 {
@@ -22,6 +23,18 @@ public sealed partial class ThemeStylesheet(IServiceScopeFactory scopes, ILogger
     private readonly ConcurrentDictionary<bool, Lazy<Task<string>>> _css = new();
 
     public static string Href(bool dark) => $"/theme/{(dark ? "dark" : "light")}.css?v={Version}";
+
+    /// <summary>
+    /// When the dark stylesheet (laid over the light one) applies: always once the reader chose
+    /// dark, never once they chose light, and until they choose whenever the device prefers dark
+    /// (<c>prefers-color-scheme</c>), which the browser settles before the first paint.
+    /// </summary>
+    public static string DarkMedia(bool? chosen) => chosen switch
+    {
+        true => "all",
+        false => "not all",
+        null => "(prefers-color-scheme: dark)",
+    };
 
     /// <summary>The palette's stylesheet, rendered on first use; a render that failed is tried again by the next request.</summary>
     public Task<string> GetAsync(bool dark)

@@ -77,7 +77,7 @@ public sealed class AuditService(IDbContextFactory<PortalDbContext> dbFactory, I
 
         if (query.To is DateOnly to)
         {
-            var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            var end = to == DateOnly.MaxValue ? DateTime.MaxValue : to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
             entries = entries.Where(a => a.OccurredUtc < end);
         }
 

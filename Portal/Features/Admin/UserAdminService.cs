@@ -64,7 +64,7 @@ public sealed record UserChanged(string UserId);
 /// long as the page; each operation here takes a scope of its own, acting for the administrator
 /// who asked so the audit trail names them.
 /// </remarks>
-public sealed class UserAdminService(IServiceScopeFactory scopes, ICurrentUser currentUser, ChangeFeed feed, TimeProvider clock)
+public sealed class UserAdminService(IServiceScopeFactory scopes, ICurrentUser currentUser, ChangeFeed feed, SignInThrottle throttle, TimeProvider clock)
 {
     public static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(7);
 
@@ -222,13 +222,14 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, ICurrentUser c
         feed.Publish(new UserChanged(id));
     }
 
-    /// <summary>Opens a sign-in locked by wrong passwords before its lockout runs out.</summary>
+    /// <summary>Opens a sign-in locked by wrong passwords before its lockout runs out, from every address it is locked from.</summary>
     public async Task UnlockAsync(string id, string version, CancellationToken ct)
     {
         await using var work = await BeginAsync();
         var user = await FindAsync(work, id, version, ct);
         Succeed(await work.Users.SetLockoutEndDateAsync(user, null), id);
         Succeed(await work.Users.ResetAccessFailedCountAsync(user), id);
+        throttle.Clear(user.Email ?? user.UserName ?? string.Empty);
         feed.Publish(new UserChanged(id));
     }
 
@@ -362,10 +363,13 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, ICurrentUser c
         var people = await db.People.AsNoTracking().Where(p => p.UserId != null && ids.Contains(p.UserId))
             .Select(p => new { p.UserId, p.Id, p.DisplayName }).ToListAsync(ct);
         var now = clock.GetUtcNow();
+        var lockedOut = throttle.LockedEmails();
         return users.Select(u =>
         {
             var person = people.SingleOrDefault(p => p.UserId == u.Id);
-            var locked = u.LockoutEnd is DateTimeOffset end && end > now ? end : (DateTimeOffset?)null;
+            var locked = u.LockoutEnd is DateTimeOffset end && end > now ? end
+                : lockedOut.TryGetValue(SignInThrottle.KeyOf(u.UserName ?? string.Empty), out var until) ? until
+                : (DateTimeOffset?)null;
             var status = u.DisabledUtc is not null ? SignInStatus.Disabled
                 : locked is not null ? SignInStatus.LockedOut
                 : u.PasswordHash is null ? SignInStatus.AwaitingPassword

@@ -11,7 +11,7 @@ public static class EstablishmentEndpoints
     {
         endpoints.MapGet("/organisation/establishment.csv", async (string? on, EstablishmentService establishment, CancellationToken ct) =>
         {
-            DateOnly? date = DateOnly.TryParseExact(on, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+            var date = Portal.Components.Shared.QueryValue.Date(on);
             try
             {
                 return CsvExport.ToResult(await establishment.ExportAsync(date, ct));

@@ -1,28 +1,29 @@
 using System.Security.Cryptography;
 using System.Text;
+using Portal.Infrastructure;
+using Portal.Infrastructure.Security;
 
 namespace Portal.Features.Meetings;
 
 /// <summary>
 /// The calendar feeds, as plain GETs a calendar app can subscribe to. A body, meeting or token
 /// that does not exist (or that the caller may not see) is a plain 404, never an error page.
+/// Their links are to the portal's public address (<see cref="PublicAddress"/>), never the request's Host.
 /// </summary>
 public static class MeetingEndpoints
 {
     public static IEndpointRouteBuilder MapMeetingFeeds(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/meetings/calendar.ics", async (HttpContext http, CalendarFeedService feeds, CancellationToken ct) =>
-            Calendar(http, await feeds.PublicCalendarAsync(Site(http.Request), ct), "meetings.ics"));
-        endpoints.MapGet("/meetings/{body}/calendar.ics", async (string body, HttpContext http, CalendarFeedService feeds, CancellationToken ct) =>
-            Calendar(http, await feeds.BodyCalendarAsync(body, Site(http.Request), ct), $"{body}.ics"));
-        endpoints.MapGet("/meetings/feeds/{token}.ics", async (string token, HttpContext http, CalendarFeedService feeds, CancellationToken ct) =>
-            Calendar(http, await feeds.PersonalCalendarAsync(token, Site(http.Request), ct), "my-meetings.ics"));
-        endpoints.MapGet("/meetings/{id:int}/meeting.ics", async (int id, HttpContext http, CalendarFeedService feeds, CancellationToken ct) =>
-            Calendar(http, await feeds.MeetingCalendarAsync(id, Site(http.Request), ct), $"meeting-{id}.ics", download: true));
+        endpoints.MapGet("/meetings/calendar.ics", async (HttpContext http, CalendarFeedService feeds, PublicAddress site, CancellationToken ct) =>
+            Calendar(http, await feeds.PublicCalendarAsync(site.BaseUri, ct), "meetings.ics")).RequireRateLimiting(RateLimits.Feeds);
+        endpoints.MapGet("/meetings/{body}/calendar.ics", async (string body, HttpContext http, CalendarFeedService feeds, PublicAddress site, CancellationToken ct) =>
+            Calendar(http, await feeds.BodyCalendarAsync(body, site.BaseUri, ct), $"{body}.ics")).RequireRateLimiting(RateLimits.Feeds);
+        endpoints.MapGet("/meetings/feeds/{token}.ics", async (string token, HttpContext http, CalendarFeedService feeds, PublicAddress site, CancellationToken ct) =>
+            Calendar(http, await feeds.PersonalCalendarAsync(token, site.BaseUri, ct), "my-meetings.ics")).RequireRateLimiting(RateLimits.Feeds);
+        endpoints.MapGet("/meetings/{id:int}/meeting.ics", async (int id, HttpContext http, CalendarFeedService feeds, PublicAddress site, CancellationToken ct) =>
+            Calendar(http, await feeds.MeetingCalendarAsync(id, site.BaseUri, ct), $"meeting-{id}.ics", download: true)).RequireRateLimiting(RateLimits.Feeds);
         return endpoints;
     }
-
-    private static Uri Site(HttpRequest request) => new($"{request.Scheme}://{request.Host}{request.PathBase}/");
 
     private static IResult Calendar(HttpContext http, string? ics, string fileName, bool download = false)
     {

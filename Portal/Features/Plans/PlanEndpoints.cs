@@ -8,14 +8,16 @@ public static class PlanEndpoints
 {
     public static IEndpointRouteBuilder MapPlanExports(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/plans/{id:int}/export/{what}.csv", async (int id, string what, int? year, PlanExportService exports, CancellationToken ct) =>
+        endpoints.MapGet("/plans/{id:int}/export/{what}.csv", async (int id, string what, string? year, PlanExportService exports, CancellationToken ct) =>
         {
+            // A year that is not one is the plan's current year, as on the plan's page.
+            var planYear = Portal.Components.Shared.QueryValue.Year(year);
             try
             {
                 var file = what switch
                 {
-                    "actions" => await exports.ExportActionsAsync(id, year, ct),
-                    "indicators" => await exports.ExportIndicatorValuesAsync(id, year, ct),
+                    "actions" => await exports.ExportActionsAsync(id, planYear, ct),
+                    "indicators" => await exports.ExportIndicatorValuesAsync(id, planYear, ct),
                     _ => null,
                 };
                 return file is null ? Results.NotFound() : CsvExport.ToResult(file);

@@ -1,4 +1,6 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using Portal.Domain.Common;
 using Portal.Data;
 using Portal.Infrastructure.Security;
 
@@ -12,8 +14,14 @@ public sealed class BackupOptions
     /// <summary>The folder; empty means <c>backups</c> beside the database file.</summary>
     public string? Folder { get; set; }
 
-    /// <summary>How many copies to keep; the oldest beyond it are deleted after each backup.</summary>
+    /// <summary>How many scheduled copies to keep (a fortnight of daily ones); the oldest beyond it are deleted after each backup.</summary>
     public int Keep { get; set; } = 14;
+
+    /// <summary>How many on-demand copies to keep, counted apart from the scheduled ones so that they never push those out.</summary>
+    public int KeepOnDemand { get; set; } = 5;
+
+    /// <summary>Minutes after any backup before "Back up now" takes another (a double click, or a script, does not fill the folder).</summary>
+    public int OnDemandMinutes { get; set; } = 10;
 
     /// <summary>Hours between scheduled backups; 0 switches the schedule off (a backup on demand still works).</summary>
     public double EveryHours { get; set; } = 24;
@@ -27,19 +35,36 @@ public sealed record DatabaseLocation(string ConnectionString)
 
 /// <summary>
 /// Backups of the database: taken on a schedule (<see cref="BackupScheduler"/>) or on demand by
-/// an administrator, each checked and logged, the oldest beyond the retention count deleted.
+/// an administrator (no more often than every <see cref="BackupOptions.OnDemandMinutes"/>), each
+/// checked and logged; the oldest beyond the retention counts deleted, scheduled and on-demand
+/// copies counted apart.
 /// </summary>
-public sealed class BackupService(DatabaseLocation database, IOptions<BackupOptions> options, ICurrentUser currentUser, TimeProvider clock, ILogger<BackupService> logger)
+public sealed class BackupService(DatabaseLocation database, IOptions<BackupOptions> options, ICurrentUser currentUser, Health.DatabaseIntegrity integrity, TimeProvider clock, ILogger<BackupService> logger)
 {
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
 
     public string Folder => string.IsNullOrWhiteSpace(options.Value.Folder) ? DatabaseBackup.DefaultFolder(database.ConnectionString) : options.Value.Folder!;
 
-    /// <summary>An administrator's backup on demand.</summary>
+    /// <summary>An administrator's backup on demand; refused with a message when a copy was taken in the last <see cref="BackupOptions.OnDemandMinutes"/> minutes.</summary>
     public async Task<BackupCopy> BackUpNowAsync(CancellationToken ct)
     {
         await DemandAdministratorAsync();
-        return await TakeAsync("on demand", ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (DatabaseBackup.Copies(Folder).FirstOrDefault() is FileInfo newest
+            && DatabaseBackup.TakenAtUtc(newest) is var taken
+            && now - taken < TimeSpan.FromMinutes(options.Value.OnDemandMinutes))
+        {
+            var next = taken.AddMinutes(options.Value.OnDemandMinutes);
+            throw new DomainRuleException(
+                "Backup.TooSoon",
+                $"A copy was taken at {taken.ToLocalTime():t}, less than {options.Value.OnDemandMinutes} minutes ago: use that one, or take another after {next.ToLocalTime():t}.",
+                null,
+                taken.ToLocalTime(),
+                options.Value.OnDemandMinutes,
+                next.ToLocalTime());
+        }
+
+        return await TakeAsync("on demand", ct, onDemand: true);
     }
 
     /// <summary>The copies kept, newest first; administrators only.</summary>
@@ -47,17 +72,36 @@ public sealed class BackupService(DatabaseLocation database, IOptions<BackupOpti
     {
         await DemandAdministratorAsync();
         return DatabaseBackup.Copies(Folder)
-            .Select(f => new BackupCopy(f.FullName, f.Length, f.LastWriteTimeUtc, true, "not checked since it was taken"))
+            .Select(f => new BackupCopy(f.FullName, f.Length, DatabaseBackup.TakenAtUtc(f), true, "not checked since it was taken"))
             .ToList();
     }
 
-    /// <summary>Takes, checks and logs one backup, then prunes. Used by the schedule (as the system) and on demand.</summary>
-    internal async Task<BackupCopy> TakeAsync(string why, CancellationToken ct)
+    /// <summary>
+    /// Takes, checks and logs one backup, then prunes. Used by the schedule (as the system) and on
+    /// demand. The copy is checked, and so is the live file (a copy rebuilt by <c>VACUUM INTO</c>
+    /// can be sound while an index of the original is not); the result is what <c>/health/ready</c> reports.
+    /// </summary>
+    internal async Task<BackupCopy> TakeAsync(string why, CancellationToken ct, bool onDemand = false)
     {
         await OneAtATime.WaitAsync(ct);
         try
         {
-            var copy = await DatabaseBackup.TakeAsync(database.ConnectionString, Folder, clock.GetUtcNow().UtcDateTime, ct);
+            var now = clock.GetUtcNow().UtcDateTime;
+            BackupCopy copy;
+            try
+            {
+                copy = await DatabaseBackup.TakeAsync(database.ConnectionString, Folder, now, ct, onDemand);
+            }
+            catch (SqliteException ex)
+            {
+                var failed = new IntegrityResult(false, $"The backup could not read the database: {ex.Message}");
+                integrity.Record(failed, now);
+                logger.LogError("The backup ({Why}) could not read the database: {Error}", why, ex.Message);
+                return new BackupCopy(Folder, 0, now, false, failed.Message);
+            }
+
+            var live = DatabaseBackup.CheckLive(database.File);
+            integrity.Record(live.IsSound ? new IntegrityResult(copy.IsSound, copy.Check) : live, now);
             if (copy.IsSound)
             {
                 logger.LogInformation("Backup {Name} taken ({Why}): {Size} bytes, integrity check {Check}", copy.Name, why, copy.Size, copy.Check);
@@ -67,9 +111,15 @@ public sealed class BackupService(DatabaseLocation database, IOptions<BackupOpti
                 logger.LogError("Backup {Name} taken ({Why}) FAILED its integrity check: {Check}", copy.Name, why, copy.Check);
             }
 
-            foreach (var deleted in DatabaseBackup.Prune(Folder, options.Value.Keep))
+            if (!live.IsSound)
             {
-                logger.LogInformation("Backup {Name} deleted: more than {Keep} are kept", deleted, options.Value.Keep);
+                logger.LogError("After backup {Name} the database itself FAILED its integrity check: {Check}", copy.Name, live.Message);
+                copy = copy with { IsSound = false, Check = live.Message };
+            }
+
+            foreach (var deleted in DatabaseBackup.Prune(Folder, options.Value.Keep, options.Value.KeepOnDemand))
+            {
+                logger.LogInformation("Backup {Name} deleted: {Keep} scheduled and {KeepOnDemand} on-demand copies are kept", deleted, options.Value.Keep, options.Value.KeepOnDemand);
             }
 
             return copy;
@@ -83,7 +133,7 @@ public sealed class BackupService(DatabaseLocation database, IOptions<BackupOpti
     private Task DemandAdministratorAsync() => currentUser.DemandAsync(Policies.Administer);
 }
 
-/// <summary>Takes a backup every <see cref="BackupOptions.EveryHours"/>: the first once that long has passed since the newest copy (a minute after start if there is none).</summary>
+/// <summary>Takes a backup every <see cref="BackupOptions.EveryHours"/>: the first once that long has passed since the newest scheduled copy (a minute after start if there is none).</summary>
 public sealed class BackupScheduler(IServiceScopeFactory scopes, IOptions<BackupOptions> options, TimeProvider clock, ILogger<BackupScheduler> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -100,7 +150,7 @@ public sealed class BackupScheduler(IServiceScopeFactory scopes, IOptions<Backup
             await using (var scope = scopes.CreateAsyncScope())
             {
                 var backups = scope.ServiceProvider.GetRequiredService<BackupService>();
-                var newest = DatabaseBackup.Copies(backups.Folder).FirstOrDefault()?.LastWriteTimeUtc;
+                var newest = DatabaseBackup.Copies(backups.Folder).Where(c => !DatabaseBackup.IsOnDemand(c.Name)).Select(DatabaseBackup.TakenAtUtc).Cast<DateTime?>().FirstOrDefault();
                 var due = newest is DateTime last ? last + every : clock.GetUtcNow().UtcDateTime.AddMinutes(1);
                 wait = due - clock.GetUtcNow().UtcDateTime;
             }

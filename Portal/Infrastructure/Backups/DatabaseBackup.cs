@@ -7,6 +7,9 @@ namespace Portal.Infrastructure.Backups;
 public sealed record BackupCopy(string Path, long Size, DateTime TakenAtUtc, bool IsSound, string Check)
 {
     public string Name => System.IO.Path.GetFileName(Path);
+
+    /// <summary>Taken by an administrator's "Back up now" rather than the daily schedule (the file name says which).</summary>
+    public bool OnDemand => DatabaseBackup.IsOnDemand(Name);
 }
 
 /// <summary>What <c>PRAGMA integrity_check</c> said of a file, and whether it is a portal database at all.</summary>
@@ -27,16 +30,22 @@ public static class DatabaseBackup
     public const string Prefix = "portal-";
     public const string Extension = ".db";
 
+    /// <summary>What an on-demand copy's name carries after its time, so that it is counted apart from the scheduled ones.</summary>
+    public const string OnDemandMark = "-on-demand";
+
+    private const string StampFormat = "yyyyMMdd-HHmmss";
+
     public static string DatabaseFile(string connectionString) => new SqliteConnectionStringBuilder(connectionString).DataSource;
 
     /// <summary>The folder backups go to when none is configured: <c>backups</c> beside the database file.</summary>
     public static string DefaultFolder(string connectionString) =>
         Path.Combine(Path.GetDirectoryName(Path.GetFullPath(DatabaseFile(connectionString))) ?? ".", "backups");
 
-    public static async Task<BackupCopy> TakeAsync(string connectionString, string folder, DateTime utcNow, CancellationToken ct)
+    /// <summary>Takes a copy named for <paramref name="utcNow"/> (<c>portal-20261126-020000.db</c>; an on-demand one <c>portal-20261126-020000-on-demand.db</c>).</summary>
+    public static async Task<BackupCopy> TakeAsync(string connectionString, string folder, DateTime utcNow, CancellationToken ct, bool onDemand = false)
     {
         Directory.CreateDirectory(folder);
-        var stamp = utcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+        var stamp = utcNow.ToString(StampFormat, CultureInfo.InvariantCulture) + (onDemand ? OnDemandMark : string.Empty);
         var path = Path.Combine(folder, $"{Prefix}{stamp}{Extension}");
         for (var n = 2; File.Exists(path); n++)
         {
@@ -66,23 +75,10 @@ public static class DatabaseBackup
 
         try
         {
-            var builder = new SqliteConnectionStringBuilder { DataSource = file, Mode = SqliteOpenMode.ReadOnly, Pooling = false };
-            using var connection = new SqliteConnection(builder.ToString());
-            connection.Open();
-            using var integrity = connection.CreateCommand();
-            integrity.CommandText = "PRAGMA integrity_check;";
-            var lines = new List<string>();
-            using (var reader = integrity.ExecuteReader())
+            using var connection = Open(file, SqliteOpenMode.ReadOnly);
+            if (Integrity(connection) is string failed)
             {
-                while (reader.Read())
-                {
-                    lines.Add(reader.GetString(0));
-                }
-            }
-
-            if (lines is not ["ok"])
-            {
-                return new IntegrityResult(false, "The integrity check failed: " + string.Join("; ", lines.Take(5)));
+                return new IntegrityResult(false, "The integrity check failed: " + failed);
             }
 
             using var portal = connection.CreateCommand();
@@ -93,21 +89,130 @@ public static class DatabaseBackup
         }
         catch (SqliteException ex)
         {
-            return new IntegrityResult(false, $"The file cannot be read as a database: {ex.Message}");
+            return new IntegrityResult(false, $"The file cannot be read as a database: {OneLine(ex.Message)}");
         }
     }
+
+    /// <summary>The integrity check of the database the portal is running on (opened beside the portal's own connections, not read-only, as a WAL file needs).</summary>
+    public static IntegrityResult CheckLive(string file)
+    {
+        try
+        {
+            using var connection = Open(file, SqliteOpenMode.ReadWrite);
+            return Integrity(connection) is string failed
+                ? new IntegrityResult(false, "The integrity check of the database failed: " + failed)
+                : new IntegrityResult(true, "ok");
+        }
+        catch (SqliteException ex)
+        {
+            return new IntegrityResult(false, $"The database cannot be read: {OneLine(ex.Message)}");
+        }
+    }
+
+    /// <summary>
+    /// What start-up makes of <paramref name="file"/> before anything migrates or seeds it: absent,
+    /// empty or without tables is a new database (sound); otherwise it must pass the integrity
+    /// check and have been made by the portal's migrations (<paramref name="migrations"/>), so
+    /// that another program's SQLite file is refused rather than given the portal's tables and demo.
+    /// </summary>
+    public static IntegrityResult CheckForStart(string file, IReadOnlyCollection<string> migrations)
+    {
+        ArgumentNullException.ThrowIfNull(migrations);
+        if (!File.Exists(file) || new FileInfo(file).Length == 0)
+        {
+            return new IntegrityResult(true, "new");
+        }
+
+        try
+        {
+            using var connection = Open(file, SqliteOpenMode.ReadWrite);
+            if (Integrity(connection) is string failed)
+            {
+                return new IntegrityResult(false, $"it fails the integrity check ({failed})");
+            }
+
+            var tables = Strings(connection, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%';");
+            if (tables.Count == 0)
+            {
+                return new IntegrityResult(true, "new");
+            }
+
+            if (!tables.Contains("__EFMigrationsHistory"))
+            {
+                return new IntegrityResult(false, "it is a SQLite database but not the portal's (it has tables of its own and no migration history)");
+            }
+
+            return Strings(connection, "SELECT MigrationId FROM __EFMigrationsHistory;").Any(migrations.Contains)
+                ? new IntegrityResult(true, "ok")
+                : new IntegrityResult(false, "it is a SQLite database but not the portal's (none of its migrations are the portal's)");
+        }
+        catch (SqliteException ex)
+        {
+            return new IntegrityResult(false, $"it cannot be read as a database ({OneLine(ex.Message)})");
+        }
+    }
+
+    private static SqliteConnection Open(string file, SqliteOpenMode mode)
+    {
+        var builder = new SqliteConnectionStringBuilder { DataSource = file, Mode = mode, Pooling = false };
+        var connection = new SqliteConnection(builder.ToString());
+        connection.Open();
+        return connection;
+    }
+
+    /// <summary>What <c>PRAGMA integrity_check</c> found, or null when it says "ok".</summary>
+    private static string? Integrity(SqliteConnection connection)
+    {
+        var lines = Strings(connection, "PRAGMA integrity_check;");
+        return lines is ["ok"] ? null : OneLine(string.Join("; ", lines.Take(5)));
+    }
+
+    private static List<string> Strings(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var values = new List<string>();
+        while (reader.Read())
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
+    }
+
+    private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     /// <summary>The copies in <paramref name="folder"/>, newest first.</summary>
     public static IReadOnlyList<FileInfo> Copies(string folder) =>
         Directory.Exists(folder)
-            ? new DirectoryInfo(folder).GetFiles($"{Prefix}*{Extension}").OrderByDescending(f => f.Name, StringComparer.Ordinal).ToList()
+            ? new DirectoryInfo(folder).GetFiles($"{Prefix}*{Extension}").OrderByDescending(TakenAtUtc).ThenByDescending(f => f.Name, StringComparer.Ordinal).ToList()
             : [];
 
-    /// <summary>Deletes the oldest copies beyond <paramref name="keep"/>; returns what it deleted.</summary>
-    public static IReadOnlyList<string> Prune(string folder, int keep)
+    public static bool IsOnDemand(string name) => name.Contains(OnDemandMark, StringComparison.Ordinal);
+
+    /// <summary>When a copy was taken: the time in its name (the clock's, as the service saw it), or the file's own time for a name without one.</summary>
+    public static DateTime TakenAtUtc(FileInfo copy)
     {
+        ArgumentNullException.ThrowIfNull(copy);
+        var name = copy.Name;
+        return name.Length >= Prefix.Length + StampFormat.Length
+            && DateTime.TryParseExact(name.AsSpan(Prefix.Length, StampFormat.Length), StampFormat, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var taken)
+            ? taken
+            : copy.LastWriteTimeUtc;
+    }
+
+    /// <summary>
+    /// Deletes the oldest scheduled copies beyond <paramref name="keep"/> and, counted apart, the
+    /// oldest on-demand copies beyond <paramref name="keepOnDemand"/>, so that however often an
+    /// administrator presses "Back up now" the daily copies of the last <paramref name="keep"/>
+    /// days stay. Returns what it deleted.
+    /// </summary>
+    public static IReadOnlyList<string> Prune(string folder, int keep, int keepOnDemand)
+    {
+        var copies = Copies(folder);
         var deleted = new List<string>();
-        foreach (var old in Copies(folder).Skip(Math.Max(1, keep)))
+        foreach (var old in copies.Where(c => !IsOnDemand(c.Name)).Skip(Math.Max(1, keep)).Concat(copies.Where(c => IsOnDemand(c.Name)).Skip(Math.Max(1, keepOnDemand))))
         {
             old.Delete();
             deleted.Add(old.Name);

@@ -5,7 +5,8 @@ namespace Portal.Infrastructure.Health;
 
 /// <summary>
 /// <c>/health/live</c> answers while the process runs; <c>/health/ready</c> also opens the
-/// database, so a load balancer stops sending work to a server that cannot reach its file.
+/// database, so a load balancer stops sending work to a server that cannot reach its file, and
+/// is Unhealthy while the database's last integrity check failed (<see cref="DatabaseIntegrity"/>).
 /// </summary>
 public static class HealthEndpoints
 {
@@ -13,7 +14,10 @@ public static class HealthEndpoints
 
     public static IServiceCollection AddPortalHealthChecks(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database", tags: [Ready]);
+        services.AddSingleton<DatabaseIntegrity>();
+        services.AddHealthChecks()
+            .AddDbContextCheck<PortalDbContext>("database", tags: [Ready])
+            .AddCheck<DatabaseIntegrityCheck>("integrity", tags: [Ready]);
         return services;
     }
 

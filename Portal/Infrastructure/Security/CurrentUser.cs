@@ -89,4 +89,7 @@ public static class PortalClaims
 
     /// <summary>When the person signed in (Unix seconds, UTC): the start of the absolute session limit.</summary>
     public const string SignedInAt = "portal:signed-in-at";
+
+    /// <summary>This sign-in's own id, ended on the server when the person signs out (<see cref="EndedSessions"/>).</summary>
+    public const string Session = "portal:session";
 }

@@ -7,7 +7,7 @@ using Portal.Data;
 
 namespace Portal.Infrastructure.Security;
 
-/// <summary>Adds the person behind a sign-in, their name, and when they signed in, to the claims made at sign-in.</summary>
+/// <summary>Adds the person behind a sign-in, their name, when they signed in and the session's own id, to the claims made at sign-in.</summary>
 internal sealed class PortalClaimsPrincipalFactory(
     UserManager<PortalUser> users,
     RoleManager<IdentityRole> roles,
@@ -22,6 +22,7 @@ internal sealed class PortalClaimsPrincipalFactory(
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(PortalClaims.DisplayName, string.IsNullOrEmpty(user.DisplayName) ? user.UserName ?? string.Empty : user.DisplayName));
         identity.AddClaim(new Claim(PortalClaims.SignedInAt, clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer64));
+        identity.AddClaim(new Claim(PortalClaims.Session, EndedSessions.NewId()));
         await using var db = await dbFactory.CreateDbContextAsync();
         var personId = await db.People.Where(p => p.UserId == user.Id).Select(p => (int?)p.Id).SingleOrDefaultAsync();
         if (personId is int id)

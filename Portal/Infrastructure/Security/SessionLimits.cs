@@ -10,7 +10,8 @@ namespace Portal.Infrastructure.Security;
 /// <summary>
 /// How long a sign-in lasts: it ends after <see cref="PortalOptions.SessionIdleMinutes"/> without
 /// a request (the cookie's sliding expiry) and, however busy, <see cref="PortalOptions.SessionAbsoluteHours"/>
-/// after signing in (checked on every request and, for an open page, when its circuit revalidates).
+/// after signing in (checked on every request and, for an open page, when its circuit revalidates);
+/// and at once when the person signs out, for every copy of the cookie (<see cref="EndedSessions"/>).
 /// </summary>
 public static class SessionLimits
 {
@@ -28,6 +29,19 @@ public static class SessionLimits
             || now - DateTimeOffset.FromUnixTimeSeconds(seconds) > absolute;
     }
 
+    /// <summary>Whether <paramref name="principal"/>'s session was ended by signing out; a sign-in without a session id (made before there were any) counts as ended.</summary>
+    public static async ValueTask<bool> HasEndedAsync(ClaimsPrincipal principal, EndedSessions sessions, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        ArgumentNullException.ThrowIfNull(sessions);
+        if (principal.Identity?.IsAuthenticated != true)
+        {
+            return false;
+        }
+
+        return principal.FindFirstValue(PortalClaims.Session) is not { Length: > 0 } session || await sessions.HasEndedAsync(session, ct);
+    }
+
     public static IServiceCollection AddPortalSessionLimits(this IServiceCollection services, PortalOptions portal)
     {
         ArgumentNullException.ThrowIfNull(portal);
@@ -40,7 +54,9 @@ public static class SessionLimits
             {
                 await SecurityStampValidator.ValidatePrincipalAsync(context);
                 var clock = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>();
-                if (context.Principal is ClaimsPrincipal principal && HasExpired(principal, clock.GetUtcNow(), absolute))
+                var sessions = context.HttpContext.RequestServices.GetRequiredService<EndedSessions>();
+                if (context.Principal is ClaimsPrincipal principal
+                    && (HasExpired(principal, clock.GetUtcNow(), absolute) || await HasEndedAsync(principal, sessions, context.HttpContext.RequestAborted)))
                 {
                     context.RejectPrincipal();
                     await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
@@ -48,17 +64,23 @@ public static class SessionLimits
             };
         });
 
-        // The security stamp check every few minutes makes a fresh principal: it keeps the time of the sign-in.
+        // The security stamp check every few minutes makes a fresh principal: it keeps the time of the sign-in and the session.
         // Checked every minute, so a sign-in an administrator disables (which changes its stamp) ends within one.
         services.Configure<SecurityStampValidatorOptions>(options =>
         {
             options.ValidationInterval = TimeSpan.FromMinutes(1);
             options.OnRefreshingPrincipal = context =>
             {
-                if (context.CurrentPrincipal?.FindFirst(PortalClaims.SignedInAt) is Claim signedIn && context.NewPrincipal?.Identity is ClaimsIdentity identity)
+                if (context.NewPrincipal?.Identity is ClaimsIdentity identity)
                 {
-                    identity.RemoveClaim(identity.FindFirst(PortalClaims.SignedInAt));
-                    identity.AddClaim(new Claim(PortalClaims.SignedInAt, signedIn.Value, signedIn.ValueType));
+                    foreach (var kept in new[] { PortalClaims.SignedInAt, PortalClaims.Session })
+                    {
+                        if (context.CurrentPrincipal?.FindFirst(kept) is Claim claim)
+                        {
+                            identity.RemoveClaim(identity.FindFirst(kept));
+                            identity.AddClaim(new Claim(kept, claim.Value, claim.ValueType));
+                        }
+                    }
                 }
 
                 return Task.CompletedTask;

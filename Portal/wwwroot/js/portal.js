@@ -67,11 +67,17 @@
         setPreference: function (name, value) {
             document.cookie = name + '=' + encodeURIComponent(value) + '; path=/; max-age=31536000; samesite=lax';
         },
-        // The theme is a stylesheet of its own (see ThemeStylesheet): switching swaps the file and remembers the choice.
+        // The dark theme is a stylesheet over the light one (see ThemeStylesheet): until the reader chooses, it
+        // applies when the device prefers dark; choosing sets it on or off for good and remembers the choice.
         setTheme: function (dark) {
             window.portal.setPreference('portal.theme', dark ? 'dark' : 'light');
-            const link = document.getElementById('portal-theme');
-            if (link) link.href = link.getAttribute(dark ? 'data-dark' : 'data-light');
+            const link = document.getElementById('portal-theme-dark');
+            if (link) link.media = dark ? 'all' : 'not all';
+        },
+        // Whether the dark theme shows now (the reader's choice, or the device's setting before they make one).
+        darkThemeShown: function () {
+            const link = document.getElementById('portal-theme-dark');
+            return !!link && window.matchMedia(link.media || 'all').matches;
         },
         // Whether the menu is showing (on a narrow screen the stylesheet hides it at first), and whether it lies over the page.
         navigationShown: function () {
