@@ -173,8 +173,8 @@ public sealed class SwedishMeetingBrowserTests(BrowserSession session) : Browser
         var (signed, draft) = await App.QueryAsync(async db =>
         {
             var ksau = await db.Bodies.SingleAsync(b => b.Slug == "ksau");
-            var past = await db.Meetings.Where(m => m.BodyId == ksau.Id && m.Status == MeetingStatus.Held).OrderBy(m => m.Date).Select(m => m.Id).ToListAsync();
-            return (past[0], past[1]);
+            var held = db.Meetings.Where(m => m.BodyId == ksau.Id && m.Status == MeetingStatus.Held).OrderByDescending(m => m.Date);
+            return (await held.Where(m => m.Record == RecordStatus.Signed).Select(m => m.Id).FirstAsync(), await held.Where(m => m.Record == RecordStatus.Draft).Select(m => m.Id).FirstAsync());
         });
         var page = await NewPageAsync("sv-SE");
         await SignInToAsync(page, "ordforande@nybro.example", $"/meetings/{signed}");

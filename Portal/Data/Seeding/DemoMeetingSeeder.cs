@@ -267,7 +267,17 @@ internal static class DemoMeetingSeeder
             first.MarkHeld(today);
             first.PublishNotes(Regime.Internal, first.Date.AddDays(2));
 
-            var past = await PastMeetingsAsync(cadence, 2, ct);
+            // A quarter of meetings behind today, so every meeting of this month is in the calendar
+            // whatever the day; the last two carry the notes and actions the demo reads.
+            var klgHistory = await PastMeetingsAsync(cadence, 6, ct);
+            foreach (var earlier in klgHistory.SkipLast(2))
+            {
+                await NotesAsync(earlier, [
+                    ("Aktuellt från förvaltningarna", "Kommunchef", "Förvaltningscheferna redovisade aktuella frågor; ingen krävde gemensam åtgärd."),
+                ], publish: true, ct);
+            }
+
+            var past = klgHistory.TakeLast(2).ToList();
             await NotesAsync(past[0], [
                 ("Varumärket Nybro: lägesrapport", "Kommunikationsstrateg", "Kommunikationsstrategen redovisade arbetet med varumärket. Förvaltningscheferna tar med frågan till sina ledningsgrupper."),
                 ("Kompetensförsörjning", "Personalchef", "Personalchefen presenterade kompetensförsörjningsplanen. Synpunkter senast inom två veckor."),
@@ -300,7 +310,15 @@ internal static class DemoMeetingSeeder
             var ksauCadence = await CadenceAsync(ksau, new CadenceRule(
                 CadenceKind.EveryOtherWeek, DayOfWeek.Tuesday, null, null, new DateOnly(2026, 1, 13), null, new TimeOnly(13, 0), 180,
                 "Stadshuset, sammanträdesrum Kalmarsund", HolidayRule.Skip), ct);
-            var ksauPast = await PastMeetingsAsync(ksauCadence, 2, ct);
+            var ksauHistory = await PastMeetingsAsync(ksauCadence, 6, ct);
+            foreach (var earlier in ksauHistory.SkipLast(2))
+            {
+                await NotesAsync(earlier, [("Anmälan av delegationsbeslut", "Kommunchef", "Delegationsbesluten anmäldes och lades till handlingarna.")], publish: false, ct);
+                earlier.SignProtokoll(Regime.Sweden, "Birgitta Strand (ordförande), Lars Holmberg (justerare)", earlier.Date.AddDays(6), today);
+                earlier.PostNotice(earlier.Date.AddDays(7), today);
+            }
+
+            var ksauPast = ksauHistory.TakeLast(2).ToList();
             await NotesAsync(ksauPast[0], [("Anmälan av KLG:s anteckningar", "Kommunchef", "Anteckningarna anmäldes och lades till handlingarna.")], publish: false, ct);
             ksauPast[0].SignProtokoll(Regime.Sweden, "Birgitta Strand (ordförande), Lars Holmberg (justerare)", MinDate(ksauPast[0].Date.AddDays(6), today), today);
             ksauPast[0].PostNotice(MinDate(ksauPast[0].Date.AddDays(7), today), today);
