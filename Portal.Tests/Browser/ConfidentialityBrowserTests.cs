@@ -114,16 +114,26 @@ public sealed class ConfidentialityBrowserTests(BrowserSession session) : Browse
         await Assertions.Expect(admin.Locator("#exempt-review")).ToContainTextAsync("was due for review on 25 Aug 2015");
         await WaitForInteractiveAsync(admin);
 
-        // Without a reason: refused beside the field, nothing released.
+        // Without a reason: asked to confirm, then refused beside the field, nothing released.
         var review = admin.Locator("#exempt-review");
         await review.GetByRole(AriaRole.Button, new() { Name = "Release to the public" }).ClickAsync();
+        await Assertions.Expect(review.Locator("#release-question")).ToContainTextAsync("Release HR 14/09 to the public? Its content, its decisions and any annex exempt only with it become public and searchable. This cannot be undone.");
+        await review.GetByRole(AriaRole.Button, new() { Name = "Yes, release it to the public" }).ClickAsync();
         await Assertions.Expect(review.Locator(".error-summary")).ToContainTextAsync("Enter the reason.");
         await Assertions.Expect(admin.Locator("#release-reason")).ToHaveAttributeAsync("aria-invalid", "true");
         await AssertAccessibleAsync(admin);
         Assert.DoesNotContain("Ms A. Example", await (await visitor.APIRequest.GetAsync($"/reports/{staffing}")).TextAsync(), StringComparison.Ordinal);
 
+        // Enter in a field keeps it exempt (to the date given); releasing is only ever the button, asked twice.
+        await admin.Locator("#release-reason").FillAsync("Ms Example still works for the council.");
+        await admin.Locator("#release-next").FillAsync("2030-08-25");
+        await admin.Locator("#release-next").PressAsync("Enter");
+        await Assertions.Expect(review.Locator(".saved-message")).ToContainTextAsync("25 Aug 2030");
+        Assert.DoesNotContain("Ms A. Example", await (await visitor.APIRequest.GetAsync($"/reports/{staffing}")).TextAsync(), StringComparison.Ordinal);
+
         await admin.Locator("#release-reason").FillAsync("Ms Example has left the council and consents to publication.");
         await review.GetByRole(AriaRole.Button, new() { Name = "Release to the public" }).ClickAsync();
+        await review.GetByRole(AriaRole.Button, new() { Name = "Yes, release it to the public" }).ClickAsync();
         await Assertions.Expect(admin.Locator(".report-document")).ToContainTextAsync("Released from exemption under paragraph 1");
         await Assertions.Expect(admin.Locator("#exempt-review")).ToHaveCountAsync(0);
         await ScreenshotAsync(admin, "report-released");
