@@ -16,6 +16,7 @@ namespace Portal.Tests.Features.Reports;
 /// two of the plan's key actions and a corporate priority: their titles reach only those who may
 /// read them (the plan by the plan rules, the thread by anyone signed in), and everyone else is
 /// told how many links there are, in the register, on the report, in the pack and in the choices.
+/// A decision on an exempt report shows none of what it changed to anyone who may not read it.
 /// </summary>
 public sealed class DecisionLinkVisibilityTests : IAsyncLifetime
 {
@@ -93,6 +94,35 @@ public sealed class DecisionLinkVisibilityTests : IAsyncLifetime
         Assert.Equal(actionTitles.Count, (await member.Get<DecisionService>().RegisterAsync(new DecisionQuery(), Ct)).Rows.Single(r => r.ReportId == york).Links.Count(l => l.Target == DecisionTarget.KeyAction));
         await admin.Get<DecisionService>().LinkAsync(decision, DecisionTarget.KeyAction, unlinked, Ct);
         Assert.Equal(actionTitles.Count + 1, (await finance.Get<DecisionService>().RegisterAsync(new DecisionQuery(), Ct)).Rows.Single(r => r.ReportId == york).HiddenLinks);
+    }
+
+    [Fact]
+    public async Task AnExemptReportsDecisionShowsNoneOfWhatItChangedToThoseWhoMayNotReadIt()
+    {
+        var staffing = await IdAsync(db => db.Reports.Where(r => r.Reference == "HR 14/09").Select(r => r.Id).SingleAsync(Ct));
+        var action = await IdAsync(db => db.Actions.Where(a => a.PlanId == db.Plans.Min(p => p.Id)).OrderBy(a => a.Id).Select(a => a.Id).FirstAsync(Ct));
+        await using var secretary = await _portal.SignedInAsAsync(DemoUsers.Secretary);
+        // Barbara reads her directorate's plan, and the exempt report's title only.
+        await using var officer = await _portal.SignedInAsAsync(DemoUsers.Officer);
+        var recommendation = (await secretary.Get<ReportService>().GetAsync(staffing, Ct))!.Recommendations.Single();
+        await secretary.Get<DecisionService>().RecordAsync(
+            staffing, recommendation.Id, new DecisionEdit(0, new DateOnly(2009, 8, 25), DecisionOutcome.Approved, "Redeployed from 1 October 2009.", "To keep her experience.", null, null), Ct);
+        var decision = await IdAsync(db => db.Decisions.Where(d => d.ReportId == staffing).Select(d => d.Id).SingleAsync(Ct));
+        await secretary.Get<DecisionService>().LinkAsync(decision, DecisionTarget.KeyAction, action, Ct);
+
+        var row = (await officer.Get<DecisionService>().RegisterAsync(new DecisionQuery(), Ct)).Rows.Single(r => r.ReportId == staffing);
+        var view = (await officer.Get<ReportService>().GetAsync(staffing, Ct))!.Recommendations.Single().Decision!;
+        var onAction = await officer.Get<DecisionService>().LinkedToAsync(DecisionTarget.KeyAction, action, Ct);
+
+        Assert.Null(row.Wording);
+        Assert.Empty(row.Links);
+        Assert.Equal(1, row.HiddenLinks);
+        Assert.Empty(view.Links);
+        Assert.Equal(1, view.HiddenLinks);
+        Assert.DoesNotContain(onAction, d => d.ReportId == staffing);
+        // Its secretary, who reads it, sees what it changed.
+        Assert.Single((await secretary.Get<DecisionService>().RegisterAsync(new DecisionQuery(), Ct)).Rows.Single(r => r.ReportId == staffing).Links);
+        Assert.Contains(await secretary.Get<DecisionService>().LinkedToAsync(DecisionTarget.KeyAction, action, Ct), d => d.ReportId == staffing);
     }
 
     private async Task<(int York, int July, IReadOnlyList<string> ActionTitles, string ThreadTitle)> YorkAsync()

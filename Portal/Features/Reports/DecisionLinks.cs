@@ -73,17 +73,21 @@ internal sealed class DecisionLinks
     /// <summary>Whether the reader may read the target of one link (so may see it offered, or make it).</summary>
     public bool MayRead(DecisionTarget target, int targetId) => _readable.ContainsKey((target, targetId));
 
-    /// <summary>The links of <paramref name="decision"/> the reader may read, with their titles.</summary>
-    public IReadOnlyList<DecisionLinkView> Shown(Decision decision)
+    /// <summary>
+    /// The links of <paramref name="decision"/> the reader may read, with their titles; none when the
+    /// decision itself is <paramref name="withheld"/> from them (one on an exempt report), since
+    /// which actions it changed would tell what it decided.
+    /// </summary>
+    public IReadOnlyList<DecisionLinkView> Shown(Decision decision, bool withheld)
     {
         ArgumentNullException.ThrowIfNull(decision);
-        return decision.Links.Select(l => _readable.GetValueOrDefault((l.Target, l.TargetId))).OfType<DecisionLinkView>().ToList();
+        return withheld ? [] : decision.Links.Select(l => _readable.GetValueOrDefault((l.Target, l.TargetId))).OfType<DecisionLinkView>().ToList();
     }
 
-    /// <summary>How many links of <paramref name="decision"/> the reader may not read: a number, never the titles.</summary>
-    public int Hidden(Decision decision)
+    /// <summary>How many links of <paramref name="decision"/> the reader may not read (all of them when the decision is withheld): a number, never the titles.</summary>
+    public int Hidden(Decision decision, bool withheld)
     {
         ArgumentNullException.ThrowIfNull(decision);
-        return decision.Links.Count(l => !_readable.ContainsKey((l.Target, l.TargetId)));
+        return withheld ? decision.Links.Count : decision.Links.Count(l => !_readable.ContainsKey((l.Target, l.TargetId)));
     }
 }

@@ -156,8 +156,10 @@ public sealed class DecisionService(IDbContextFactory<PortalDbContext> dbFactory
         var reportIds = decisions.Select(d => d.ReportId).ToList();
         var reports = await db.Reports.AsNoTracking().Include(r => r.Recommendations).Where(r => reportIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
         var bodies = await ReportService.BodiesAsync(db, ct);
+        // Only decisions the reader may read in full: that an exempt report's decision changed this item is part of what it decided.
         return decisions
-            .Where(d => ReportService.Rights(reports[d.ReportId], caller, ReportService.Body(bodies, d.BodyId)).CanRead)
+            .Where(d => ReportService.Rights(reports[d.ReportId], caller, ReportService.Body(bodies, d.BodyId)) is { CanRead: true } rights
+                && reports[d.ReportId].IsReadableBy(new ReportReader(rights.SeesExempt)))
             .Select(d => new LinkedDecision(
                 d.ReportId, reports[d.ReportId].Title, reports[d.ReportId].Recommendations.Single(r => r.Id == d.RecommendationId).Number,
                 d.DecidedOn, d.Outcome, ReportService.Body(bodies, d.BodyId)?.Name ?? string.Empty))
@@ -192,7 +194,7 @@ public sealed class DecisionService(IDbContextFactory<PortalDbContext> dbFactory
                     x.Decision.Id, x.Decision.DecidedOn, x.Body?.Name ?? string.Empty, x.Report.Id, x.Report.Reference, x.Report.Title,
                     x.Report.Recommendations.Single(r => r.Id == x.Decision.RecommendationId).Number, x.Decision.Outcome,
                     withheld ? null : x.Decision.Wording, x.Report.IsExempt, x.Report.ExemptParagraph,
-                    links.Shown(x.Decision), links.Hidden(x.Decision),
+                    links.Shown(x.Decision, withheld), links.Hidden(x.Decision, withheld),
                     withheld ? [] : x.Decision.Dispensations.OrderBy(d => d.GrantedOn).ThenBy(d => d.Id).Select(DispensationView.Of).ToList());
             })
             .ToList();

@@ -511,7 +511,7 @@ public sealed class ReportService(IDbContextFactory<PortalDbContext> dbFactory, 
                 ? new DecisionView(
                     d.Id, d.Version, d.Outcome, d.DecidedOn,
                     withheld ? null : d.Wording, withheld ? null : d.Reasons, withheld ? null : d.AlternativesRejected, withheld ? null : d.InterestsDeclared,
-                    links.Shown(d), links.Hidden(d),
+                    links.Shown(d, withheld), links.Hidden(d, withheld),
                     withheld ? [] : d.Dispensations.OrderBy(x => x.GrantedOn).ThenBy(x => x.Id).Select(DispensationView.Of).ToList())
                 : null;
             var mayAnswer = rights.CanAnswer;
