@@ -40,9 +40,17 @@ public sealed class ServiceHarness : IAsyncDisposable
 
     public string DatabaseFile => _database.File;
 
-    /// <summary>Starts on a copy of the seeded demo (<see cref="DemoTemplates"/>), or with <paramref name="fresh"/> on an empty file that start-up migrates and seeds.</summary>
-    public static async Task<ServiceHarness> StartAsync(string demo = "en", bool fresh = false)
+    /// <summary>
+    /// Starts on a copy of the seeded demo (<see cref="DemoTemplates"/>), or with <paramref name="fresh"/>
+    /// on an empty file that start-up migrates and seeds, on <paramref name="now"/> when given.
+    /// </summary>
+    public static async Task<ServiceHarness> StartAsync(string demo = "en", bool fresh = false, DateTimeOffset? now = null)
     {
+        if (now is not null && !fresh)
+        {
+            throw new ArgumentException("Only a fresh start can be seeded on another day: the copied demo was seeded on the fixed one.", nameof(now));
+        }
+
         var database = new TempDatabase();
         if (!fresh)
         {
@@ -50,6 +58,11 @@ public sealed class ServiceHarness : IAsyncDisposable
         }
 
         var services = Build(database.ConnectionString, demo, out var clock);
+        if (now is DateTimeOffset moment)
+        {
+            clock.SetUtcNow(moment);
+        }
+
         var harness = new ServiceHarness(services, database, clock);
         await harness.InitializeAsync();
         return harness;

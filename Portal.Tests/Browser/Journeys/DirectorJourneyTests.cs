@@ -186,24 +186,27 @@ public sealed record DirectorsCouncil(string Culture, string Email, string Progr
 /// <summary>A body by its address and name, and the days it meets in a month, worked out here from its published rhythm.</summary>
 public sealed record MeetingRhythm(string Slug, string Name, Func<int, int, IEnumerable<DateOnly>> DaysIn)
 {
-    /// <summary>Every <paramref name="weekday"/> of the month, moved to the next working day where it is a holiday.</summary>
+    /// <summary>Every <paramref name="weekday"/>, moved to the next working day where it is a holiday, that falls in the month.</summary>
     public static Func<int, int, IEnumerable<DateOnly>> Every(DayOfWeek weekday, IHolidayCalendar holidays) =>
-        (year, month) => DaysOf(year, month).Where(d => d.DayOfWeek == weekday).Select(d => WorkingDays.OnOrAfter(d, holidays));
+        (year, month) => Around(year, month).Where(d => d.DayOfWeek == weekday).Select(d => WorkingDays.OnOrAfter(d, holidays)).Where(d => d.Month == month);
 
-    /// <summary>Every other <paramref name="weekday"/> counted from <paramref name="first"/>; a holiday is moved on, or skipped.</summary>
+    /// <summary>Every other <paramref name="weekday"/> counted from <paramref name="first"/>, a holiday moved on or skipped, that falls in the month.</summary>
     public static Func<int, int, IEnumerable<DateOnly>> EveryOther(DateOnly first, IHolidayCalendar holidays, bool skipHolidays) =>
-        (year, month) => DaysOf(year, month)
+        (year, month) => Around(year, month)
             .Where(d => d.DayNumber >= first.DayNumber && (d.DayNumber - first.DayNumber) % 14 == 0)
             .Where(d => !skipHolidays || holidays.IsWorkingDay(d))
-            .Select(d => WorkingDays.OnOrAfter(d, holidays));
+            .Select(d => WorkingDays.OnOrAfter(d, holidays))
+            .Where(d => d.Month == month);
 
     /// <summary>The <paramref name="week"/>th <paramref name="weekday"/> of the month, moved on where it is a holiday.</summary>
     public static Func<int, int, IEnumerable<DateOnly>> Nth(DayOfWeek weekday, int week, IHolidayCalendar holidays) =>
         (year, month) => [WorkingDays.OnOrAfter(WorkingDays.NthWeekday(year, month, weekday, week), holidays)];
 
-    private static IEnumerable<DateOnly> DaysOf(int year, int month)
+    /// <summary>The month's days and the week before it, whose meetings a holiday can move into the month.</summary>
+    private static IEnumerable<DateOnly> Around(int year, int month)
     {
-        for (var day = new DateOnly(year, month, 1); day.Month == month; day = day.AddDays(1))
+        var first = new DateOnly(year, month, 1);
+        for (var day = first.AddDays(-7); day.Month == month || day < first; day = day.AddDays(1))
         {
             yield return day;
         }

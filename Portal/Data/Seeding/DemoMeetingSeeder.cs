@@ -327,7 +327,7 @@ internal static class DemoMeetingSeeder
 
             // The next meeting, kallelse and handlingar out: its two ärenden have tjänsteskrivelser (see DemoReportSeeder).
             await MeetingScheduler.ExtendAllAsync(db, today, ct);
-            var nextKsau = await db.Meetings.Where(m => m.BodyId == ksau.Id && m.Date > today).OrderBy(m => m.Date).FirstAsync(ct);
+            var nextKsau = await db.Meetings.Where(m => m.BodyId == ksau.Id && m.Date >= today && m.Status != MeetingStatus.Cancelled).OrderBy(m => m.Date).FirstAsync(ct);
             nextKsau.PublishAgenda(MinDate(nextKsau.Date.AddDays(-6), today), null, null);
             nextKsau.AddItem("Val av justerare", "Ordförande", 5, isPrivate: false);
             nextKsau.AddItem("Anmälan av KLG:s anteckningar", "Kommunchef", 10, isPrivate: false);
@@ -360,7 +360,8 @@ internal static class DemoMeetingSeeder
         /// <summary>The last <paramref name="count"/> meetings of the series before today, held, oldest first.</summary>
         private async Task<List<Meeting>> PastMeetingsAsync(Cadence cadence, int count, CancellationToken ct)
         {
-            var slots = cadence.Slots(today.AddDays(-7 * 8 * count), today.AddDays(-1), settings.Holidays).TakeLast(count).ToList();
+            // By the day each falls on: a series date just before today that a holiday moves to today or later is still to come.
+            var slots = cadence.Slots(today.AddDays(-7 * 8 * count), today.AddDays(-1), settings.Holidays).Where(s => s.Date < today).TakeLast(count).ToList();
             var meetings = slots.Select(s => Meeting.Schedule(cadence.BodyId, s.Date, cadence.StartTime, cadence.EndTime, cadence.Venue, s.SeriesDate)).ToList();
             db.Meetings.AddRange(meetings);
             await db.SaveChangesAsync(ct);

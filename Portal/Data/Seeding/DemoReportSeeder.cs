@@ -237,7 +237,7 @@ internal static class DemoReportSeeder
     {
         int Person(string key) => people[key].Id;
         var ksau = await db.Bodies.SingleAsync(b => b.Slug == "ksau", ct);
-        var meeting = await db.Meetings.Include(m => m.Items).Where(m => m.BodyId == ksau.Id && m.Date > today).OrderBy(m => m.Date).FirstAsync(ct);
+        var meeting = await db.Meetings.Include(m => m.Items).Where(m => m.BodyId == ksau.Id && m.Date >= today && m.Status != MeetingStatus.Cancelled).OrderBy(m => m.Date).FirstAsync(ct);
         var sent = meeting.AgendaPublishedOn ?? today;
         int Item(string start) => meeting.Items.Single(i => i.Title.StartsWith(start, StringComparison.Ordinal)).Id;
 

@@ -13,6 +13,11 @@ internal static class MeetingSchedule
 {
     public const string CadenceChangedReason = "The body's regular meeting pattern changed.";
 
+    // A series date before today can be moved by the holiday rule to today or later (Christmas
+    // and the Swedish eves move a meeting by up to five days): slots are read from this far back
+    // and kept by the day they fall on.
+    private const int LongestHolidayMove = 14;
+
     public static async Task<MeetingSettings> SettingsAsync(this PortalDbContext db, CancellationToken ct) =>
         await db.MeetingSettings.AsNoTracking().SingleOrDefaultAsync(ct) ?? MeetingSettings.CreateDefault(Country.England);
 
@@ -20,7 +25,7 @@ internal static class MeetingSchedule
     public static async Task<int> ExtendAsync(PortalDbContext db, Cadence cadence, MeetingSettings settings, DateOnly today, CancellationToken ct)
     {
         var horizon = today.AddMonths(settings.MonthsAhead);
-        var slots = cadence.Slots(today, horizon, settings.Holidays).ToList();
+        var slots = Coming(cadence, settings, today, horizon).ToList();
         if (slots.Count == 0)
         {
             return 0;
@@ -47,7 +52,7 @@ internal static class MeetingSchedule
     public static async Task RealignAsync(PortalDbContext db, Cadence cadence, MeetingSettings settings, DateOnly today, CancellationToken ct)
     {
         var horizon = today.AddMonths(settings.MonthsAhead);
-        var wanted = cadence.Slots(today, horizon, settings.Holidays).ToDictionary(s => s.SeriesDate);
+        var wanted = Coming(cadence, settings, today, horizon).ToDictionary(s => s.SeriesDate);
         var future = await db.Meetings.Include(m => m.Items)
             .Where(m => m.BodyId == cadence.BodyId && m.SeriesDate != null && m.Date >= today && m.Status == MeetingStatus.Scheduled)
             .ToListAsync(ct);
@@ -65,4 +70,8 @@ internal static class MeetingSchedule
 
         await ExtendAsync(db, cadence, settings, today, ct);
     }
+
+    /// <summary>The cadence's meetings that fall on or after <paramref name="today"/>, up to the horizon, wherever their series date lies.</summary>
+    private static IEnumerable<CadenceSlot> Coming(Cadence cadence, MeetingSettings settings, DateOnly today, DateOnly horizon) =>
+        cadence.Slots(today.AddDays(-LongestHolidayMove), horizon, settings.Holidays).Where(s => s.Date >= today);
 }
