@@ -8,7 +8,8 @@ namespace Portal.Tests.Browser.Journeys;
 /// <summary>
 /// Everything in the demo a visitor must never read, whatever page, source, download or message
 /// it might travel in: plan content, the golden thread and staff objectives, internal groups,
-/// private agenda items' notes, actions and declarations, and exempt reports' content. Read
+/// private agenda items' notes, actions and declarations, exempt reports' content and decisions,
+/// and members' own notes and questions. Read
 /// from the database, so what the demo adds is covered as it is added.
 /// </summary>
 public sealed partial class PrivateText
@@ -39,6 +40,12 @@ public sealed partial class PrivateText
         var exempt = await db.Reports.Where(r => r.IsExempt).Select(r => r.Id).ToListAsync();
         Add("exempt report", await db.ReportSections.Where(s => exempt.Contains(s.ReportId)).Select(s => s.Text).ToListAsync());
         Add("exempt recommendation", await db.Recommendations.Where(r => exempt.Contains(r.ReportId)).Select(r => r.Text).ToListAsync());
+        var exemptDecisions = await db.Decisions.Include(d => d.Dispensations).Where(d => exempt.Contains(d.ReportId)).ToListAsync();
+        Add("exempt report's decision", exemptDecisions.SelectMany(d => new[] { d.Wording, d.Reasons, d.AlternativesRejected, d.InterestsDeclared }));
+        Add("dispensation on an exempt report's decision", exemptDecisions.SelectMany(d => d.Dispensations).Select(x => x.Scope));
+        Add("exempt report's review", await db.Reports.Where(r => r.IsExempt).Select(r => r.ReviewReason).ToListAsync());
+        Add("reader's private note", await db.ReadingNotes.Select(n => n.Note).ToListAsync());
+        Add("question to an author", await db.ReportQuestions.Select(q => q.Text).ToListAsync());
         return new PrivateText(texts);
     });
 

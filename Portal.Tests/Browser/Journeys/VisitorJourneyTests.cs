@@ -83,8 +83,20 @@ public sealed class VisitorJourneyTests(BrowserSession session) : JourneyTest(se
         await secrets.AssertNoneOnAsync(visitor);
         await ScreenshotAsync(visitor, $"journey-visitor-search-{screen}");
 
+        // Every annex of every published report, as a download: the public ones carry nothing private, the exempt ones are refused.
+        var annexes = await App.QueryAsync(db => db.Annexes
+            .Where(a => db.Reports.Any(r => r.Id == a.ReportId && r.PublishedOn != null))
+            .Select(a => new { a.ReportId, a.Id }).ToListAsync());
+        Assert.NotEmpty(annexes);
+        foreach (var annex in annexes)
+        {
+            var file = await visitor.APIRequest.GetAsync($"/reports/{annex.ReportId}/annexes/{annex.Id}");
+            secrets.AssertNoneIn(System.Text.Encoding.Latin1.GetString(await file.BodyAsync()), $"annex {annex.Id} of report {annex.ReportId}");
+        }
+
         lock (frames)
         {
+            Assert.True(frames.Length > 0, "No message of the live circuit was read, so none was checked.");
             secrets.AssertNoneIn(frames.ToString(), "the live circuit's messages");
         }
 

@@ -284,8 +284,9 @@ internal static class DemoReportSeeder
 
     /// <summary>
     /// Annex A, the plan the Executive Member approved, written from the demo plan itself so the two
-    /// cannot disagree: each priority with its key actions over the plan's three years and its
-    /// performance indicators.
+    /// cannot disagree: each priority, with how many key actions and performance indicators serve
+    /// it. The report is public; the actions and indicators themselves are for those signed in,
+    /// as the plan is, so the annex counts them rather than naming them.
     /// </summary>
     private static string[] AnnexA(DemoPlan plan)
     {
@@ -293,13 +294,16 @@ internal static class DemoReportSeeder
         var number = 0;
         foreach (var priority in plan.Priorities)
         {
+            var actions = plan.Actions.Where(a => a.PriorityKey == priority.Key).Select(a => a.Title).Distinct().Count();
+            var indicators = plan.Indicators.Count(i => i.PriorityKey == priority.Key);
             lines.Add(string.Create(CultureInfo.InvariantCulture, $"Priority {++number}: {priority.Title}"));
-            lines.AddRange(plan.Actions.Where(a => a.PriorityKey == priority.Key).OrderBy(a => a.YearOffset).Select(a => a.Title).Distinct().Select(t => "  Key action: " + t));
-            lines.AddRange(plan.Indicators.Where(i => i.PriorityKey == priority.Key).Select(i => $"  Indicator {i.Code}: {i.Title}"));
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"  {Counted(actions, "key action")} and {Counted(indicators, "performance indicator")}."));
         }
 
         return [.. lines];
     }
+
+    private static string Counted(int count, string noun) => string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? string.Empty : "s")}");
 
     private static async Task<Meeting> MeetingAsync(PortalDbContext db, int bodyId, DateOnly date, CancellationToken ct) =>
         await db.Meetings.Include(m => m.Items).SingleAsync(m => m.BodyId == bodyId && m.Date == date, ct);
