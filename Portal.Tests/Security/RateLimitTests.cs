@@ -60,6 +60,18 @@ public sealed class RateLimitTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task ASignInFormNoPageSendsIsAnsweredBadRequestNotAnError()
+    {
+        using var client = await PortalHttp.ClientAsync(_app.BaseUrl, from: "127.0.0.9");
+        var fields = Enumerable.Range(0, 5_000).Select(i => new KeyValuePair<string, string>($"f{i}", "x"));
+
+        using var answer = await client.PostAsync("/account/login", new FormUrlEncodedContent(fields), Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/login", Ct)).StatusCode);
+    }
+
     [Theory]
     [InlineData("/setup", 2, "127.0.0.4")]
     [InlineData("/account/set-password?user=x&code=y", 2, "127.0.0.5")]

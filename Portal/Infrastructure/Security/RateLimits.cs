@@ -101,11 +101,21 @@ public static class RateLimits
 
         // A sign-in post's form is read before the limiter, so that the per-account limit sees
         // the email without blocking a thread; the page reads the same form again from the cache.
+        // A form no sign-in page sends (too many fields, a field too long, a broken body) is
+        // answered 400 here, not left to fail as an error further on.
         app.Use(async (context, next) =>
         {
             if (PolicyOf(context) == SignIn && HttpMethods.IsPost(context.Request.Method) && context.Request.HasFormContentType)
             {
-                await context.Request.ReadFormAsync(context.RequestAborted);
+                try
+                {
+                    await context.Request.ReadFormAsync(context.RequestAborted);
+                }
+                catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException)
+                {
+                    context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                    return;
+                }
             }
 
             await next(context);
