@@ -49,7 +49,15 @@ public sealed class BackupService(DatabaseLocation database, IOptions<BackupOpti
     public async Task<BackupCopy> BackUpNowAsync(CancellationToken ct)
     {
         await DemandAdministratorAsync();
-        var now = clock.GetUtcNow().UtcDateTime;
+        return await TakeAsync("on demand", ct, onDemand: true);
+    }
+
+    /// <summary>
+    /// Refuses an on-demand copy within <see cref="BackupOptions.OnDemandMinutes"/> of the last one.
+    /// Asked inside <see cref="OneAtATime"/>, so two administrators pressing at once get one copy and one refusal.
+    /// </summary>
+    private void RefuseIfTooSoon(DateTime now)
+    {
         if (DatabaseBackup.Copies(Folder).FirstOrDefault() is FileInfo newest
             && DatabaseBackup.TakenAtUtc(newest) is var taken
             && now - taken < TimeSpan.FromMinutes(options.Value.OnDemandMinutes))
@@ -63,8 +71,6 @@ public sealed class BackupService(DatabaseLocation database, IOptions<BackupOpti
                 options.Value.OnDemandMinutes,
                 next.ToLocalTime());
         }
-
-        return await TakeAsync("on demand", ct, onDemand: true);
     }
 
     /// <summary>The copies kept, newest first; administrators only.</summary>
@@ -87,6 +93,11 @@ public sealed class BackupService(DatabaseLocation database, IOptions<BackupOpti
         try
         {
             var now = clock.GetUtcNow().UtcDateTime;
+            if (onDemand)
+            {
+                RefuseIfTooSoon(now);
+            }
+
             BackupCopy copy;
             try
             {
