@@ -102,6 +102,25 @@ public sealed class MeetingServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AMonthWhoseOnlyMeetingIsCancelledSaysWhenTheNextOneIs()
+    {
+        var panel = await BodyIdAsync("emap-cs");
+        await using var db = await _portal.Db.CreateDbContextAsync(Ct);
+        var coming = await db.Meetings.Where(m => m.BodyId == panel && m.Date > Today).OrderBy(m => m.Date).Select(m => new { m.Id, m.Date, m.Version }).Take(2).ToListAsync(Ct);
+        var (first, second) = (coming[0], coming[1]);
+        Assert.NotEqual((first.Date.Year, first.Date.Month), (second.Date.Year, second.Date.Month));
+        await using var secretary = await _portal.SignedInAsAsync(DemoUsers.Secretary);
+        var query = new MonthQuery(first.Date.Year, first.Date.Month, "emap-cs", false);
+        Assert.Null((await secretary.Get<MeetingService>().MonthAsync(query, Ct)).NextAfter);
+
+        await secretary.Get<MeetingService>().CancelAsync(first.Id, "The chair is unwell.", first.Version, Ct);
+        var month = await secretary.Get<MeetingService>().MonthAsync(query, Ct);
+
+        Assert.Equal(MeetingStatus.Cancelled, Assert.Single(month.Meetings).Status);
+        Assert.Equal(second.Id, month.NextAfter?.Id);
+    }
+
+    [Fact]
     public async Task AStaleCancellationIsRefused()
     {
         var meetingId = await NextMeetingIdAsync("emap-cs");

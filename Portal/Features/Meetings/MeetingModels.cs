@@ -47,7 +47,7 @@ public sealed record MeetingRow(
 
 public sealed record MonthQuery(int Year, int Month, string? Body, bool Mine);
 
-/// <param name="NextAfter">For a month with no meetings shown, the first one after it, so the page still says when the next one is; otherwise null.</param>
+/// <param name="NextAfter">For a month with no meeting going ahead (none, or all cancelled), the first one after it, so the page still says when the next one is; otherwise null.</param>
 public sealed record MonthView(
     int Year, int Month, IReadOnlyList<MeetingRow> Meetings, IReadOnlyList<BodyChoice> Bodies, bool SignedIn, IReadOnlyDictionary<DateOnly, string> Holidays,
     MeetingRow? NextAfter);

@@ -43,8 +43,8 @@ public sealed class MeetingService(IDbContextFactory<PortalDbContext> dbFactory,
             }
         }
 
-        // Only an empty month needs to say when the next meeting is.
-        var next = meetings.Count > 0 ? null : await db.Meetings.AsNoTracking()
+        // Only a month with nothing going ahead needs to say when the next meeting is.
+        var next = meetings.Any(m => m.Status != MeetingStatus.Cancelled) ? null : await db.Meetings.AsNoTracking()
             .Where(m => ids.Contains(m.BodyId) && m.Date > last && m.Status != MeetingStatus.Cancelled)
             .OrderBy(m => m.Date).ThenBy(m => m.StartTime)
             .FirstOrDefaultAsync(ct);
