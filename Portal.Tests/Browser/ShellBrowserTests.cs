@@ -104,6 +104,30 @@ public sealed class ShellBrowserTests(BrowserSession session) : BrowserTest(sess
     }
 
     [Fact]
+    public async Task AWideTableScrollsInARegionTheKeyboardCanReachOnlyWhereItIsTooWide()
+    {
+        var page = await NewPageAsync();
+        await SignInToAsync(page, DemoUsers.Director, "/plans/1/dashboard");
+        var region = page.Locator("section[aria-labelledby='counts-title'] .table-scroll");
+
+        // On a laptop the table fits: no tab stop, no landmark.
+        await Assertions.Expect(region).Not.ToHaveAttributeAsync("tabindex", "0");
+        Assert.Null(await region.GetAttributeAsync("role"));
+
+        // On a phone it does not: a named region the keyboard reaches and scrolls, the page itself still.
+        await page.SetViewportSizeAsync(390, 844);
+        await Assertions.Expect(region).ToHaveAttributeAsync("tabindex", "0");
+        await Assertions.Expect(region).ToHaveAttributeAsync("role", "region");
+        await Assertions.Expect(region).ToHaveAttributeAsync("aria-label", "RAG by priority");
+        await region.FocusAsync();
+        await page.Keyboard.PressAsync("ArrowRight");
+        await page.Keyboard.PressAsync("End");
+        Assert.True(await region.EvaluateAsync<double>("r => r.scrollLeft") > 0, "The keyboard did not scroll the table.");
+        Assert.Equal(0, await page.EvaluateAsync<double>("() => window.scrollX"));
+        await AssertAccessibleAsync(page);
+    }
+
+    [Fact]
     public async Task MovesFocusToTheMainContentFromTheSkipLinkByKeyboard()
     {
         var page = await NewPageAsync();

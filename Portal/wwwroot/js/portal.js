@@ -60,6 +60,39 @@
         }
     }).observe(document.head, { childList: true, subtree: true, characterData: true });
 
+    // A wide table scrolls inside its own region (TableScroll). Only a region that does scroll is
+    // made a named, focusable region, so the keyboard can scroll it (WCAG 2.1.1) without every
+    // table that fits adding a tab stop and a landmark. Measured once a frame at most, after
+    // Blazor's changes and on resizing.
+    function markScrollRegions() {
+        document.querySelectorAll('.table-scroll[data-scroll-label]').forEach(function (region) {
+            const scrolls = region.scrollWidth > region.clientWidth + 1;
+            if (scrolls && !region.hasAttribute('tabindex')) {
+                region.setAttribute('role', 'region');
+                region.setAttribute('aria-label', region.getAttribute('data-scroll-label'));
+                region.setAttribute('tabindex', '0');
+            } else if (!scrolls && region.hasAttribute('tabindex')) {
+                region.removeAttribute('role');
+                region.removeAttribute('aria-label');
+                region.removeAttribute('tabindex');
+            }
+        });
+    }
+
+    let regionsPending = false;
+    function scheduleScrollRegions() {
+        if (regionsPending) return;
+        regionsPending = true;
+        requestAnimationFrame(function () {
+            regionsPending = false;
+            markScrollRegions();
+        });
+    }
+
+    document.addEventListener('DOMContentLoaded', markScrollRegions);
+    window.addEventListener('resize', scheduleScrollRegions);
+    new MutationObserver(scheduleScrollRegions).observe(document.documentElement, { childList: true, subtree: true });
+
     document.addEventListener('DOMContentLoaded', focusErrorSummary);
     new MutationObserver(focusErrorSummary).observe(document.documentElement, { childList: true, subtree: true });
 
