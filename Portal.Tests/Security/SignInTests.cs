@@ -111,6 +111,67 @@ public sealed partial class SignInTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task AColleagueBehindTheSameAddressCannotLockOutSomeoneWhoseBrowserHasSignedInBefore()
+    {
+        // Heather signs in at the office (one address for the whole building) and later signs out.
+        var office = "127.0.0.21";
+        var herBrowser = PortalHttp.Handler(office);
+        using (var heather = new HttpClient(herBrowser, disposeHandler: false) { BaseAddress = new Uri(_app.BaseUrl) })
+        {
+            await PortalHttp.SignInAsync(heather, DemoUsers.Director);
+        }
+
+        var device = herBrowser.CookieContainer.GetCookies(new Uri(_app.BaseUrl))[Portal.Infrastructure.Security.KnownDevices.CookieName];
+        Assert.NotNull(device);
+
+        // Someone at another desk in the same building types wrong passwords for her email until it locks.
+        string? answer = null;
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            answer = await TryAsync(office, DemoUsers.Director, "Wrong-Password-" + attempt);
+        }
+
+        Assert.Contains("Try again after", answer, StringComparison.Ordinal);
+        Assert.Contains("Try again after", await TryAsync(office, DemoUsers.Director, DemoUsers.Password), StringComparison.Ordinal);
+
+        // Her own browser, known for her email, is counted apart: she signs in as usual.
+        var sameBrowser = PortalHttp.Handler(office);
+        sameBrowser.CookieContainer.Add(device);
+        using var again = new HttpClient(sameBrowser) { BaseAddress = new Uri(_app.BaseUrl) };
+        await PortalHttp.SignInAsync(again, DemoUsers.Director);
+    }
+
+    [Fact]
+    public async Task GuessingOneEmailFromManyAddressesLocksEveryBrowserButTheOwnersOwn()
+    {
+        var herBrowser = PortalHttp.Handler("127.0.0.40");
+        using (var barbara = new HttpClient(herBrowser, disposeHandler: false) { BaseAddress = new Uri(_app.BaseUrl) })
+        {
+            await PortalHttp.SignInAsync(barbara, DemoUsers.Officer);
+        }
+
+        // Four wrong passwords from each of five addresses: none of them locks by itself; the twentieth locks them all.
+        var answers = new List<string>();
+        for (var address = 30; address < 35; address++)
+        {
+            for (var attempt = 1; attempt <= 4; attempt++)
+            {
+                answers.Add(await TryAsync($"127.0.0.{address}", DemoUsers.Officer, $"Guess-{address}-{attempt}"));
+            }
+        }
+
+        Assert.All(answers[..^1], a => Assert.Contains("The email address or password is not right", a, StringComparison.Ordinal));
+        Assert.Contains("Try again after", answers[^1], StringComparison.Ordinal);
+
+        Assert.Contains("Try again after", await TryAsync("127.0.0.35", DemoUsers.Officer, DemoUsers.Password), StringComparison.Ordinal);
+
+        var sameBrowser = PortalHttp.Handler("127.0.0.41");
+        sameBrowser.CookieContainer.Add(herBrowser.CookieContainer.GetCookies(new Uri(_app.BaseUrl))[Portal.Infrastructure.Security.KnownDevices.CookieName]!);
+        using var again = new HttpClient(sameBrowser) { BaseAddress = new Uri(_app.BaseUrl) };
+        await PortalHttp.SignInAsync(again, DemoUsers.Officer);
+    }
+
     /// <summary>One sign-in from <paramref name="from"/>; the error summary it answered with.</summary>
     private async Task<string> TryAsync(string from, string email, string password)
     {

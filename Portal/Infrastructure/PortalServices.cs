@@ -57,6 +57,7 @@ public static class PortalServices
         services.AddAuthorizationBuilder().AddPortalPolicies();
         services.Configure<RateLimitOptions>(configuration.GetSection(RateLimitOptions.Section));
         services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<KnownDevices>();
         services.AddSingleton<EndedSessions>();
 
         services.AddSingleton<ChangeFeed>();

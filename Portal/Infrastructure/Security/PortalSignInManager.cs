@@ -12,7 +12,8 @@ namespace Portal.Infrastructure.Security;
 /// same answer for an email with no account, a disabled account, an account with no password
 /// yet and a wrong password: one password hash is checked every time (against a stand-in hash
 /// when there is no real one), so neither the words nor the time tell which emails have an
-/// account. And wrong passwords lock only that email from that address (<see cref="SignInThrottle"/>),
+/// account. And wrong passwords lock only that email from that address, or from that browser when
+/// it has signed in as that email before (<see cref="SignInThrottle"/>, <see cref="KnownDevices"/>),
 /// never the account everywhere, so no one can keep a colleague out by typing their email.
 /// </summary>
 internal sealed class PortalSignInManager(
@@ -24,7 +25,8 @@ internal sealed class PortalSignInManager(
     IAuthenticationSchemeProvider schemes,
     IUserConfirmation<PortalUser> confirmation,
     IPasswordHasher<PortalUser> hasher,
-    SignInThrottle throttle)
+    SignInThrottle throttle,
+    KnownDevices devices)
     : SignInManager<PortalUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     private static readonly PortalUser StandIn = new();
@@ -42,8 +44,8 @@ internal sealed class PortalSignInManager(
     {
         ArgumentNullException.ThrowIfNull(userName);
         ArgumentNullException.ThrowIfNull(password);
-        var address = ClientAddress.Of(Context);
-        if (throttle.LockedUntil(userName, address) is not null)
+        var source = devices.SourceOf(Context, userName);
+        if (throttle.LockedUntil(userName, source) is not null)
         {
             return SignInResult.LockedOut;
         }
@@ -52,11 +54,17 @@ internal sealed class PortalSignInManager(
         var passwordMatches = await PasswordMatchesAsync(user, password);
         if (user is null || !passwordMatches || !await CanSignInAsync(user) || await IsLockedOut(user))
         {
-            return throttle.Failed(userName, address) is null ? SignInResult.Failed : SignInResult.LockedOut;
+            return throttle.Failed(userName, source) is null ? SignInResult.Failed : SignInResult.LockedOut;
         }
 
-        throttle.Succeeded(userName, address);
-        return await SignInOrTwoFactorAsync(user, isPersistent);
+        throttle.Succeeded(userName, source);
+        var result = await SignInOrTwoFactorAsync(user, isPersistent);
+        if (result.Succeeded)
+        {
+            devices.Remember(Context, userName);
+        }
+
+        return result;
     }
 
     /// <summary>Checks one password hash whoever asks: the account's own, or the stand-in's when there is no account or no password yet.</summary>

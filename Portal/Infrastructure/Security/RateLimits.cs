@@ -42,6 +42,13 @@ public sealed class RateLimitOptions
     /// <summary>Wrong passwords for one email from one address before that pair is locked (<see cref="SignInThrottle"/>).</summary>
     public int LockoutAfter { get; set; } = 5;
 
+    /// <summary>
+    /// Wrong passwords for one email from any addresses, in a day, before every browser that has not
+    /// signed in as that email before waits too (guessing spread over many addresses); the owner's
+    /// own browsers are counted apart and go on (<see cref="KnownDevices"/>).
+    /// </summary>
+    public int LockoutAcrossAddressesAfter { get; set; } = 20;
+
     /// <summary>The first lock's length in minutes; each failure after it doubles the wait.</summary>
     public double LockoutFirstMinutes { get; set; } = 1;
 

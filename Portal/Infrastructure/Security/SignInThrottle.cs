@@ -6,15 +6,19 @@ using Microsoft.Extensions.Options;
 namespace Portal.Infrastructure.Security;
 
 /// <summary>
-/// The sign-in lockout, counted per email address <em>and</em> the address the attempts come
-/// from. Identity's own lockout is per account: anyone who knows a colleague's email could keep
-/// them out by typing five wrong passwords. Here wrong passwords lock only that email from that
-/// address (<see cref="ClientAddress"/>): after <see cref="RateLimitOptions.LockoutAfter"/>
-/// failures for <see cref="RateLimitOptions.LockoutFirstMinutes"/>, and each failure after that
-/// doubles the wait, up to <see cref="RateLimitOptions.LockoutMaxMinutes"/>; the person at their
-/// own desk signs in as usual. An email that has no account is counted the same way, so the
-/// lockout says nothing about which addresses have one. A success clears the count; a day
-/// without failures forgets it.
+/// The sign-in lockout, counted per email address <em>and</em> where the attempts come from: the
+/// browser, when it has signed in as that email before (<see cref="KnownDevices"/>), otherwise its
+/// address (<see cref="ClientAddress"/>). Identity's own lockout is per account: anyone who knows a
+/// colleague's email could keep them out by typing five wrong passwords. Here wrong passwords lock
+/// only that email from that source: after <see cref="RateLimitOptions.LockoutAfter"/> failures
+/// for <see cref="RateLimitOptions.LockoutFirstMinutes"/>, and each failure after that doubles the
+/// wait, up to <see cref="RateLimitOptions.LockoutMaxMinutes"/>; the owner's own browser, counted
+/// apart even behind the same address, signs in as usual. Failures from addresses are also counted
+/// for the email across all of them, so guessing spread over many addresses locks every unknown
+/// browser after <see cref="RateLimitOptions.LockoutAcrossAddressesAfter"/> (and still not the
+/// owner's). An email that has no account is counted the same way, so the lockout says nothing
+/// about which addresses have one. A success clears its source's count; a day without failures
+/// forgets any count.
 /// </summary>
 /// <remarks>
 /// Held in memory: a restart forgets the counts (an attacker cannot restart the portal), and
@@ -29,9 +33,20 @@ public sealed class SignInThrottle(IOptions<RateLimitOptions> options, TimeProvi
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
-    /// <summary>Until when <paramref name="email"/> may not sign in from <paramref name="address"/>, or null.</summary>
-    public DateTimeOffset? LockedUntil(string email, string address) =>
-        _entries.TryGetValue(Key(email, address), out var entry) && entry.LockedUntil is DateTimeOffset until && until > clock.GetUtcNow() ? until : null;
+    /// <summary>Until when <paramref name="email"/> may not sign in from <paramref name="source"/> (a known browser or an address), or null.</summary>
+    public DateTimeOffset? LockedUntil(string email, string source)
+    {
+        var now = clock.GetUtcNow();
+        DateTimeOffset? Until(string key) => _entries.TryGetValue(key, out var entry) && entry.LockedUntil is DateTimeOffset until && until > now ? until : null;
+        var own = Until(Key(email, source));
+        var across = IsDevice(source) ? null : Until(Key(email, AnyAddress));
+        return (own, across) switch
+        {
+            (null, _) => across,
+            (_, null) => own,
+            _ => own > across ? own : across,
+        };
+    }
 
     /// <summary>Every email locked from some address now, with the latest time a lock runs to (for the administrators' list of sign-ins), keyed by <see cref="KeyOf"/>.</summary>
     public IReadOnlyDictionary<string, DateTimeOffset> LockedEmails()
@@ -54,8 +69,8 @@ public sealed class SignInThrottle(IOptions<RateLimitOptions> options, TimeProvi
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(email.Trim().ToUpperInvariant())));
     }
 
-    /// <summary>Counts a failed sign-in; returns until when this failure locks the pair, or null while it does not yet.</summary>
-    public DateTimeOffset? Failed(string email, string address)
+    /// <summary>Counts a failed sign-in; returns until when this failure locks the email from this source, or null while it does not yet.</summary>
+    public DateTimeOffset? Failed(string email, string source)
     {
         var limits = options.Value;
         var now = clock.GetUtcNow();
@@ -64,15 +79,17 @@ public sealed class SignInThrottle(IOptions<RateLimitOptions> options, TimeProvi
             Trim(now);
         }
 
-        var entry = _entries.AddOrUpdate(
-            Key(email, address),
-            _ => Next(new Entry(0, null, now), limits, now),
-            (_, old) => Next(now - old.LastFailure > Forget ? new Entry(0, null, now) : old, limits, now));
-        return entry.LockedUntil is DateTimeOffset until && until > now ? until : null;
+        Count(Key(email, source), limits.LockoutAfter, limits, now);
+        if (!IsDevice(source))
+        {
+            Count(Key(email, AnyAddress), limits.LockoutAcrossAddressesAfter, limits, now);
+        }
+
+        return LockedUntil(email, source);
     }
 
-    /// <summary>A success from this address clears its count for this email.</summary>
-    public void Succeeded(string email, string address) => _entries.TryRemove(Key(email, address), out _);
+    /// <summary>A success from this source clears its count for this email (not the count across addresses, which a guesser elsewhere may still be adding to).</summary>
+    public void Succeeded(string email, string source) => _entries.TryRemove(Key(email, source), out _);
 
     /// <summary>An administrator's unlock: the email's counts from every address are cleared.</summary>
     public void Clear(string email)
@@ -84,16 +101,22 @@ public sealed class SignInThrottle(IOptions<RateLimitOptions> options, TimeProvi
         }
     }
 
-    private static Entry Next(Entry entry, RateLimitOptions limits, DateTimeOffset now)
+    private void Count(string key, int after, RateLimitOptions limits, DateTimeOffset now) =>
+        _entries.AddOrUpdate(
+            key,
+            _ => Next(new Entry(0, null, now), after, limits, now),
+            (_, old) => Next(now - old.LastFailure > Forget ? new Entry(0, null, now) : old, after, limits, now));
+
+    private static Entry Next(Entry entry, int after, RateLimitOptions limits, DateTimeOffset now)
     {
         var failures = entry.Failures + 1;
-        if (limits.LockoutAfter <= 0 || failures < limits.LockoutAfter)
+        if (after <= 0 || failures < after)
         {
             return new Entry(failures, entry.LockedUntil, now);
         }
 
         // 1, 2, 4, 8 ... minutes by default: the fifth failure waits a minute, the sixth two.
-        var doublings = Math.Min(failures - limits.LockoutAfter, 20);
+        var doublings = Math.Min(failures - after, 20);
         var minutes = Math.Min(limits.LockoutFirstMinutes * Math.Pow(2, doublings), limits.LockoutMaxMinutes);
         return new Entry(failures, now.AddMinutes(minutes), now);
     }
@@ -111,7 +134,12 @@ public sealed class SignInThrottle(IOptions<RateLimitOptions> options, TimeProvi
         }
     }
 
-    private static string Key(string email, string address) => $"{KeyOf(email)}|{address}";
+    // Stands for every address at once in the count across addresses; no address or browser is written so.
+    private const string AnyAddress = "*";
+
+    private static bool IsDevice(string source) => source.StartsWith(KnownDevices.DevicePrefix, StringComparison.Ordinal);
+
+    private static string Key(string email, string source) => $"{KeyOf(email)}|{source}";
 
     private sealed record Entry(int Failures, DateTimeOffset? LockedUntil, DateTimeOffset LastFailure);
 }
