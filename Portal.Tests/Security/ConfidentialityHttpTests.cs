@@ -14,7 +14,7 @@ namespace Portal.Tests.Security;
 /// and the titles of plan actions a decision is linked to, reach none of them for a visitor, and
 /// the private item's business reaches none of them for an officer who is not on the body.
 /// </summary>
-public sealed class ConfidentialityHttpTests : IAsyncLifetime
+public sealed class ConfidentialityHttpTests : HttpTest
 {
     /// <summary>Agreed under the Employment Panel's private staffing item, 25 August 2009.</summary>
     private const string PanelAction = "Confirm Ms Example";
@@ -25,26 +25,13 @@ public sealed class ConfidentialityHttpTests : IAsyncLifetime
     /// <summary>The EMG's notes on that private item.</summary>
     private const string GroupNotes = "weighed three options";
 
-    private PortalApp _app = default!;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public ValueTask InitializeAsync()
-    {
-        _app = new PortalApp();
-        _app.Start();
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
-
     [Fact]
     public async Task NoChannelGivesAVisitorOrAnOfficerOffTheBodyWhatWasAgreedOrWrittenUnderAPrivateItem()
     {
         var ids = await IdsAsync();
-        using var visitor = await PortalHttp.ClientAsync(_app.BaseUrl);
-        using var officer = await PortalHttp.ClientAsync(_app.BaseUrl, DemoUsers.Officer);
-        using var director = await PortalHttp.ClientAsync(_app.BaseUrl, DemoUsers.Director);
+        using var visitor = await PortalHttp.ClientAsync(App.BaseUrl);
+        using var officer = await PortalHttp.ClientAsync(App.BaseUrl, DemoUsers.Officer);
+        using var director = await PortalHttp.ClientAsync(App.BaseUrl, DemoUsers.Director);
 
         var everywhere = new[]
         {
@@ -87,8 +74,8 @@ public sealed class ConfidentialityHttpTests : IAsyncLifetime
     public async Task TheDecisionRegisterGivesAVisitorACountOfLinksAndNoPlanActionTitles()
     {
         var ids = await IdsAsync();
-        using var visitor = await PortalHttp.ClientAsync(_app.BaseUrl);
-        using var member = await PortalHttp.ClientAsync(_app.BaseUrl, DemoUsers.Member);
+        using var visitor = await PortalHttp.ClientAsync(App.BaseUrl);
+        using var member = await PortalHttp.ClientAsync(App.BaseUrl, DemoUsers.Member);
 
         foreach (var path in new[] { "/decisions", $"/reports/{ids.York}", $"/meetings/{ids.July}/pack", $"/meetings/{ids.July}/pack.html", "/search?q=directorate+plan" })
         {
@@ -103,7 +90,7 @@ public sealed class ConfidentialityHttpTests : IAsyncLifetime
         Assert.All(ids.LinkedActions, title => Assert.Contains(HtmlEncoder.Default.Encode(title), register, StringComparison.Ordinal));
     }
 
-    private Task<Ids> IdsAsync() => _app.QueryAsync(async db =>
+    private Task<Ids> IdsAsync() => App.QueryAsync(async db =>
     {
         var today = DateOnly.FromDateTime(DateTime.Now);
         var emg = await db.Bodies.Where(b => b.Slug == "emg").Select(b => b.Id).SingleAsync(Ct);

@@ -19,27 +19,17 @@ namespace Portal.Tests.Security;
 /// without an antiforgery token; and what the portal logs, at the levels it ships with, holds no
 /// email address, name, password, link token or private note.
 /// </summary>
-public sealed class HttpSecurityTests : IAsyncLifetime
+public sealed class HttpSecurityTests : HttpTest
 {
     private readonly CapturedLogs _logs = new();
-    private PortalApp _app = default!;
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public ValueTask InitializeAsync()
-    {
-        // The levels of appsettings.json, not the quieter ones the other tests run with.
-        _app = new PortalApp(settings: new Dictionary<string, string> { ["Logging:LogLevel:Default"] = "Information" }, logs: _logs);
-        _app.Start();
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    // The levels of appsettings.json, not the quieter ones the other tests run with.
+    protected override PortalApp CreateApp() => new(settings: new Dictionary<string, string> { ["Logging:LogLevel:Default"] = "Information" }, logs: _logs);
 
     [Fact]
     public async Task EveryPostWithoutAnAntiforgeryTokenIsRefused()
     {
-        var posts = _app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+        var posts = App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains("POST") == true)
             .Select(e => e.RoutePattern.RawText ?? string.Empty)
             .Where(route => !route.StartsWith("/_blazor", StringComparison.Ordinal))
@@ -49,7 +39,7 @@ public sealed class HttpSecurityTests : IAsyncLifetime
         Assert.Contains("/account/set-password", posts);
         Assert.True(posts.Count > 40, $"Only {posts.Count} endpoints take a POST: {string.Join(", ", posts)}");
 
-        using var admin = await PortalHttp.ClientAsync(_app.BaseUrl, DemoUsers.Administrator);
+        using var admin = await PortalHttp.ClientAsync(App.BaseUrl, DemoUsers.Administrator);
         var accepted = new List<string>();
         // Sign-out last: were it accepted, the posts after it would be an anonymous visitor's.
         foreach (var route in posts.OrderBy(r => r == "/account/logout"))
@@ -79,22 +69,22 @@ public sealed class HttpSecurityTests : IAsyncLifetime
         const string NewPassword = "Quiet-Logs-Please-2026";
 
         // Sign-ins that work, that fail, and one that is locked out.
-        using (await PortalHttp.ClientAsync(_app.BaseUrl, DemoUsers.Member))
+        using (await PortalHttp.ClientAsync(App.BaseUrl, DemoUsers.Member))
         {
         }
 
         for (var i = 0; i < 4; i++)
         {
-            await Assert.ThrowsAsync<InvalidOperationException>(() => PortalHttp.ClientAsync(_app.BaseUrl, DemoUsers.Secretary, "Wrong-Password-" + i));
+            await Assert.ThrowsAsync<InvalidOperationException>(() => PortalHttp.ClientAsync(App.BaseUrl, DemoUsers.Secretary, "Wrong-Password-" + i));
         }
 
         // The fifth wrong password locks the sign-in from this address, and says until when.
-        await Assert.ThrowsAsync<InvalidOperationException>(() => PortalHttp.ClientAsync(_app.BaseUrl, DemoUsers.Secretary, "Wrong-Password-5"));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => PortalHttp.ClientAsync(App.BaseUrl, DemoUsers.Secretary, "Wrong-Password-5"));
 
         // An administrator makes a sign-in; its owner chooses a password through the link.
         var invitation = await AsAsync(DemoUsers.Administrator, scope =>
             scope.GetRequiredService<UserAdminService>().CreateAsync(new NewUser("logged.nowhere@york.example", "Private Person", [Roles.Officer], null), Ct));
-        using var owner = await PortalHttp.ClientAsync(_app.BaseUrl);
+        using var owner = await PortalHttp.ClientAsync(App.BaseUrl);
         var fields = await PortalHttp.FormFieldsAsync(owner, invitation.Link);
         fields["Input.Password"] = NewPassword;
         fields["Input.Confirm"] = NewPassword;
@@ -103,7 +93,7 @@ public sealed class HttpSecurityTests : IAsyncLifetime
             Assert.Contains("Your password is set", await set.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         }
 
-        using (await PortalHttp.ClientAsync(_app.BaseUrl, "logged.nowhere@york.example", NewPassword))
+        using (await PortalHttp.ClientAsync(App.BaseUrl, "logged.nowhere@york.example", NewPassword))
         {
         }
 
@@ -133,7 +123,7 @@ public sealed class HttpSecurityTests : IAsyncLifetime
 
     private async Task<T> AsAsync<T>(string email, Func<IServiceProvider, Task<T>> work)
     {
-        await using var scope = _app.Services.CreateAsyncScope();
+        await using var scope = App.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         var principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<PortalUser>>().CreateAsync((await users.FindByEmailAsync(email))!);
         scope.ServiceProvider.GetRequiredService<CurrentUser>().ActFor(principal);

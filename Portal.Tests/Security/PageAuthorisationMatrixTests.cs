@@ -13,7 +13,7 @@ namespace Portal.Tests.Security;
 /// it), against one table of what each role gets: the page, a sign-in, "no access", or "not
 /// found" for something they may not know exists. A page added without a row fails the test.
 /// </summary>
-public sealed partial class PageAuthorisationMatrixTests : IAsyncLifetime
+public sealed partial class PageAuthorisationMatrixTests : HttpTest
 {
     private const string Ok = "ok";
     private const string Login = "login";
@@ -89,17 +89,6 @@ public sealed partial class PageAuthorisationMatrixTests : IAsyncLifetime
         ("/thread/strategy", "/thread/strategy", "login ok ok ok ok"),
     ];
 
-    private PortalApp _app = default!;
-
-    public ValueTask InitializeAsync()
-    {
-        _app = new PortalApp();
-        _app.Start();
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
-
     [Fact]
     public void EveryPageOfThePortalHasARowInTheTable()
     {
@@ -161,9 +150,9 @@ public sealed partial class PageAuthorisationMatrixTests : IAsyncLifetime
     }
 
     private Task<HttpClient> ClientAsync(string role) =>
-        PortalHttp.ClientAsync(_app.BaseUrl, Users.TryGetValue(role, out var email) ? email : null);
+        PortalHttp.ClientAsync(App.BaseUrl, Users.TryGetValue(role, out var email) ? email : null);
 
-    private Task<Dictionary<string, string>> SamplesAsync() => SamplesAsync(_app);
+    private Task<Dictionary<string, string>> SamplesAsync() => SamplesAsync(App);
 
     /// <summary>The ids a sample path names in braces, from the running app's demo.</summary>
     internal static Task<Dictionary<string, string>> SamplesAsync(PortalApp app) => app.QueryAsync(async db =>

@@ -17,7 +17,7 @@ namespace Portal.Tests.Security;
 /// characters. Each answer is the page as normal (the value treated as absent) or a plain
 /// refusal, never the error page or a server error, and the server logs no error.
 /// </summary>
-public sealed partial class QueryValueTests : IAsyncLifetime
+public sealed partial class QueryValueTests : HttpTest
 {
     private static readonly string[] BadValues =
     [
@@ -26,31 +26,21 @@ public sealed partial class QueryValueTests : IAsyncLifetime
     ];
 
     private readonly CapturedLogs _logs = new();
-    private PortalApp _app = default!;
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public ValueTask InitializeAsync()
-    {
-        _app = new PortalApp(logs: _logs);
-        _app.Start();
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    protected override PortalApp CreateApp() => new(logs: _logs);
 
     [Fact]
     public async Task EveryPageAndEndpointTreatsABadQueryValueAsAbsentOrRefusesItPlainly()
     {
-        var samples = await PageAuthorisationMatrixTests.SamplesAsync(_app);
+        var samples = await PageAuthorisationMatrixTests.SamplesAsync(App);
         var targets = PageTargets(samples).Concat(EndpointTargets(samples)).ToList();
         Assert.Contains(targets, t => t.Path.StartsWith("/plans/", StringComparison.Ordinal) && t.Parameter == "year");
         Assert.Contains(targets, t => t.Path == "/decisions" && t.Parameter == "year");
         Assert.Contains(targets, t => t.Path == "/culture/set" && t.Parameter == "returnUrl");
         Assert.Contains(targets, t => t.Path.EndsWith("/export/actions.csv", StringComparison.Ordinal) && t.Parameter == "year");
 
-        using var admin = await PortalHttp.ClientAsync(_app.BaseUrl, DemoUsers.Administrator);
-        using var anonymous = await PortalHttp.ClientAsync(_app.BaseUrl);
+        using var admin = await PortalHttp.ClientAsync(App.BaseUrl, DemoUsers.Administrator);
+        using var anonymous = await PortalHttp.ClientAsync(App.BaseUrl);
         var failures = new List<string>();
         foreach (var (path, parameter, others) in targets)
         {
@@ -78,7 +68,7 @@ public sealed partial class QueryValueTests : IAsyncLifetime
     {
         foreach (var returnUrl in new[] { "/%0D%0ALocation:%20https://evil.example", "%00", "/plans%01", "//evil.example", "/%5Cevil.example" })
         {
-            using var signedIn = await PortalHttp.ClientAsync(_app.BaseUrl);
+            using var signedIn = await PortalHttp.ClientAsync(App.BaseUrl);
             var fields = await PortalHttp.FormFieldsAsync(signedIn, $"/account/login?returnUrl={returnUrl}");
             fields["Input.Email"] = DemoUsers.Officer;
             fields["Input.Password"] = DemoUsers.Password;
@@ -86,7 +76,7 @@ public sealed partial class QueryValueTests : IAsyncLifetime
             var html = await response.Content.ReadAsStringAsync(Ct);
 
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            Assert.Equal(_app.BaseUrl, response.RequestMessage!.RequestUri!.GetLeftPart(UriPartial.Authority));
+            Assert.Equal(App.BaseUrl, response.RequestMessage!.RequestUri!.GetLeftPart(UriPartial.Authority));
             Assert.Equal("/", response.RequestMessage.RequestUri.AbsolutePath);
             Assert.DoesNotContain("Sorry, there is a problem", html, StringComparison.Ordinal);
         }
@@ -147,7 +137,7 @@ public sealed partial class QueryValueTests : IAsyncLifetime
     private IEnumerable<(string Path, string Parameter, string Others)> EndpointTargets(IReadOnlyDictionary<string, string> samples)
     {
         var simple = new[] { typeof(string), typeof(int), typeof(int?), typeof(bool), typeof(bool?), typeof(long), typeof(long?), typeof(DateOnly), typeof(DateOnly?) };
-        var endpoints = _app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+        var endpoints = App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains("GET") == true);
         foreach (var endpoint in endpoints)
         {

@@ -10,34 +10,23 @@ namespace Portal.Tests.Security;
 /// short page in the reader's language saying when to try again; other addresses, and reading
 /// the forms, are not held back.
 /// </summary>
-public sealed class RateLimitTests : IAsyncLifetime
+public sealed class RateLimitTests : HttpTest
 {
-    private PortalApp _app = default!;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public ValueTask InitializeAsync()
+    protected override PortalApp CreateApp() => new(settings: new Dictionary<string, string>
     {
-        _app = new PortalApp(settings: new Dictionary<string, string>
-        {
-            ["Portal:RateLimits:SignInPerAddress"] = "5",
-            ["Portal:RateLimits:SignInPerAccount"] = "3",
-            ["Portal:RateLimits:SetupPerAddress"] = "2",
-            ["Portal:RateLimits:SetPasswordPerAddress"] = "2",
-            ["Portal:RateLimits:SearchPerAddress"] = "3",
-            ["Portal:RateLimits:FeedsPerAddress"] = "3",
-            ["Portal:RateLimits:WindowSeconds"] = "600",
-        });
-        _app.Start();
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+        ["Portal:RateLimits:SignInPerAddress"] = "5",
+        ["Portal:RateLimits:SignInPerAccount"] = "3",
+        ["Portal:RateLimits:SetupPerAddress"] = "2",
+        ["Portal:RateLimits:SetPasswordPerAddress"] = "2",
+        ["Portal:RateLimits:SearchPerAddress"] = "3",
+        ["Portal:RateLimits:FeedsPerAddress"] = "3",
+        ["Portal:RateLimits:WindowSeconds"] = "600",
+    });
 
     [Fact]
     public async Task SignInsPastTheLimitForOneAccountAndThenForOneAddressAreRefusedWithWhenToTryAgain()
     {
-        using var client = await PortalHttp.ClientAsync(_app.BaseUrl, from: "127.0.0.3");
+        using var client = await PortalHttp.ClientAsync(App.BaseUrl, from: "127.0.0.3");
         var fields = await PortalHttp.FormFieldsAsync(client, "/account/login");
 
         // Three for one email are taken (and answered as wrong passwords); the fourth is over the account's limit.
@@ -55,7 +44,7 @@ public sealed class RateLimitTests : IAsyncLifetime
 
         // Reading the form is not held back, nor is anyone at another address.
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/login", Ct)).StatusCode);
-        using (await PortalHttp.ClientAsync(_app.BaseUrl, DemoUsers.Director, from: "127.0.0.1"))
+        using (await PortalHttp.ClientAsync(App.BaseUrl, DemoUsers.Director, from: "127.0.0.1"))
         {
         }
     }
@@ -63,7 +52,7 @@ public sealed class RateLimitTests : IAsyncLifetime
     [Fact]
     public async Task ASignInFormNoPageSendsIsAnsweredBadRequestNotAnError()
     {
-        using var client = await PortalHttp.ClientAsync(_app.BaseUrl, from: "127.0.0.9");
+        using var client = await PortalHttp.ClientAsync(App.BaseUrl, from: "127.0.0.9");
         var fields = Enumerable.Range(0, 5_000).Select(i => new KeyValuePair<string, string>($"f{i}", "x"));
 
         using var answer = await client.PostAsync("/account/login", new FormUrlEncodedContent(fields), Ct);
@@ -77,7 +66,7 @@ public sealed class RateLimitTests : IAsyncLifetime
     [InlineData("/account/set-password?user=x&code=y", 2, "127.0.0.5")]
     public async Task FormPostsPastTheLimitAreRefused(string path, int limit, string from)
     {
-        using var client = await PortalHttp.ClientAsync(_app.BaseUrl, from: from);
+        using var client = await PortalHttp.ClientAsync(App.BaseUrl, from: from);
         var fields = await PortalHttp.FormFieldsAsync(client, path);
         for (var i = 0; i < limit; i++)
         {
@@ -94,7 +83,7 @@ public sealed class RateLimitTests : IAsyncLifetime
     [InlineData("/meetings/calendar.ics", "127.0.0.7")]
     public async Task ReadsPastTheLimitAreRefusedInTheReadersLanguage(string path, string from)
     {
-        using var client = await PortalHttp.ClientAsync(_app.BaseUrl, from: from);
+        using var client = await PortalHttp.ClientAsync(App.BaseUrl, from: from);
         client.DefaultRequestHeaders.AcceptLanguage.Clear();
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("sv-SE");
         for (var i = 0; i < 3; i++)
@@ -107,7 +96,7 @@ public sealed class RateLimitTests : IAsyncLifetime
         Assert.Contains("<h1>För många förfrågningar</h1>", page, StringComparison.Ordinal);
         Assert.Contains("<html lang=\"sv-SE\">", page, StringComparison.Ordinal);
 
-        using var elsewhere = await PortalHttp.ClientAsync(_app.BaseUrl, from: "127.0.0.1");
+        using var elsewhere = await PortalHttp.ClientAsync(App.BaseUrl, from: "127.0.0.1");
         Assert.Equal(HttpStatusCode.OK, (await elsewhere.GetAsync(path, Ct)).StatusCode);
     }
 

@@ -16,29 +16,23 @@ namespace Portal.Tests.Security;
 /// would be flaky); and wrong passwords lock that email only from the address they came from,
 /// saying until when, so nobody can keep a colleague out by typing their email.
 /// </summary>
-public sealed partial class SignInTests : IAsyncLifetime
+public sealed partial class SignInTests : HttpTest
 {
     private const string NoPasswordYet = "waiting.for.link@york.example";
     private const string Disabled = "switched.off@york.example";
 
     private readonly CountingHasher.Counter _checks = new();
-    private PortalApp _app = default!;
+    protected override PortalApp CreateApp() => new(services: services => services.AddScoped<IPasswordHasher<PortalUser>>(sp =>
+        new CountingHasher(new PasswordHasher<PortalUser>(sp.GetService<IOptions<PasswordHasherOptions>>()), _checks)));
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
+    protected override async Task StartedAsync()
     {
-        _app = new PortalApp(services: services => services.AddScoped<IPasswordHasher<PortalUser>>(sp =>
-            new CountingHasher(new PasswordHasher<PortalUser>(sp.GetService<IOptions<PasswordHasherOptions>>()), _checks)));
-        _app.Start();
-        await using var scope = _app.Services.CreateAsyncScope();
+        await using var scope = App.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         Assert.True((await users.CreateAsync(new PortalUser { UserName = NoPasswordYet, Email = NoPasswordYet, DisplayName = "Waiting" })).Succeeded);
         var disabled = new PortalUser { UserName = Disabled, Email = Disabled, DisplayName = "Off", DisabledUtc = DateTime.UtcNow };
         Assert.True((await users.CreateAsync(disabled, DemoUsers.Password)).Succeeded);
     }
-
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
     public async Task AnUnknownEmailADisabledAccountANewAccountAndAWrongPasswordGetTheSameAnswerAndTheSameWork()
@@ -52,7 +46,7 @@ public sealed partial class SignInTests : IAsyncLifetime
             ("wrong password", DemoUsers.Officer, "Not-The-Password-1"),
         })
         {
-            using var client = await PortalHttp.ClientAsync(_app.BaseUrl);
+            using var client = await PortalHttp.ClientAsync(App.BaseUrl);
             var fields = await PortalHttp.FormFieldsAsync(client, "/account/login");
             fields["Input.Email"] = email;
             fields["Input.Password"] = password;
@@ -70,7 +64,7 @@ public sealed partial class SignInTests : IAsyncLifetime
 
         // And the right password does the same work, once.
         _checks.Reset();
-        using (await PortalHttp.ClientAsync(_app.BaseUrl, DemoUsers.Officer))
+        using (await PortalHttp.ClientAsync(App.BaseUrl, DemoUsers.Officer))
         {
             Assert.Equal(1, _checks.Verified);
         }
@@ -102,11 +96,11 @@ public sealed partial class SignInTests : IAsyncLifetime
         Assert.Equal(0, _checks.Verified);
 
         // The officer at her own desk signs in as usual; another email from the locked address does too.
-        using (await PortalHttp.ClientAsync(_app.BaseUrl, DemoUsers.Officer, from: "127.0.0.1"))
+        using (await PortalHttp.ClientAsync(App.BaseUrl, DemoUsers.Officer, from: "127.0.0.1"))
         {
         }
 
-        using (await PortalHttp.ClientAsync(_app.BaseUrl, DemoUsers.Director, from: "127.0.0.2"))
+        using (await PortalHttp.ClientAsync(App.BaseUrl, DemoUsers.Director, from: "127.0.0.2"))
         {
         }
     }
@@ -117,12 +111,12 @@ public sealed partial class SignInTests : IAsyncLifetime
         // Heather signs in at the office (one address for the whole building) and later signs out.
         var office = "127.0.0.21";
         var herBrowser = PortalHttp.Handler(office);
-        using (var heather = new HttpClient(herBrowser, disposeHandler: false) { BaseAddress = new Uri(_app.BaseUrl) })
+        using (var heather = new HttpClient(herBrowser, disposeHandler: false) { BaseAddress = new Uri(App.BaseUrl) })
         {
             await PortalHttp.SignInAsync(heather, DemoUsers.Director);
         }
 
-        var device = herBrowser.CookieContainer.GetCookies(new Uri(_app.BaseUrl))[Portal.Infrastructure.Security.KnownDevices.CookieName];
+        var device = herBrowser.CookieContainer.GetCookies(new Uri(App.BaseUrl))[Portal.Infrastructure.Security.KnownDevices.CookieName];
         Assert.NotNull(device);
 
         // Someone at another desk in the same building types wrong passwords for her email until it locks.
@@ -138,7 +132,7 @@ public sealed partial class SignInTests : IAsyncLifetime
         // Her own browser, known for her email, is counted apart: she signs in as usual.
         var sameBrowser = PortalHttp.Handler(office);
         sameBrowser.CookieContainer.Add(device);
-        using var again = new HttpClient(sameBrowser) { BaseAddress = new Uri(_app.BaseUrl) };
+        using var again = new HttpClient(sameBrowser) { BaseAddress = new Uri(App.BaseUrl) };
         await PortalHttp.SignInAsync(again, DemoUsers.Director);
     }
 
@@ -146,7 +140,7 @@ public sealed partial class SignInTests : IAsyncLifetime
     public async Task GuessingOneEmailFromManyAddressesLocksEveryBrowserButTheOwnersOwn()
     {
         var herBrowser = PortalHttp.Handler("127.0.0.40");
-        using (var barbara = new HttpClient(herBrowser, disposeHandler: false) { BaseAddress = new Uri(_app.BaseUrl) })
+        using (var barbara = new HttpClient(herBrowser, disposeHandler: false) { BaseAddress = new Uri(App.BaseUrl) })
         {
             await PortalHttp.SignInAsync(barbara, DemoUsers.Officer);
         }
@@ -167,15 +161,15 @@ public sealed partial class SignInTests : IAsyncLifetime
         Assert.Contains("Try again after", await TryAsync("127.0.0.35", DemoUsers.Officer, DemoUsers.Password), StringComparison.Ordinal);
 
         var sameBrowser = PortalHttp.Handler("127.0.0.41");
-        sameBrowser.CookieContainer.Add(herBrowser.CookieContainer.GetCookies(new Uri(_app.BaseUrl))[Portal.Infrastructure.Security.KnownDevices.CookieName]!);
-        using var again = new HttpClient(sameBrowser) { BaseAddress = new Uri(_app.BaseUrl) };
+        sameBrowser.CookieContainer.Add(herBrowser.CookieContainer.GetCookies(new Uri(App.BaseUrl))[Portal.Infrastructure.Security.KnownDevices.CookieName]!);
+        using var again = new HttpClient(sameBrowser) { BaseAddress = new Uri(App.BaseUrl) };
         await PortalHttp.SignInAsync(again, DemoUsers.Officer);
     }
 
     /// <summary>One sign-in from <paramref name="from"/>; the error summary it answered with.</summary>
     private async Task<string> TryAsync(string from, string email, string password)
     {
-        using var client = await PortalHttp.ClientAsync(_app.BaseUrl, from: from);
+        using var client = await PortalHttp.ClientAsync(App.BaseUrl, from: from);
         var fields = await PortalHttp.FormFieldsAsync(client, "/account/login");
         fields["Input.Email"] = email;
         fields["Input.Password"] = password;

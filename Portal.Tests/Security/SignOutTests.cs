@@ -13,28 +13,15 @@ namespace Portal.Tests.Security;
 /// in (from a shared computer, a proxy log, a stolen laptop's browser profile) is refused on its
 /// very next request after the sign-out, while the same person's sign-in on another device goes on.
 /// </summary>
-public sealed class SignOutTests : IAsyncLifetime
+public sealed class SignOutTests : HttpTest
 {
-    private PortalApp _app = default!;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public ValueTask InitializeAsync()
-    {
-        _app = new PortalApp();
-        _app.Start();
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
-
     [Fact]
     public async Task ACookieCopiedBeforeSignOutIsRefusedStraightAfterIt()
     {
         var handler = PortalHttp.Handler();
-        using var browser = new HttpClient(handler) { BaseAddress = new Uri(_app.BaseUrl) };
+        using var browser = new HttpClient(handler) { BaseAddress = new Uri(App.BaseUrl) };
         await PortalHttp.SignInAsync(browser, DemoUsers.Officer);
-        using var otherDevice = await PortalHttp.ClientAsync(_app.BaseUrl, DemoUsers.Officer);
+        using var otherDevice = await PortalHttp.ClientAsync(App.BaseUrl, DemoUsers.Officer);
         var cookie = handler.CookieContainer.GetAllCookies().Single(c => c.Name == "portal.auth").Value;
         using var copy = WithCookie(cookie);
         Assert.Equal("/organisation", await LandsOnAsync(copy, "/organisation"));
@@ -56,10 +43,10 @@ public sealed class SignOutTests : IAsyncLifetime
     public async Task AnEndedSessionStaysEndedAfterARestart()
     {
         var id = EndedSessions.NewId();
-        await _app.Services.GetRequiredService<EndedSessions>().EndAsync(id, Ct);
+        await App.Services.GetRequiredService<EndedSessions>().EndAsync(id, Ct);
 
         // A new instance over the same database, as after a restart, reads what was ended.
-        var restarted = new EndedSessions(_app.Services.GetRequiredService<IServiceScopeFactory>(), _app.Services.GetRequiredService<IOptions<PortalOptions>>(), TimeProvider.System);
+        var restarted = new EndedSessions(App.Services.GetRequiredService<IServiceScopeFactory>(), App.Services.GetRequiredService<IOptions<PortalOptions>>(), TimeProvider.System);
         Assert.True(await restarted.HasEndedAsync(id, Ct));
         Assert.False(await restarted.HasEndedAsync(EndedSessions.NewId(), Ct));
     }
@@ -67,8 +54,8 @@ public sealed class SignOutTests : IAsyncLifetime
     private HttpClient WithCookie(string value)
     {
         var handler = PortalHttp.Handler();
-        handler.CookieContainer.Add(new Uri(_app.BaseUrl), new Cookie("portal.auth", value));
-        return new HttpClient(handler) { BaseAddress = new Uri(_app.BaseUrl) };
+        handler.CookieContainer.Add(new Uri(App.BaseUrl), new Cookie("portal.auth", value));
+        return new HttpClient(handler) { BaseAddress = new Uri(App.BaseUrl) };
     }
 
     /// <summary>Where a request for <paramref name="path"/> ends up: the page, or the sign-in form.</summary>

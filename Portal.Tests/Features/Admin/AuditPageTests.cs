@@ -5,25 +5,12 @@ using Portal.Tests.Security;
 namespace Portal.Tests.Features.Admin;
 
 /// <summary>What the audit trail's page says about how much it found, as an administrator reads it.</summary>
-public sealed class AuditPageTests : IAsyncLifetime
+public sealed class AuditPageTests : HttpTest
 {
-    private PortalApp _app = default!;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public ValueTask InitializeAsync()
-    {
-        _app = new PortalApp();
-        _app.Start();
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
-
     [Fact]
     public async Task AFilterThatMatchesNothingSaysSoInsteadOfCountingNoughts()
     {
-        using var admin = await PortalHttp.ClientAsync(_app.BaseUrl, DemoUsers.Administrator);
+        using var admin = await PortalHttp.ClientAsync(App.BaseUrl, DemoUsers.Administrator);
 
         var nothing = await admin.GetStringAsync("/admin/audit?item=Report%20999999", Ct);
         var everything = await admin.GetStringAsync("/admin/audit", Ct);
