@@ -184,26 +184,21 @@ internal static class DemoReportSeeder
             recruitment.Reference, recruitment.Title, Person("heather"), "Tom Fielding, Head of Human Resources, ext. 7050.", AllWards: true, null, IsKeyDecision: false,
             "Internal Recruitment: Direction of Travel (staff briefing)."));
         recruitment.PlaceBefore(panelMeeting.Id, employment.Id, panelMeeting.Items.Single(i => i.Title.StartsWith("Assistant Director posts", StringComparison.Ordinal)).Id);
-        Write(recruitment, SectionKind.Summary, "This report sets out how the new Assistant Director posts will be filled. Each post is opened first to internal candidates only, in line with the principles of Direction of Travel Phase 1, and is advertised outside the council only if no internal candidate is appointable.");
-        Write(recruitment, SectionKind.Background, """
+        WriteAll(
+            recruitment,
+            "This report sets out how the new Assistant Director posts will be filled. Each post is opened first to internal candidates only, in line with the principles of Direction of Travel Phase 1, and is advertised outside the council only if no internal candidate is appointable.",
+            """
             The new Assistant Director posts are central to creating the leadership needed to translate political direction, strategy and policy into operational delivery. They are new posts and will be filled through a recruitment process.
 
             To give talented people within the council the chance to seek promotion and develop, the posts are opened first to internal candidates only. The senior leadership team will then review management capability and capacity across the whole organisation.
-            """);
-        Write(recruitment, SectionKind.Consultation, "The trade unions and the senior leadership team have been consulted on the timetable.");
-        Write(recruitment, SectionKind.OptionsAndAnalysis, "Advertising every post externally at once was considered and rejected: it would not give internal candidates the first opportunity the council has promised them.");
-        Write(recruitment, SectionKind.CorporatePriorities, "The posts serve the third strategic challenge: to be a highly effective council within a fundamentally different funding context.");
-        foreach (var kind in ReportTemplate.Sections.Where(ReportTemplate.IsImplication))
-        {
-            Write(recruitment, kind, kind switch
-            {
-                SectionKind.FinancialImplications => "The posts are within the establishment budget approved for the new structure.",
-                SectionKind.HumanResourcesImplications => "Internal candidates apply first; anyone displaced by the restructure is considered under the redeployment policy.",
-                _ => "None.",
-            });
-        }
-
-        Write(recruitment, SectionKind.RiskManagement, "If no internal candidate is appointable the post is advertised externally within four weeks, so the structure is complete by the spring.");
+            """,
+            "The trade unions and the senior leadership team have been consulted on the timetable.",
+            "Advertising every post externally at once was considered and rejected: it would not give internal candidates the first opportunity the council has promised them.",
+            "The posts serve the third strategic challenge: to be a highly effective council within a fundamentally different funding context.",
+            "If no internal candidate is appointable the post is advertised externally within four weeks, so the structure is complete by the spring.",
+            "None.",
+            (SectionKind.FinancialImplications, "The posts are within the establishment budget approved for the new structure."),
+            (SectionKind.HumanResourcesImplications, "Internal candidates apply first; anyone displaced by the restructure is considered under the redeployment policy."));
         recruitment.Recommend("That the Panel note the timetable for filling the Assistant Director posts, internal candidates first.", "So that the Panel knows when each appointment will come before it.");
         await PublishAsync(db, recruitment, papersOut.AddDays(-4), papersOut.AddDays(-2), papersOut, ct);
 
@@ -246,17 +241,16 @@ internal static class DemoReportSeeder
             deviations.Reference, deviations.Title, Person("kc"), "Johan Berg, kommunledningschef, 0481-450 00.", AllWards: true, null, IsKeyDecision: false,
             "Delårsrapport januari–augusti; förvaltningarnas åtgärdsplaner."));
         deviations.PlaceBefore(meeting.Id, ksau.Id, Item("Delårsrapporten"));
-        Write(deviations, SectionKind.Summary, "Tre förvaltningar redovisade i delårsrapporten en prognos över budget. Här redovisas deras åtgärder och hur de följs upp fram till årsskiftet.");
-        Write(deviations, SectionKind.Background, "Kommunstyrelsen gav förvaltningarna i uppdrag att ta fram åtgärder för de avvikelser som delårsrapporten visade. Kommunledningsförvaltningen har sammanställt åtgärderna.");
-        Write(deviations, SectionKind.Consultation, "Ärendet har beretts med förvaltningscheferna och med de fackliga organisationerna i Cesam.");
-        Write(deviations, SectionKind.OptionsAndAnalysis, "Åtgärderna bedöms minska underskottet med två tredjedelar under året; resten hanteras i budgeten för 2027.");
-        Write(deviations, SectionKind.CorporatePriorities, "Ärendet hör till kommunens mål om en ekonomi i balans.");
-        foreach (var kind in ReportTemplate.Sections.Where(ReportTemplate.IsImplication))
-        {
-            Write(deviations, kind, kind == SectionKind.FinancialImplications ? "Åtgärderna minskar prognosen för underskottet med 14 miljoner kronor." : "Inga.");
-        }
-
-        Write(deviations, SectionKind.RiskManagement, "Om åtgärderna inte räcker behöver kommunstyrelsen besluta om fler i februari.");
+        WriteAll(
+            deviations,
+            "Tre förvaltningar redovisade i delårsrapporten en prognos över budget. Här redovisas deras åtgärder och hur de följs upp fram till årsskiftet.",
+            "Kommunstyrelsen gav förvaltningarna i uppdrag att ta fram åtgärder för de avvikelser som delårsrapporten visade. Kommunledningsförvaltningen har sammanställt åtgärderna.",
+            "Ärendet har beretts med förvaltningscheferna och med de fackliga organisationerna i Cesam.",
+            "Åtgärderna bedöms minska underskottet med två tredjedelar under året; resten hanteras i budgeten för 2027.",
+            "Ärendet hör till kommunens mål om en ekonomi i balans.",
+            "Om åtgärderna inte räcker behöver kommunstyrelsen besluta om fler i februari.",
+            "Inga.",
+            (SectionKind.FinancialImplications, "Åtgärderna minskar prognosen för underskottet med 14 miljoner kronor."));
         deviations.Recommend("Arbetsutskottet föreslår kommunstyrelsen att godkänna uppföljningen och lägga den till handlingarna.", "Förvaltningarnas åtgärder svarar mot avvikelserna i delårsrapporten.");
         await PublishAsync(db, deviations, sent.AddDays(-5), sent.AddDays(-2), sent, ct);
 
@@ -265,22 +259,43 @@ internal static class DemoReportSeeder
             skills.Reference, skills.Title, Person("kc"), "Lena Åberg, personalchef, 0481-450 00.", AllWards: true, null, IsKeyDecision: false,
             "Förvaltningarnas synpunkter på förslaget."));
         skills.PlaceBefore(meeting.Id, ksau.Id, Item("Kompetensförsörjningsplan"));
-        Write(skills, SectionKind.Summary, "Planen beskriver hur kommunen ska rekrytera, utveckla och behålla medarbetare de kommande fyra åren, med störst behov inom omsorg och skola.");
-        Write(skills, SectionKind.Background, "Förvaltningarna har lämnat synpunkter på förslaget som personalchefen presenterade för förvaltningscheferna.");
-        Write(skills, SectionKind.Consultation, "Förslaget har samverkats i Cesam.");
-        Write(skills, SectionKind.OptionsAndAnalysis, "Planen samlar förvaltningarnas behov i en gemensam plan i stället för en plan per förvaltning.");
-        Write(skills, SectionKind.CorporatePriorities, "Ärendet hör till kommunens arbete som arbetsgivare.");
-        foreach (var kind in ReportTemplate.Sections.Where(ReportTemplate.IsImplication))
-        {
-            Write(skills, kind, kind == SectionKind.HumanResourcesImplications ? "Planen ger varje förvaltning ett mål för rekrytering och kompetensutveckling." : "Inga.");
-        }
-
-        Write(skills, SectionKind.RiskManagement, "Utan en samlad plan konkurrerar förvaltningarna om samma yrkesgrupper.");
+        WriteAll(
+            skills,
+            "Planen beskriver hur kommunen ska rekrytera, utveckla och behålla medarbetare de kommande fyra åren, med störst behov inom omsorg och skola.",
+            "Förvaltningarna har lämnat synpunkter på förslaget som personalchefen presenterade för förvaltningscheferna.",
+            "Förslaget har samverkats i Cesam.",
+            "Planen samlar förvaltningarnas behov i en gemensam plan i stället för en plan per förvaltning.",
+            "Ärendet hör till kommunens arbete som arbetsgivare.",
+            "Utan en samlad plan konkurrerar förvaltningarna om samma yrkesgrupper.",
+            "Inga.",
+            (SectionKind.HumanResourcesImplications, "Planen ger varje förvaltning ett mål för rekrytering och kompetensutveckling."));
         skills.Recommend("Arbetsutskottet föreslår kommunstyrelsen att anta kompetensförsörjningsplanen 2027–2030.", "Planen ger kommunen en gemensam inriktning för kompetensförsörjningen.");
         await PublishAsync(db, skills, sent.AddDays(-5), sent.AddDays(-2), sent, ct);
     }
 
     private static void Write(Report report, SectionKind kind, string text) => report.WriteSection(kind, text);
+
+    /// <summary>
+    /// Writes every section of a report in the template's order: the five before the implications,
+    /// each implication in its own words where given and <paramref name="none"/> where not, then
+    /// risk management.
+    /// </summary>
+    private static void WriteAll(
+        Report report, string summary, string background, string consultation, string options, string priorities, string risk, string none,
+        params (SectionKind Kind, string Text)[] implications)
+    {
+        Write(report, SectionKind.Summary, summary);
+        Write(report, SectionKind.Background, background);
+        Write(report, SectionKind.Consultation, consultation);
+        Write(report, SectionKind.OptionsAndAnalysis, options);
+        Write(report, SectionKind.CorporatePriorities, priorities);
+        foreach (var kind in ReportTemplate.Sections.Where(ReportTemplate.IsImplication))
+        {
+            Write(report, kind, implications.FirstOrDefault(i => i.Kind == kind).Text ?? none);
+        }
+
+        Write(report, SectionKind.RiskManagement, risk);
+    }
 
     /// <summary>
     /// Annex A, the plan the Executive Member approved, written from the demo plan itself so the two
