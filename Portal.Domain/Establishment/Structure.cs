@@ -176,17 +176,7 @@ public static class Structure
             var chiefFinance = designation.Role == StatutoryRole.Section151Officer || other.Role == StatutoryRole.Section151Officer;
             if (other.PostId == designation.PostId && involving is null && FirstSharedDay(designation, other) is DateOnly onPost)
             {
-                throw chiefFinance
-                    ? new DomainRuleException(
-                        "Role.MonitoringOfficerIsChiefFinanceOfficer",
-                        $"This post would be both the Monitoring Officer and the chief finance officer (Section 151 Officer) on {onPost:d MMMM yyyy}: the Monitoring Officer shall not be the authority's chief finance officer (Local Government and Housing Act 1989, s.5(1)).",
-                        "PostId",
-                        onPost)
-                    : new DomainRuleException(
-                        "Role.MonitoringOfficerIsHeadOfPaidService",
-                        $"This post would be both the Monitoring Officer and the Head of Paid Service on {onPost:d MMMM yyyy}: the Monitoring Officer may not be the head of the authority's paid service (Local Government and Housing Act 1989, s.5(1A)).",
-                        "PostId",
-                        onPost);
+                throw Clash(byOnePerson: false, chiefFinance, onPost, "PostId");
             }
 
             foreach (var mine in holdings.Where(h => h.PostId == designation.PostId))
@@ -196,22 +186,25 @@ public static class Structure
                     if ((involving is null || ReferenceEquals(mine, involving) || ReferenceEquals(theirs, involving))
                         && FirstSharedDay(designation, other, mine, theirs) is DateOnly onPerson)
                     {
-                        var field = involving is null ? "PostId" : "PersonId";
-                        throw chiefFinance
-                            ? new DomainRuleException(
-                                "Role.MonitoringOfficerHolderIsChiefFinanceOfficer",
-                                $"One person would hold both the Monitoring Officer's post and the chief finance officer's (Section 151 Officer) post on {onPerson:d MMMM yyyy}: the Monitoring Officer shall not be the authority's chief finance officer (Local Government and Housing Act 1989, s.5(1)).",
-                                field,
-                                onPerson)
-                            : new DomainRuleException(
-                                "Role.MonitoringOfficerHolderIsHeadOfPaidService",
-                                $"One person would hold both the Monitoring Officer's post and the Head of Paid Service's post on {onPerson:d MMMM yyyy}: the Monitoring Officer may not be the head of the authority's paid service (Local Government and Housing Act 1989, s.5(1A)).",
-                                field,
-                                onPerson);
+                        throw Clash(byOnePerson: true, chiefFinance, onPerson, involving is null ? "PostId" : "PersonId");
                     }
                 }
             }
         }
+    }
+
+    /// <summary>The refusal, with the subsection of the Act it rests on: by one post holding both roles, or one person holding both posts.</summary>
+    private static DomainRuleException Clash(bool byOnePerson, bool chiefFinance, DateOnly on, string field)
+    {
+        var (code, role, rolesPost, rule) = chiefFinance
+            ? ("ChiefFinanceOfficer", "the chief finance officer (Section 151 Officer)", "the chief finance officer's (Section 151 Officer) post",
+                "the Monitoring Officer shall not be the authority's chief finance officer (Local Government and Housing Act 1989, s.5(1))")
+            : ("HeadOfPaidService", "the Head of Paid Service", "the Head of Paid Service's post",
+                "the Monitoring Officer may not be the head of the authority's paid service (Local Government and Housing Act 1989, s.5(1A))");
+        var what = byOnePerson
+            ? $"One person would hold both the Monitoring Officer's post and {rolesPost}"
+            : $"This post would be both the Monitoring Officer and {role}";
+        return new DomainRuleException($"Role.MonitoringOfficer{(byOnePerson ? "Holder" : string.Empty)}Is{code}", $"{what} on {on:d MMMM yyyy}: {rule}.", field, on);
     }
 
     /// <summary>The first day every span covers, or null when they share none.</summary>

@@ -403,22 +403,16 @@ internal static class DemoMeetingSeeder
             await db.SaveChangesAsync(ct);
         }
 
-        private async Task ActionAsync(Meeting meeting, string text, string owner, DateOnly due, bool done, CancellationToken ct)
-        {
-            var action = AgreedAction.Agree(meeting, null, text, Person(owner), due);
-            if (done)
-            {
-                action.Complete(MinDate(due, today));
-            }
-
-            db.AgreedActions.Add(action);
-            await db.SaveChangesAsync(ct);
-        }
+        private Task ActionAsync(Meeting meeting, string text, string owner, DateOnly due, bool done, CancellationToken ct) =>
+            ActionAsync(meeting, null, text, owner, due, done, ct);
 
         /// <summary>An action agreed under <paramref name="item"/>: taken in private, it is read only by those who may read the item.</summary>
-        private async Task PrivateActionAsync(Meeting meeting, AgendaItem item, string text, string owner, DateOnly due, bool done, CancellationToken ct)
+        private Task PrivateActionAsync(Meeting meeting, AgendaItem item, string text, string owner, DateOnly due, bool done, CancellationToken ct) =>
+            ActionAsync(meeting, item.Id, text, owner, due, done, ct);
+
+        private async Task ActionAsync(Meeting meeting, int? itemId, string text, string owner, DateOnly due, bool done, CancellationToken ct)
         {
-            var action = AgreedAction.Agree(meeting, item.Id, text, Person(owner), due);
+            var action = AgreedAction.Agree(meeting, itemId, text, Person(owner), due);
             if (done)
             {
                 action.Complete(MinDate(due, today));
