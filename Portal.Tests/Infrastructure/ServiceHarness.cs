@@ -86,7 +86,12 @@ public sealed class ServiceHarness : IAsyncDisposable
             CoreEventId.FirstWithoutOrderByAndFilterWarning,
             CoreEventId.RowLimitingOperationWithoutOrderByWarning,
             RelationalEventId.MultipleCollectionIncludeWarning)));
-        services.AddSingleton(realTime ? TimeProvider.System : clock);
+        if (!realTime)
+        {
+            // Otherwise the portal's own clock: the real time on the council's clock, as the app reads it.
+            services.AddSingleton<TimeProvider>(clock);
+        }
+
         services.AddScoped<TestAuthenticationStateProvider>();
         services.AddScoped<AuthenticationStateProvider>(sp => sp.GetRequiredService<TestAuthenticationStateProvider>());
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });

@@ -8,6 +8,7 @@ using Portal.Domain.Plans;
 using Portal.Infrastructure.Backups;
 using Portal.Infrastructure.Health;
 using Portal.Infrastructure.Security;
+using Portal.Infrastructure.Time;
 
 namespace Portal.Data;
 
@@ -50,6 +51,11 @@ public sealed class DatabaseInitializer(
         }
 
         var installation = await db.Installations.AsNoTracking().SingleOrDefaultAsync(ct);
+
+        // The council's clock reads its own time zone from here on, seeding included.
+        var country = await db.MeetingSettings.AsNoTracking().Select(s => (Country?)s.Country).SingleOrDefaultAsync(ct) ?? CountryFor(installation?.Kind ?? wanted);
+        (clock as CouncilClock)?.Follow(country);
+
         if (installation is null)
         {
             if (wanted == InstallationKind.Council)
@@ -86,14 +92,19 @@ public sealed class DatabaseInitializer(
 
         if (!await db.MeetingSettings.AnyAsync(ct))
         {
-            var swedish = installation.Kind == InstallationKind.SwedishDemo
-                || (installation.Kind == InstallationKind.Council && options.Value.EffectiveDefaultCulture.StartsWith("sv", StringComparison.Ordinal));
-            db.MeetingSettings.Add(MeetingSettings.CreateDefault(swedish ? Country.Sweden : Country.England));
+            db.MeetingSettings.Add(MeetingSettings.CreateDefault(country));
             await db.SaveChangesAsync(ct);
         }
 
         return installation;
     }
+
+    /// <summary>The country a new installation follows: the Swedish demo's, or a council's that reads Swedish first; otherwise England's.</summary>
+    private Country CountryFor(InstallationKind kind) =>
+        kind == InstallationKind.SwedishDemo
+        || (kind == InstallationKind.Council && options.Value.EffectiveDefaultCulture.StartsWith("sv", StringComparison.Ordinal))
+            ? Country.Sweden
+            : Country.England;
 
     /// <summary>Refuses a file that is damaged, not a database, or not the portal's; records the integrity check for the health endpoint.</summary>
     private void Check(string file, IReadOnlyCollection<string> migrations)

@@ -1,3 +1,4 @@
+using Portal.Infrastructure.Time;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor;
@@ -28,7 +29,8 @@ public static class PortalServices
         services.Configure<PortalOptions>(configuration.GetSection(PortalOptions.Section));
         services.AddLocalization();
         services.AddTransient<MudLocalizer, PortalMudLocalizer>();
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => new CouncilClock(TimeProvider.System));
+        services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<CouncilClock>());
 
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();

@@ -57,8 +57,9 @@ public sealed class DemoSeeder(IDbContextFactory<PortalDbContext> dbFactory, Use
 
         await db.SaveChangesAsync(ct);
 
+        // Today on the council's clock, the day every page reckons from.
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         var priorities = await DemoPlanSeeder.SeedAsync(db, demo.Plan, units, people, today, now.UtcDateTime, ct);
         await DemoThreadSeeder.SeedAsync(db, demo.Thread, demo.Plan.Calendar, priorities, units, people, today, ct);
         var posts = demo.Kind == InstallationKind.EnglishDemo

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Portal.Domain.Common;
 using Portal.Data;
 using Portal.Infrastructure.Security;
+using Portal.Infrastructure.Time;
 
 namespace Portal.Infrastructure.Backups;
 
@@ -65,11 +66,11 @@ public sealed class BackupService(DatabaseLocation database, IOptions<BackupOpti
             var next = taken.AddMinutes(options.Value.OnDemandMinutes);
             throw new DomainRuleException(
                 "Backup.TooSoon",
-                $"A copy was taken at {taken.ToLocalTime():t}, less than {options.Value.OnDemandMinutes} minutes ago: use that one, or take another after {next.ToLocalTime():t}.",
+                $"A copy was taken at {clock.Local(taken):t}, less than {options.Value.OnDemandMinutes} minutes ago: use that one, or take another after {clock.Local(next):t}.",
                 null,
-                taken.ToLocalTime(),
+                clock.Local(taken),
                 options.Value.OnDemandMinutes,
-                next.ToLocalTime());
+                clock.Local(next));
         }
     }
 
