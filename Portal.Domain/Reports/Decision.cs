@@ -4,10 +4,10 @@ namespace Portal.Domain.Reports;
 
 public enum DecisionOutcome
 {
-    Approved,
-    ApprovedAsAmended,
-    Deferred,
-    Rejected,
+    Approved = 0,
+    ApprovedAsAmended = 1,
+    Deferred = 2,
+    Rejected = 3,
 }
 
 /// <summary>
@@ -172,8 +172,8 @@ public sealed class Dispensation
 
 public enum DecisionTarget
 {
-    KeyAction,
-    ThreadItem,
+    KeyAction = 0,
+    ThreadItem = 1,
 }
 
 /// <summary>A plan action or golden-thread item a decision creates or changes.</summary>

@@ -4,10 +4,10 @@ namespace Portal.Domain.Reports;
 
 public enum ReportStatus
 {
-    Draft,
-    Submitted,
-    Cleared,
-    Published,
+    Draft = 0,
+    Submitted = 1,
+    Cleared = 2,
+    Published = 3,
 }
 
 /// <summary>The particulars of a report besides its sections, as its author writes them.</summary>

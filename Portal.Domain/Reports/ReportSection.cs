@@ -3,18 +3,18 @@ namespace Portal.Domain.Reports;
 /// <summary>The sections of the council's report template, in the order they are printed.</summary>
 public enum SectionKind
 {
-    Summary,
-    Background,
-    Consultation,
-    OptionsAndAnalysis,
-    CorporatePriorities,
-    FinancialImplications,
-    HumanResourcesImplications,
-    LegalImplications,
-    EqualitiesImplications,
-    CrimeAndDisorderImplications,
-    PropertyImplications,
-    RiskManagement,
+    Summary = 0,
+    Background = 1,
+    Consultation = 2,
+    OptionsAndAnalysis = 3,
+    CorporatePriorities = 4,
+    FinancialImplications = 5,
+    HumanResourcesImplications = 6,
+    LegalImplications = 7,
+    EqualitiesImplications = 8,
+    CrimeAndDisorderImplications = 9,
+    PropertyImplications = 10,
+    RiskManagement = 11,
 }
 
 /// <summary>What the template says about each section: the implications must be stated even when there are none.</summary>

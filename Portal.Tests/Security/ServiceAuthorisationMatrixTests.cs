@@ -179,12 +179,30 @@ public sealed class ServiceAuthorisationMatrixTests
         {
             var type = Nullable.GetUnderlyingType(field.ParameterType) ?? field.ParameterType;
             var name = field.Name!.ToLowerInvariant();
-            if (type == typeof(string)) return "Matrix sample";
-            if (type == typeof(DateOnly)) return new DateOnly(2026, 12, 1);
-            if (type == typeof(TimeOnly)) return new TimeOnly(10, 0);
-            if (type == typeof(bool)) return false;
-            if (type == typeof(decimal)) return 1m;
-            if (type.IsEnum) return Enum.GetValues(type).GetValue(0);
+            if (type == typeof(string))
+            {
+                return "Matrix sample";
+            }
+            if (type == typeof(DateOnly))
+            {
+                return new DateOnly(2026, 12, 1);
+            }
+            if (type == typeof(TimeOnly))
+            {
+                return new TimeOnly(10, 0);
+            }
+            if (type == typeof(bool))
+            {
+                return false;
+            }
+            if (type == typeof(decimal))
+            {
+                return 1m;
+            }
+            if (type.IsEnum)
+            {
+                return Enum.GetValues(type).GetValue(0);
+            }
             if (type == typeof(int))
             {
                 return name switch
@@ -212,9 +230,18 @@ public sealed class ServiceAuthorisationMatrixTests
             var type = Nullable.GetUnderlyingType(parameter.ParameterType) ?? parameter.ParameterType;
             var service = method.DeclaringType!.Name;
             var name = parameter.Name!;
-            if (type == typeof(CancellationToken)) return Ct;
-            if (parameter.HasDefaultValue) return parameter.DefaultValue;
-            if (name == "version") return type == typeof(string) ? "stale" : int.MaxValue - 1;
+            if (type == typeof(CancellationToken))
+            {
+                return Ct;
+            }
+            if (parameter.HasDefaultValue)
+            {
+                return parameter.DefaultValue;
+            }
+            if (name == "version")
+            {
+                return type == typeof(string) ? "stale" : int.MaxValue - 1;
+            }
             if (type == typeof(int))
             {
                 return (service, name) switch
@@ -283,14 +310,38 @@ public sealed class ServiceAuthorisationMatrixTests
                 };
             }
 
-            if (type == typeof(Uri)) return new Uri("https://portal.example/");
-            if (type == typeof(bool)) return false;
-            if (type == typeof(decimal)) return 30m;
-            if (type == typeof(long)) return 0L;
-            if (type == typeof(Stream)) return new MemoryStream();
-            if (type.IsEnum) return Enum.GetValues(type).GetValue(0);
-            if (type == typeof(DateOnly)) return new DateOnly(2026, 11, 25);
-            if (type == typeof(IReadOnlyList<string>)) return Array.Empty<string>();
+            if (type == typeof(Uri))
+            {
+                return new Uri("https://portal.example/");
+            }
+            if (type == typeof(bool))
+            {
+                return false;
+            }
+            if (type == typeof(decimal))
+            {
+                return 30m;
+            }
+            if (type == typeof(long))
+            {
+                return 0L;
+            }
+            if (type == typeof(Stream))
+            {
+                return new MemoryStream();
+            }
+            if (type.IsEnum)
+            {
+                return Enum.GetValues(type).GetValue(0);
+            }
+            if (type == typeof(DateOnly))
+            {
+                return new DateOnly(2026, 11, 25);
+            }
+            if (type == typeof(IReadOnlyList<string>))
+            {
+                return Array.Empty<string>();
+            }
             if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>))
             {
                 return Activator.CreateInstance(typeof(Dictionary<,>).MakeGenericType(type.GetGenericArguments()));

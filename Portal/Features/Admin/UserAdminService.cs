@@ -16,15 +16,15 @@ namespace Portal.Features.Admin;
 /// <summary>Where a sign-in stands, in the words the users page gives it.</summary>
 public enum SignInStatus
 {
-    Active,
+    Active = 0,
 
     /// <summary>Created or reset by an administrator; the link to choose a password has not been used yet.</summary>
-    AwaitingPassword,
+    AwaitingPassword = 1,
 
     /// <summary>Too many wrong passwords; it opens again by itself, or an administrator unlocks it.</summary>
-    LockedOut,
+    LockedOut = 2,
 
-    Disabled,
+    Disabled = 3,
 }
 
 public sealed record UserRow(

@@ -143,9 +143,15 @@ public sealed class EstablishmentService(IDbContextFactory<PortalDbContext> dbFa
         var cache = new Dictionary<int, List<EstablishmentPost>>();
         List<EstablishmentPost> Beneath(int unitId)
         {
-            if (cache.TryGetValue(unitId, out var known)) return known;
+            if (cache.TryGetValue(unitId, out var known))
+            {
+                return known;
+            }
             var all = new List<EstablishmentPost>(byUnit.GetValueOrDefault(unitId, []));
-            foreach (var child in children.GetValueOrDefault(unitId, [])) all.AddRange(Beneath(child));
+            foreach (var child in children.GetValueOrDefault(unitId, []))
+            {
+                all.AddRange(Beneath(child));
+            }
             return cache[unitId] = all;
         }
 
@@ -158,11 +164,17 @@ public sealed class EstablishmentService(IDbContextFactory<PortalDbContext> dbFa
                 rows.Add(new EstablishmentRow(unitId, unit.Name, depth, EstablishmentFigures.Of(posts, settings.OnCostPercent)));
             }
 
-            foreach (var child in children.GetValueOrDefault(unitId, [])) Walk(child, unit.Kind == UnitKind.Council ? depth : depth + 1);
+            foreach (var child in children.GetValueOrDefault(unitId, []))
+            {
+                Walk(child, unit.Kind == UnitKind.Council ? depth : depth + 1);
+            }
         }
 
         var council = units.FirstOrDefault(u => u.ParentId is null);
-        if (council is not null) Walk(council.Id, 0);
+        if (council is not null)
+        {
+            Walk(council.Id, 0);
+        }
         var total = EstablishmentFigures.Of(figures, settings.OnCostPercent);
         return new EstablishmentView(date, settings.OnCostPercent, settings.Version, rows, total, await currentUser.SatisfiesAsync(Policies.Administer), (await db.SettingsAsync(ct)).Country);
     }
@@ -210,7 +222,10 @@ public sealed class EstablishmentService(IDbContextFactory<PortalDbContext> dbFa
         await db.SaveChangesAsync(ct);
         var lines = await db.PostReportingLines.ToListAsync(ct);
         var line = Structure.ChangeReporting(lines, post.Id, edit.AccountableToId, from);
-        if (line is not null) db.PostReportingLines.Add(line);
+        if (line is not null)
+        {
+            db.PostReportingLines.Add(line);
+        }
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         changes.Publish(new EstablishmentChanged(post.Id));
@@ -266,7 +281,10 @@ public sealed class EstablishmentService(IDbContextFactory<PortalDbContext> dbFa
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var lines = await db.PostReportingLines.ToListAsync(ct);
         var line = Structure.ChangeReporting(lines, postId, accountableToId, date);
-        if (line is not null) db.PostReportingLines.Add(line);
+        if (line is not null)
+        {
+            db.PostReportingLines.Add(line);
+        }
         await db.SaveChangesAsync(ct);
         changes.Publish(new EstablishmentChanged(postId));
     }
