@@ -1,19 +1,19 @@
-using Portal.Infrastructure.Time;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor;
 using Portal.Data;
 using Portal.Data.Seeding;
+using Portal.Features.Plans;
 using Portal.Features.GoldenThread;
 using Portal.Features.Meetings;
 using Portal.Features.Organisation;
-using Portal.Features.Plans;
 using Portal.Features.Setup;
 using Portal.Infrastructure.Health;
 using Portal.Infrastructure.LiveUpdates;
 using Portal.Infrastructure.Localization;
 using Portal.Infrastructure.Markdown;
 using Portal.Infrastructure.Security;
+using Portal.Infrastructure.Time;
 
 namespace Portal.Infrastructure;
 

@@ -13,6 +13,4 @@ public static class EstablishmentFormat
     public static string Money(decimal amount, Country country) => amount.ToString("C0", country == Country.Sweden ? Kronor : Pounds);
 
     public static string Fte(decimal fte) => fte.ToString("0.##", CultureInfo.CurrentCulture);
-
-    public static string Date(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.CurrentCulture);
 }

@@ -1,5 +1,5 @@
+using Portal.Components.Shared;
 using Portal.Domain.Establishment;
-using Portal.Features.Plans;
 
 namespace Portal.Features.Establishment;
 

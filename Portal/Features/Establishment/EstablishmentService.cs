@@ -1,11 +1,12 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Portal.Infrastructure.Time;
+using Portal.Components.Shared;
 using Portal.Data;
 using Portal.Domain.Common;
 using Portal.Domain.Establishment;
 using Portal.Domain.Organisation;
 using Portal.Features.Meetings;
-using Portal.Features.Plans;
 using Portal.Infrastructure.Export;
 using Portal.Infrastructure.LiveUpdates;
 using Portal.Infrastructure.Security;

@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Portal.Components.Shared;
 using Portal.Data;
 using Portal.Domain.Common;
 using Portal.Domain.Plans;
 using Portal.Domain.Thread;
-using Portal.Features.Plans;
 using Portal.Infrastructure.Export;
 using Portal.Infrastructure.LiveUpdates;
 using Portal.Infrastructure.Security;

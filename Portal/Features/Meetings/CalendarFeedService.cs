@@ -7,7 +7,6 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Meetings;
 using Portal.Features.Establishment;
-using Portal.Features.Plans;
 using Portal.Infrastructure.Security;
 using Portal.Infrastructure.Time;
 

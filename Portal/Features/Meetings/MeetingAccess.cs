@@ -2,11 +2,11 @@ using System.Globalization;
 using System.Linq.Expressions;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Portal.Infrastructure.Time;
 using Portal.Data;
 using Portal.Domain.Establishment;
 using Portal.Domain.Meetings;
 using Portal.Features.Establishment;
-using Portal.Features.Plans;
 using Portal.Infrastructure.Security;
 
 namespace Portal.Features.Meetings;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
+using Portal.Components.Shared;
 using Portal.Domain.Meetings;
 using Portal.Resources;
 
@@ -21,8 +22,6 @@ public static class MeetingFormat
 
     /// <summary>The long date starting with a capital, for a heading or a line of its own.</summary>
     public static string DateHeading(DateOnly date) => Capitalised(LongDate(date));
-
-    public static string Date(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.CurrentCulture);
 
     public static string Month(int year, int month) => Capitalised(new DateOnly(year, month, 1).ToString("MMMM yyyy", CultureInfo.CurrentCulture));
 
@@ -48,7 +47,7 @@ public static class MeetingFormat
         var when = rule.Kind switch
         {
             CadenceKind.Weekly => text["Cadence.EveryWeek", DayName(rule.Weekday!.Value)],
-            CadenceKind.EveryOtherWeek => text["Cadence.EveryOtherWeek", DayName(rule.Weekday!.Value), Date(rule.FirstDate)],
+            CadenceKind.EveryOtherWeek => text["Cadence.EveryOtherWeek", DayName(rule.Weekday!.Value), Dates.Short(rule.FirstDate)],
             CadenceKind.MonthlyWeekday => text["Cadence.MonthlyWeekday", text[$"Cadence.Week{rule.WeekOfMonth}"], DayName(rule.Weekday!.Value)],
             _ => text["Cadence.MonthlyDay", rule.DayOfMonth ?? 1],
         };

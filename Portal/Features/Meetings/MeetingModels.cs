@@ -1,5 +1,5 @@
+using Portal.Components.Shared;
 using Portal.Domain.Meetings;
-using Portal.Features.Plans;
 
 namespace Portal.Features.Meetings;
 

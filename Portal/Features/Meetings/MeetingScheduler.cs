@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Infrastructure.Time;
 using Portal.Data;
-using Portal.Features.Plans;
 using Portal.Infrastructure.Security;
 
 namespace Portal.Features.Meetings;

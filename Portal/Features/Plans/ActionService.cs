@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Infrastructure.Time;
+using Portal.Components.Shared;
 using Portal.Data;
 using Portal.Domain.Common;
 using Portal.Domain.Plans;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Infrastructure.Time;
 using Portal.Data;
 using Portal.Domain.Plans;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Portal.Infrastructure.Time;
 using Portal.Data;
 using Portal.Domain.Plans;
 using Portal.Infrastructure.Export;

@@ -29,6 +29,4 @@ public static class PlanFormat
 
     /// <summary>A number for an input box: no grouping, the reader's decimal separator.</summary>
     public static string Input(decimal? value) => value?.ToString("0.####", CultureInfo.CurrentCulture) ?? string.Empty;
-
-    public static string Date(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.CurrentCulture);
 }

@@ -1,3 +1,4 @@
+using Portal.Components.Shared;
 using Portal.Domain.Plans;
 using Portal.Infrastructure.Concurrency;
 
@@ -18,8 +19,6 @@ public enum PlanItemKind
 public sealed record PlanSummary(int Id, string Title, string Directorate, string Years, string OpenYear, int Actions, int Indicators, int Risks);
 
 public sealed record PlanYear(int Year, string Label, bool IsOpen);
-
-public sealed record NamedItem(int Id, string Name);
 
 /// <summary>A plan as read for one year: its priorities with their actions, indicators and risks.</summary>
 public sealed record PlanView(

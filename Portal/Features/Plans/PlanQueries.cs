@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Portal.Components.Shared;
 using Portal.Data;
 using Portal.Domain.Plans;
 using Portal.Infrastructure.Auditing;
@@ -10,14 +11,6 @@ namespace Portal.Features.Plans;
 /// <summary>Reads the plan services share: names, choices, the council's settings and an item's history.</summary>
 internal static class PlanQueries
 {
-    public static DateOnly Today(this TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-
-    public static Task<Dictionary<int, string>> PeopleNamesAsync(this PortalDbContext db, CancellationToken ct) =>
-        db.People.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.DisplayName, ct);
-
-    public static Task<Dictionary<int, string>> UnitNamesAsync(this PortalDbContext db, CancellationToken ct) =>
-        db.OrganisationUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-
     public static async Task<int> RiskAppetiteAsync(this PortalDbContext db, CancellationToken ct) =>
         await db.PlanSettings.AsNoTracking().Select(s => (int?)s.RiskAppetite).SingleOrDefaultAsync(ct) ?? PlanSettings.DefaultRiskAppetite;
 
@@ -40,37 +33,6 @@ internal static class PlanQueries
         var priorities = await db.Priorities.AsNoTracking().Where(p => p.PlanId == planId).OrderBy(p => p.Number)
             .Select(p => new NamedItem(p.Id, p.Number + ". " + p.Title)).ToListAsync(ct);
         return new EditChoices(people, units, priorities);
-    }
-
-    /// <summary>Bookkeeping columns a reader does not need in a history: who entered a figure is said by name, when by the entry itself.</summary>
-    private static readonly HashSet<string> Unremarkable = new(StringComparer.Ordinal) { "EnteredById", "EnteredUtc", "ApprovedUtc", "RecordedUtc", "DoneOn" };
-
-    /// <summary>Recorded changes to an item, newest first, from the audit trail.</summary>
-    public static Task<List<ChangeMade>> HistoryAsync(this PortalDbContext db, string entityType, IEnumerable<int> ids, CancellationToken ct) =>
-        db.HistoryAsync(entityType, ids.ToDictionary(id => id, _ => (string?)null), includeCreated: true, ct);
-
-    /// <summary>
-    /// Recorded changes to the parts of an item (its milestones, its quarters), each change naming
-    /// its part by <paramref name="subjects"/>. A part being created is left out unless asked for:
-    /// a quarter's empty row appearing is not news.
-    /// </summary>
-    public static async Task<List<ChangeMade>> HistoryAsync(
-        this PortalDbContext db, string entityType, IReadOnlyDictionary<int, string?> subjects, bool includeCreated, CancellationToken ct)
-    {
-        var keys = subjects.Keys.Select(id => id.ToString(CultureInfo.InvariantCulture)).ToList();
-        var entries = await db.AuditEntries.AsNoTracking()
-            .Where(a => a.EntityType == entityType && keys.Contains(a.EntityId))
-            .OrderByDescending(a => a.Id)
-            .Take(200)
-            .ToListAsync(ct);
-        return entries
-            .SelectMany(e => AuditChanges.Expand(e).Select(c => c with
-            {
-                Subject = subjects.GetValueOrDefault(int.Parse(e.EntityId, CultureInfo.InvariantCulture)),
-            }))
-            .Where(c => includeCreated || c.Property != AuditChanges.Created)
-            .Where(c => !Unremarkable.Contains(c.Property))
-            .ToList();
     }
 
     public static PlanHeader Header(DirectoratePlan plan, int year) => new(plan.Id, plan.Title, plan.Calendar.YearLabel(year));

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Components.Shared;
 using Portal.Data;
 using Portal.Domain.Common;
 using Portal.Domain.Plans;

@@ -3,7 +3,7 @@ using Portal.Data;
 using Portal.Domain.Reports;
 using Portal.Domain.Thread;
 using Portal.Features.Meetings;
-using Portal.Features.Plans;
+using Portal.Features.Plans; // a decision links to the plan actions it creates or changes, shown as the plan allows
 
 namespace Portal.Features.Reports;
 

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Infrastructure.Time;
 using Portal.Data;
 using Portal.Domain.Reports;
 using Portal.Features.Meetings;
-using Portal.Features.Plans;
 using Portal.Features.Search;
 using Portal.Infrastructure.LiveUpdates;
 using Portal.Infrastructure.Security;

@@ -1,3 +1,4 @@
+using Portal.Components.Shared;
 using Portal.Domain.Reports;
 
 namespace Portal.Features.Reports;
@@ -104,9 +105,9 @@ public sealed record NewReport(string? Reference, string? Title, int? MeetingId)
 
 /// <summary>The choices a draft's form offers: chief officers, coming meetings and their items, Forward Plan entries.</summary>
 public sealed record ReportChoices(
-    IReadOnlyList<Plans.NamedItem> People, IReadOnlyList<MeetingChoice> Meetings, IReadOnlyList<Plans.NamedItem> ForwardPlan);
+    IReadOnlyList<NamedItem> People, IReadOnlyList<MeetingChoice> Meetings, IReadOnlyList<NamedItem> ForwardPlan);
 
-public sealed record MeetingChoice(int Id, string Name, IReadOnlyList<Plans.NamedItem> Items);
+public sealed record MeetingChoice(int Id, string Name, IReadOnlyList<NamedItem> Items);
 
 public sealed record AnnexFile(string FileName, string ContentType, byte[] Bytes);
 

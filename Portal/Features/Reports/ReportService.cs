@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Infrastructure.Time;
+using Portal.Components.Shared;
 using Portal.Data;
 using Portal.Domain.Common;
 using Portal.Domain.Meetings;
 using Portal.Domain.Reports;
 using Portal.Features.Meetings;
-using Portal.Features.Plans;
+using Portal.Features.Plans; // a decision links to the plan actions it creates or changes, shown as the plan allows
 using Portal.Features.Search;
 using Portal.Infrastructure.LiveUpdates;
 using Portal.Infrastructure.Security;

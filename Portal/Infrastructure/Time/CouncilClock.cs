@@ -32,6 +32,9 @@ public sealed class CouncilClock(TimeProvider? time = null) : TimeProvider
 /// <summary>Times stored in UTC, shown on the council's clock.</summary>
 public static class CouncilTimes
 {
+    /// <summary>Today's date on the council's clock.</summary>
+    public static DateOnly Today(this TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
     /// <summary><paramref name="utc"/> as the council's wall clock read it.</summary>
     public static DateTime Local(this TimeProvider clock, DateTime utc)
     {
