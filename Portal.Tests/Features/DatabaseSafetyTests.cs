@@ -29,6 +29,7 @@ public sealed class DatabaseSafetyTests : IDisposable
     [InlineData("damaged")]
     [InlineData("foreign")]
     [InlineData("foreign-ef")]
+    [InlineData("pre-release")]
     public async Task StartingOnABadFileExitsWithOnePlainLineAndChangesNothing(string kind)
     {
         await DatabaseDamage.MakeAsync(kind, _database.File);
@@ -43,6 +44,7 @@ public sealed class DatabaseSafetyTests : IDisposable
         Assert.Contains(_database.File, lines[0], StringComparison.Ordinal);
         Assert.Contains("did not start", lines[0], StringComparison.Ordinal);
         Assert.Contains("restore", lines[0], StringComparison.Ordinal);
+        Assert.True(kind != "pre-release" || lines[0].Contains("development version", StringComparison.Ordinal), lines[0]);
         Assert.Equal(before, await File.ReadAllBytesAsync(_database.File, Ct));
         Assert.False(File.Exists(_database.File + "-wal") && new FileInfo(_database.File + "-wal").Length > 0, "Something was written to the file's WAL.");
     }

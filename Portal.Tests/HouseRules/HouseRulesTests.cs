@@ -10,8 +10,9 @@ namespace Portal.Tests.HouseRules;
 public sealed class HouseRulesTests
 {
     /// <summary>
-    /// Enums are stored as numbers: a member added in the middle, or two swapped, would silently
-    /// change what every saved row means. An explicit value on each member makes that a visible edit.
+    /// The database stores an enum by its name, but the code compares and orders members by their
+    /// numbers (a status past another, the worse of two ratings): a member added in the middle, or two
+    /// swapped, would silently change those. An explicit value on each member makes that a visible edit.
     /// </summary>
     [Fact]
     public void EveryEnumMemberStatesItsStoredValue()

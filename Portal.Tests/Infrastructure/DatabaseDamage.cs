@@ -55,6 +55,13 @@ public static class DatabaseDamage
                     CREATE TABLE Orders (Id INTEGER PRIMARY KEY, Total REAL);
                     """);
                 break;
+            case "pre-release":
+                Execute(file, """
+                    CREATE TABLE __EFMigrationsHistory (MigrationId TEXT NOT NULL PRIMARY KEY, ProductVersion TEXT NOT NULL);
+                    INSERT INTO __EFMigrationsHistory VALUES ('20261125205545_InitialSchema', '10.0.0');
+                    CREATE TABLE AuditEntries (Id INTEGER PRIMARY KEY, EntityType TEXT);
+                    """);
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind), kind, null);
         }

@@ -33,6 +33,12 @@ public static class DemoTemplates
         var folder = Path.Combine(Path.GetTempPath(), "portal-tests", $"templates-{Environment.ProcessId}");
         Directory.CreateDirectory(folder);
         var file = Path.Combine(folder, $"{demo}-{(realTime ? "real" : "fixed")}.db");
+        // A process id comes round again: an earlier run's template (perhaps of an older schema) is not this run's.
+        foreach (var stale in new[] { file, file + "-wal", file + "-shm" })
+        {
+            File.Delete(stale);
+        }
+
         await using (var services = ServiceHarness.Build($"Data Source={file}", demo, out _, realTime))
         {
             await using var scope = services.CreateAsyncScope();

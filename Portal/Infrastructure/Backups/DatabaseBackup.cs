@@ -27,6 +27,23 @@ public sealed record RestoreResult(bool Restored, string Message, string? KeptAs
 /// </summary>
 public static class DatabaseBackup
 {
+    /// <summary>The migrations of the development versions before the schema was folded into one (December 2026), named so such a file is told apart from a stranger's.</summary>
+    private static readonly HashSet<string> PreReleaseMigrations = new(StringComparer.Ordinal)
+    {
+        "20261125205545_InitialSchema",
+        "20261125213403_DirectoratePlans",
+        "20261125224000_GoldenThread",
+        "20261125232900_AppraisalReviewRated",
+        "20261126001912_Meetings",
+        "20261126012210_Establishment",
+        "20261126025024_Reports",
+        "20261126055600_UserAdministration",
+        "20261206012548_PrioritiesAnswerStrategicChallenges",
+        "20261206015046_ExemptRelease",
+        "20261206015055_DecisionDispensations",
+        "20261206023955_SignOutEndsTheSession",
+    };
+
     public const string Prefix = "portal-";
     public const string Extension = ".db";
 
@@ -142,8 +159,9 @@ public static class DatabaseBackup
                 return new IntegrityResult(false, "it is a SQLite database but not the portal's (it has tables of its own and no migration history)");
             }
 
-            return Strings(connection, "SELECT MigrationId FROM __EFMigrationsHistory;").Any(migrations.Contains)
-                ? new IntegrityResult(true, "ok")
+            var history = Strings(connection, "SELECT MigrationId FROM __EFMigrationsHistory;");
+            return history.Any(migrations.Contains) ? new IntegrityResult(true, "ok")
+                : history.Any(PreReleaseMigrations.Contains) ? new IntegrityResult(false, "it was made by a development version of the portal from before its schema became one migration, which this version cannot open (a demo: move the file aside and start again)")
                 : new IntegrityResult(false, "it is a SQLite database but not the portal's (none of its migrations are the portal's)");
         }
         catch (SqliteException ex)

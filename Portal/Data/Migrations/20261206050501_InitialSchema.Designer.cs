@@ -11,8 +11,8 @@ using Portal.Data;
 namespace Portal.Data.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261126025024_Reports")]
-    partial class Reports
+    [Migration("20261206050501_InitialSchema")]
+    partial class InitialSchema
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -181,6 +181,9 @@ namespace Portal.Data.Migrations
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DisabledUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DisplayName")
@@ -1629,6 +1632,40 @@ namespace Portal.Data.Migrations
                     b.ToTable("DecisionLinks", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Reports.Dispensation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DecisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GrantedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("GrantedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GrantedTo")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecisionId");
+
+                    b.ToTable("DecisionDispensations", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Reports.ForwardPlanEntry", b =>
                 {
                     b.Property<int>("Id")
@@ -1807,6 +1844,19 @@ namespace Portal.Data.Migrations
                     b.Property<DateOnly?>("ReleaseOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ReleasedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReviewedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ReviewedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1843,6 +1893,8 @@ namespace Portal.Data.Migrations
                     b.HasIndex("ForwardPlanEntryId");
 
                     b.HasIndex("Reference");
+
+                    b.HasIndex("ReviewedById");
 
                     b.HasIndex("MeetingId", "Status");
 
@@ -2035,6 +2087,9 @@ namespace Portal.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ChallengeId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Description")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -2072,6 +2127,8 @@ namespace Portal.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ChallengeId");
 
                     b.HasIndex("OwnerId");
 
@@ -2170,6 +2227,22 @@ namespace Portal.Data.Migrations
                     b.HasIndex("EntityType", "EntityId", "EntityVersion");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("Portal.Infrastructure.Security.EndedSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EndedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EndedUtc");
+
+                    b.ToTable("EndedSessions");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -2611,6 +2684,15 @@ namespace Portal.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Domain.Reports.Dispensation", b =>
+                {
+                    b.HasOne("Portal.Domain.Reports.Decision", null)
+                        .WithMany("Dispensations")
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Domain.Reports.ForwardPlanEntry", b =>
                 {
                     b.HasOne("Portal.Domain.Meetings.Body", null)
@@ -2686,6 +2768,11 @@ namespace Portal.Data.Migrations
                         .WithMany()
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Portal.Domain.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewedById")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Portal.Domain.Reports.ReportQuestion", b =>
@@ -2746,6 +2833,11 @@ namespace Portal.Data.Migrations
 
             modelBuilder.Entity("Portal.Domain.Thread.ThreadItem", b =>
                 {
+                    b.HasOne("Portal.Domain.Thread.ThreadItem", null)
+                        .WithMany()
+                        .HasForeignKey("ChallengeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Portal.Domain.Organisation.Person", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
@@ -2798,6 +2890,8 @@ namespace Portal.Data.Migrations
 
             modelBuilder.Entity("Portal.Domain.Reports.Decision", b =>
                 {
+                    b.Navigation("Dispensations");
+
                     b.Navigation("Links");
                 });
 
