@@ -3,13 +3,15 @@ using Microsoft.Playwright;
 namespace Portal.Tests.Browser;
 
 /// <summary>
-/// The system Chromium driven by Playwright, one per test run. Without Chromium the browser tests
-/// are skipped with a message saying how to install it; under CI (the CI variable set) they fail
-/// instead, so CI never skips them silently.
+/// The system Chromium (or Chrome, or Edge) driven by Playwright, one per test run: the one
+/// <c>PORTAL_CHROMIUM</c> names, else the first Chromium-like browser on the PATH. Without one
+/// the browser tests are skipped with a message saying how to install it; under CI (the CI
+/// variable set) they fail instead, so CI never skips them silently.
 /// </summary>
 public sealed class BrowserSession : IAsyncLifetime
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
+    /// <summary>The browser the tests drive, or null when none is found.</summary>
+    public static string? ChromiumPath { get; } = FindChromium();
 
     private IPlaywright? _playwright;
 
@@ -17,7 +19,7 @@ public sealed class BrowserSession : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        if (!File.Exists(ChromiumPath))
+        if (ChromiumPath is null || !File.Exists(ChromiumPath))
         {
             return;
         }
@@ -42,7 +44,9 @@ public sealed class BrowserSession : IAsyncLifetime
             return Browser;
         }
 
-        var message = $"Chromium is not installed at {ChromiumPath}; install it with 'apt-get install -y chromium' to run the browser tests.";
+        var message = ChromiumPath is not null
+            ? $"PORTAL_CHROMIUM names {ChromiumPath}, which does not exist."
+            : "No Chromium found: set PORTAL_CHROMIUM to a Chromium, Chrome or Edge executable, or put one on the PATH (on Debian: apt-get install -y chromium) to run the browser tests.";
         if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")))
         {
             Assert.Fail(message);
@@ -60,6 +64,25 @@ public sealed class BrowserSession : IAsyncLifetime
         }
 
         _playwright?.Dispose();
+    }
+
+    private static string? FindChromium()
+    {
+        var named = Environment.GetEnvironmentVariable("PORTAL_CHROMIUM");
+        if (!string.IsNullOrWhiteSpace(named))
+        {
+            // Named and missing is a mistake to report (Require says so), not a reason to take another browser.
+            return named;
+        }
+
+        string[] names = OperatingSystem.IsWindows()
+            ? ["chrome.exe", "msedge.exe", "chromium.exe"]
+            : ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "microsoft-edge"];
+        var folders = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
+        return names
+            .SelectMany(name => folders.Select(folder => Path.Combine(folder, name)))
+            .Append("/usr/bin/chromium")
+            .FirstOrDefault(File.Exists);
     }
 }
 
