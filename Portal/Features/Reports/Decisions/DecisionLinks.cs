@@ -5,7 +5,7 @@ using Portal.Domain.Thread;
 using Portal.Features.Meetings;
 using Portal.Features.Plans; // a decision links to the plan actions it creates or changes, shown as the plan allows
 
-namespace Portal.Features.Reports;
+namespace Portal.Features.Reports.Decisions;
 
 /// <summary>
 /// The plan actions and golden-thread items decisions are linked to, as one reader may see them.
