@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Reports;
-using Portal.Features.Meetings;
+using Portal.Features.Meetings; // a report goes before a body's meeting, and who may see the body decides who may read it
 using Portal.Infrastructure.LiveUpdates;
 
 namespace Portal.Features.Reports;

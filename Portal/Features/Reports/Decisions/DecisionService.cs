@@ -1,12 +1,11 @@
 using Microsoft.EntityFrameworkCore;
-using Portal.Infrastructure.Time;
 using Portal.Components.Shared;
 using Portal.Data;
 using Portal.Domain.Common;
 using Portal.Domain.Reports;
-using Portal.Features.Meetings;
+using Portal.Features.Meetings; // a report goes before a body's meeting, and who may see the body decides who may read it
 using Portal.Features.Plans; // a decision links to the plan actions it creates or changes, shown as the plan allows
-using Portal.Features.Search;
+using Portal.Features.Search; // a published or released report, and its decisions, are filed for search
 using Portal.Infrastructure.LiveUpdates;
 using Portal.Infrastructure.Security;
 

@@ -1,12 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
-using Portal.Domain.Common;
-using Portal.Domain.Meetings;
 using Portal.Domain.Reports;
-using Portal.Features.Meetings;
+using Portal.Features.Meetings; // a report goes before a body's meeting, and who may see the body decides who may read it
 using Portal.Infrastructure.LiveUpdates;
-using Portal.Infrastructure.Security;
-using Portal.Infrastructure.Time;
 
 namespace Portal.Features.Reports.Reading;
 
