@@ -9,7 +9,9 @@ using Portal.Features.Establishment;
 using Portal.Features.GoldenThread;
 using Portal.Features.Meetings;
 using Portal.Features.Plans;
-using Portal.Features.Reports;
+using Portal.Features.Reports.Drafting;
+using Portal.Features.Reports.ForwardPlan;
+using Portal.Features.Reports.Reading;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Features;
@@ -126,7 +128,7 @@ public sealed partial class DemoSourcesTests : IAsyncLifetime
     {
         // Read as a councillor: the public see only how many items a decision changed, not which.
         await using var councillor = await _portal.SignedInAsAsync(DemoUsers.Member);
-        var york = (await councillor.Get<ReportService>().GetAsync(await ReportIdAsync("CE/DP/2008"), Ct))!;
+        var york = (await councillor.Get<ReportReadingService>().GetAsync(await ReportIdAsync("CE/DP/2008"), Ct))!;
         var decision = york.Recommendations.Single().Decision!;
 
         await using var db = await _portal.Db.CreateDbContextAsync(Ct);
@@ -227,7 +229,7 @@ public sealed partial class DemoSourcesTests : IAsyncLifetime
     {
         await using var officer = await _portal.SignedInAsAsync(DemoUsers.Officer);
 
-        var plan = await officer.Get<DecisionService>().ForwardPlanAsync(Ct);
+        var plan = await officer.Get<ForwardPlanService>().ForwardPlanAsync(Ct);
 
         Assert.Equal(2, plan.Entries.Count);
         await using var db = await _portal.Db.CreateDbContextAsync(Ct);
@@ -252,9 +254,9 @@ public sealed partial class DemoSourcesTests : IAsyncLifetime
 
     private async Task<byte[]> AnnexBytesAsync(ServiceHarness.Session session, string reference, string titleStart)
     {
-        var report = (await session.Get<ReportService>().GetAsync(await ReportIdAsync(reference), Ct))!;
+        var report = (await session.Get<ReportReadingService>().GetAsync(await ReportIdAsync(reference), Ct))!;
         var annex = report.Annexes.Single(a => a.Title.StartsWith(titleStart, StringComparison.Ordinal) || a.FileName.StartsWith(titleStart, StringComparison.Ordinal));
-        return (await session.Get<ReportService>().AnnexFileAsync(report.Id, annex.Id, Ct))!.Bytes;
+        return (await session.Get<ReportAnnexService>().AnnexFileAsync(report.Id, annex.Id, Ct))!.Bytes;
     }
 
     private async Task<int> ReportIdAsync(string reference)

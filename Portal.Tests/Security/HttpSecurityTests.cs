@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Portal.Data;
 using Portal.Features.Admin;
-using Portal.Features.Reports;
+using Portal.Features.Reports.Reading;
 using Portal.Infrastructure.Backups;
 using Portal.Infrastructure.Security;
 using Portal.Tests.Browser;
@@ -100,9 +100,9 @@ public sealed class HttpSecurityTests : HttpTest
         // A councillor's private note, and a backup.
         await AsAsync(DemoUsers.Member, async scope =>
         {
-            var reports = scope.GetRequiredService<ReportService>();
+            var reports = scope.GetRequiredService<ReportReadingService>();
             var carlisle = (await reports.ListAsync(new ReportQuery(), Ct)).Rows.Single(r => r.Reference == "CE 21/09").Id;
-            await reports.SaveNoteAsync(carlisle, null, Note, Ct);
+            await scope.GetRequiredService<ReaderToolsService>().SaveNoteAsync(carlisle, null, Note, Ct);
             return 0;
         });
         await AsAsync(DemoUsers.Administrator, scope => scope.GetRequiredService<BackupService>().BackUpNowAsync(Ct));

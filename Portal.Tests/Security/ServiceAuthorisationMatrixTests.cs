@@ -246,11 +246,11 @@ public sealed class ServiceAuthorisationMatrixTests
             {
                 return (service, name) switch
                 {
-                    ("ReportService" or "DecisionService", "id" or "reportId") => method.Name is "AnnexFileAsync" ? _ids["carlisle"] : method.Name is "RecordAsync" ? _ids["york"] : _ids["draft"],
+                    ("ReportDraftingService" or "ReportAnnexService" or "ReportWorkflowService" or "ReportReadingService" or "ReaderToolsService" or "DecisionService", "id" or "reportId") => method.Name is "AnnexFileAsync" ? _ids["carlisle"] : method.Name is "RecordAsync" ? _ids["york"] : _ids["draft"],
                     ("ExemptReleaseService", "id") => _ids["staffing"],
-                    ("ReportService", "annexId") => _ids["annex"],
-                    ("ReportService", "number") => 1,
-                    ("ReportService", "questionId") => 1,
+                    ("ReportAnnexService", "annexId") => _ids["annex"],
+                    ("ReportDraftingService", "number") => 1,
+                    ("ReaderToolsService", "questionId") => 1,
                     ("DecisionService", "recommendationId") => _ids["recommendation"],
                     ("DecisionService", "decisionId") => _ids["decision"],
                     ("DecisionService", "targetId") => _ids["action"],

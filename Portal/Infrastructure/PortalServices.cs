@@ -87,9 +87,15 @@ public static class PortalServices
         services.AddScoped<CalendarFeedService>();
         services.AddSingleton<CalendarFeedCache>();
         services.AddHostedService<MeetingScheduler>();
-        services.AddScoped<Portal.Features.Reports.ReportService>();
-        services.AddScoped<Portal.Features.Reports.DecisionService>();
-        services.AddScoped<Portal.Features.Reports.ExemptReleaseService>();
+        services.AddScoped<Portal.Features.Reports.ReportWrites>();
+        services.AddScoped<Portal.Features.Reports.Drafting.ReportDraftingService>();
+        services.AddScoped<Portal.Features.Reports.Drafting.ReportAnnexService>();
+        services.AddScoped<Portal.Features.Reports.Workflow.ReportWorkflowService>();
+        services.AddScoped<Portal.Features.Reports.Workflow.ExemptReleaseService>();
+        services.AddScoped<Portal.Features.Reports.Reading.ReportReadingService>();
+        services.AddScoped<Portal.Features.Reports.Reading.ReaderToolsService>();
+        services.AddScoped<Portal.Features.Reports.Decisions.DecisionService>();
+        services.AddScoped<Portal.Features.Reports.ForwardPlan.ForwardPlanService>();
         services.AddScoped<Portal.Features.Search.SearchService>();
         services.AddScoped<Portal.Features.Accessibility.AccessibilityStatementService>();
         services.AddSingleton(new Backups.DatabaseLocation(connectionString));

@@ -1,6 +1,6 @@
 using System.Text;
 using Portal.Features.Admin;
-using Portal.Features.Reports;
+using Portal.Features.Reports.Reading;
 using Portal.Infrastructure.Security;
 using Portal.Tests.Infrastructure;
 
@@ -23,9 +23,9 @@ public sealed class AuditServiceTests : IAsyncLifetime
         await using var member = await _portal.SignedInAsAsync(DemoUsers.Member);
         await using var officer = await _portal.SignedInAsAsync(DemoUsers.Officer);
         await using var admin = await _portal.SignedInAsAsync(DemoUsers.Administrator);
-        var reports = (await member.Get<ReportService>().ListAsync(new ReportQuery(), Ct)).Rows;
+        var reports = (await member.Get<ReportReadingService>().ListAsync(new ReportQuery(), Ct)).Rows;
         var carlisle = reports.Single(r => r.Reference == "CE 21/09").Id;
-        await member.Get<ReportService>().SaveNoteAsync(carlisle, null, "My private thoughts on the Monitoring Officer", Ct);
+        await member.Get<ReaderToolsService>().SaveNoteAsync(carlisle, null, "My private thoughts on the Monitoring Officer", Ct);
 
         await Assert.ThrowsAsync<AccessDeniedException>(() => officer.Get<AuditService>().SearchAsync(new AuditQuery(), Ct));
         await Assert.ThrowsAsync<AccessDeniedException>(() => officer.Get<AuditService>().ExportAsync(new AuditQuery(), Ct));

@@ -7,7 +7,9 @@ using Portal.Domain.Common;
 using Portal.Domain.Meetings;
 using Portal.Domain.Reports;
 using Portal.Features.Meetings;
-using Portal.Features.Reports;
+using Portal.Features.Reports.Drafting;
+using Portal.Features.Reports.Reading;
+using Portal.Features.Reports.Workflow;
 using Portal.Features.Search;
 using Portal.Tests.Infrastructure;
 
@@ -241,8 +243,8 @@ public sealed class ConfidentialityServiceTests : IAsyncLifetime
         var (draft, _, _) = await ComingPanelDraftAsync();
         await using (var author = await _portal.SignedInAsAsync(DemoUsers.Officer))
         {
-            var view = (await author.Get<ReportService>().GetAsync(draft, Ct))!;
-            await author.Get<ReportService>().DescribeAsync(draft, Edit(view, september, item.Id, exempt: false), Ct);
+            var view = (await author.Get<ReportReadingService>().GetAsync(draft, Ct))!;
+            await author.Get<ReportDraftingService>().DescribeAsync(draft, Edit(view, september, item.Id, exempt: false), Ct);
         }
 
         await MakeExemptAndPublishAsync(draft, lateReason: "The appeal was lodged after the agenda went out.");
@@ -293,8 +295,8 @@ public sealed class ConfidentialityServiceTests : IAsyncLifetime
         await using var author = await _portal.SignedInAsAsync(DemoUsers.Officer);
         await using var chief = await _portal.SignedInAsAsync(DemoUsers.Director);
         await using var secretary = await _portal.SignedInAsAsync(DemoUsers.Secretary);
-        var reports = author.Get<ReportService>();
-        var view = (await reports.GetAsync(draft, Ct))!;
+        var reports = author.Get<ReportDraftingService>();
+        var view = (await author.Get<ReportReadingService>().GetAsync(draft, Ct))!;
         var version = await reports.DescribeAsync(draft, Edit(view, view.Meeting!.Id, view.AgendaItemId, exempt: true), Ct);
         foreach (var kind in ReportTemplate.Sections.Where(k => k is not SectionKind.Summary and not SectionKind.Background))
         {
@@ -302,9 +304,9 @@ public sealed class ConfidentialityServiceTests : IAsyncLifetime
         }
 
         version = await reports.ReviseRecommendationAsync(draft, version, 1, "That the Panel note the review.", "To keep the Panel informed.", Ct);
-        version = await reports.SubmitAsync(draft, version, Ct);
-        version = await chief.Get<ReportService>().ClearAsync(draft, version, Ct);
-        await secretary.Get<ReportService>().PublishAsync(draft, version, lateReason, Ct);
+        version = await author.Get<ReportWorkflowService>().SubmitAsync(draft, version, Ct);
+        version = await chief.Get<ReportWorkflowService>().ClearAsync(draft, version, Ct);
+        await secretary.Get<ReportWorkflowService>().PublishAsync(draft, version, lateReason, Ct);
     }
 
     private static ReportEdit Edit(ReportView view, int meetingId, int? itemId, bool exempt) => new(

@@ -5,7 +5,8 @@ using Portal.Domain.Common;
 using Portal.Domain.Meetings;
 using Portal.Domain.Reports;
 using Portal.Features.Meetings;
-using Portal.Features.Reports;
+using Portal.Features.Reports.Decisions;
+using Portal.Features.Reports.Reading;
 using Portal.Infrastructure.Security;
 using Portal.Tests.Infrastructure;
 
@@ -45,8 +46,8 @@ public sealed class DecisionLinkVisibilityTests : IAsyncLifetime
         await using var member = await _portal.SignedInAsAsync(DemoUsers.Member);
 
         var publicRow = (await anonymous.Get<DecisionService>().RegisterAsync(new DecisionQuery(), Ct)).Rows.Single(r => r.ReportId == york);
-        var publicReport = (await anonymous.Get<ReportService>().GetAsync(york, Ct))!.Recommendations.Single().Decision!;
-        var publicPack = (await anonymous.Get<ReportService>().PackAsync(july, Ct))!;
+        var publicReport = (await anonymous.Get<ReportReadingService>().GetAsync(york, Ct))!.Recommendations.Single().Decision!;
+        var publicPack = (await anonymous.Get<ReportReadingService>().PackAsync(july, Ct))!;
         Assert.Empty(publicRow.Links);
         Assert.Equal(actionTitles.Count + 1, publicRow.HiddenLinks);
         Assert.Empty(publicReport.Links);
@@ -59,13 +60,13 @@ public sealed class DecisionLinkVisibilityTests : IAsyncLifetime
         var financeRow = (await finance.Get<DecisionService>().RegisterAsync(new DecisionQuery(), Ct)).Rows.Single(r => r.ReportId == york);
         Assert.Equal([threadTitle], financeRow.Links.Select(l => l.Name));
         Assert.Equal(actionTitles.Count, financeRow.HiddenLinks);
-        var financeReport = Flatten((await finance.Get<ReportService>().GetAsync(york, Ct))!);
+        var financeReport = Flatten((await finance.Get<ReportReadingService>().GetAsync(york, Ct))!);
         Assert.All(actionTitles, title => Assert.DoesNotContain(title, financeReport, StringComparison.Ordinal));
 
         var memberRow = (await member.Get<DecisionService>().RegisterAsync(new DecisionQuery(), Ct)).Rows.Single(r => r.ReportId == york);
         Assert.Equal(actionTitles.Append(threadTitle).Order(), memberRow.Links.Select(l => l.Name).Order());
         Assert.Equal(0, memberRow.HiddenLinks);
-        Assert.Equal(actionTitles.Count + 1, (await member.Get<ReportService>().GetAsync(york, Ct))!.Recommendations.Single().Decision!.Links.Count);
+        Assert.Equal(actionTitles.Count + 1, (await member.Get<ReportReadingService>().GetAsync(york, Ct))!.Recommendations.Single().Decision!.Links.Count);
     }
 
     [Fact]
@@ -104,14 +105,14 @@ public sealed class DecisionLinkVisibilityTests : IAsyncLifetime
         await using var secretary = await _portal.SignedInAsAsync(DemoUsers.Secretary);
         // Barbara reads her directorate's plan, and the exempt report's title only.
         await using var officer = await _portal.SignedInAsAsync(DemoUsers.Officer);
-        var recommendation = (await secretary.Get<ReportService>().GetAsync(staffing, Ct))!.Recommendations.Single();
+        var recommendation = (await secretary.Get<ReportReadingService>().GetAsync(staffing, Ct))!.Recommendations.Single();
         await secretary.Get<DecisionService>().RecordAsync(
             staffing, recommendation.Id, new DecisionEdit(0, new DateOnly(2009, 8, 25), DecisionOutcome.Approved, "Redeployed from 1 October 2009.", "To keep her experience.", null, null), Ct);
         var decision = await IdAsync(db => db.Decisions.Where(d => d.ReportId == staffing).Select(d => d.Id).SingleAsync(Ct));
         await secretary.Get<DecisionService>().LinkAsync(decision, DecisionTarget.KeyAction, action, Ct);
 
         var row = (await officer.Get<DecisionService>().RegisterAsync(new DecisionQuery(), Ct)).Rows.Single(r => r.ReportId == staffing);
-        var view = (await officer.Get<ReportService>().GetAsync(staffing, Ct))!.Recommendations.Single().Decision!;
+        var view = (await officer.Get<ReportReadingService>().GetAsync(staffing, Ct))!.Recommendations.Single().Decision!;
         var onAction = await officer.Get<DecisionService>().LinkedToAsync(DecisionTarget.KeyAction, action, Ct);
 
         Assert.Null(row.Wording);

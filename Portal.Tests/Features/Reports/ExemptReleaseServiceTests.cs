@@ -4,7 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
 using Portal.Domain.Common;
 using Portal.Domain.Reports;
-using Portal.Features.Reports;
+using Portal.Features.Reports.Decisions;
+using Portal.Features.Reports.Reading;
+using Portal.Features.Reports.Workflow;
 using Portal.Features.Search;
 using Portal.Infrastructure.Concurrency;
 using Portal.Infrastructure.Security;
@@ -43,7 +45,7 @@ public sealed class ExemptReleaseServiceTests : IAsyncLifetime
         await using var officer = await _portal.SignedInAsAsync(MonitoringOfficer);
         await using var admin = await _portal.SignedInAsAsync(DemoUsers.Administrator);
 
-        var seen = (await anonymous.Get<ReportService>().GetAsync(staffing, Ct))!;
+        var seen = (await anonymous.Get<ReportReadingService>().GetAsync(staffing, Ct))!;
         Assert.Equal(new DateOnly(2015, 8, 25), seen.ReleaseOn);
         Assert.True(seen.Withheld);
         Assert.Empty(seen.Sections);
@@ -54,8 +56,8 @@ public sealed class ExemptReleaseServiceTests : IAsyncLifetime
             var due = Assert.Single(await properOfficer.Get<ExemptReleaseService>().DueAsync(Ct));
             Assert.Equal((staffing, new DateOnly(2015, 8, 25), (int?)1), (due.ReportId, due.ReviewDue, due.Paragraph));
             Assert.Equal("Employment Panel", due.BodyName);
-            Assert.True((await properOfficer.Get<ReportService>().ListAsync(new ReportQuery(), Ct)).CanRelease);
-            var view = (await properOfficer.Get<ReportService>().GetAsync(staffing, Ct))!;
+            Assert.True((await properOfficer.Get<ReportReadingService>().ListAsync(new ReportQuery(), Ct)).CanRelease);
+            var view = (await properOfficer.Get<ReportReadingService>().GetAsync(staffing, Ct))!;
             Assert.True(view.Rights.CanRelease);
             Assert.False(view.Withheld);
         }
@@ -64,7 +66,7 @@ public sealed class ExemptReleaseServiceTests : IAsyncLifetime
         {
             await using var other = await _portal.SignedInAsAsync(email);
             await Assert.ThrowsAsync<AccessDeniedException>(() => other.Get<ExemptReleaseService>().DueAsync(Ct));
-            Assert.False((await other.Get<ReportService>().ListAsync(new ReportQuery(), Ct)).CanRelease);
+            Assert.False((await other.Get<ReportReadingService>().ListAsync(new ReportQuery(), Ct)).CanRelease);
         }
 
         await Assert.ThrowsAsync<AccessDeniedException>(() => anonymous.Get<ExemptReleaseService>().DueAsync(Ct));
@@ -77,15 +79,15 @@ public sealed class ExemptReleaseServiceTests : IAsyncLifetime
         await using var anonymous = _portal.Anonymous();
         await using var officer = await _portal.SignedInAsAsync(MonitoringOfficer);
         await using var secretary = await _portal.SignedInAsAsync(DemoUsers.Secretary);
-        var recommendation = (await secretary.Get<ReportService>().GetAsync(staffing, Ct))!.Recommendations.Single();
+        var recommendation = (await secretary.Get<ReportReadingService>().GetAsync(staffing, Ct))!.Recommendations.Single();
         await secretary.Get<DecisionService>().RecordAsync(staffing, recommendation.Id, new DecisionEdit(
             0, new DateOnly(2009, 8, 25), DecisionOutcome.Approved, "Ms Example to be redeployed as Policy Lead with pay protection.", "To keep her experience.", null, null), Ct);
         Assert.Empty((await anonymous.Get<SearchService>().SearchAsync("redeployed Policy Lead", Ct)).Results);
-        var version = (await officer.Get<ReportService>().GetAsync(staffing, Ct))!.Version;
+        var version = (await officer.Get<ReportReadingService>().GetAsync(staffing, Ct))!.Version;
 
         await officer.Get<ExemptReleaseService>().ReleaseAsync(staffing, version, "Ms Example has left the council and consents to publication.", Ct);
 
-        var released = (await anonymous.Get<ReportService>().GetAsync(staffing, Ct))!;
+        var released = (await anonymous.Get<ReportReadingService>().GetAsync(staffing, Ct))!;
         Assert.False(released.IsExempt);
         Assert.False(released.Withheld);
         Assert.Contains("Ms A. Example", released.Sections.Single(s => s.Kind == SectionKind.Summary).Text, StringComparison.Ordinal);
@@ -110,23 +112,23 @@ public sealed class ExemptReleaseServiceTests : IAsyncLifetime
         await using var member = await _portal.SignedInAsAsync(DemoUsers.Member);
         await using var admin = await _portal.SignedInAsAsync(DemoUsers.Administrator);
         var release = admin.Get<ExemptReleaseService>();
-        var version = (await admin.Get<ReportService>().GetAsync(staffing, Ct))!.Version;
+        var version = (await admin.Get<ReportReadingService>().GetAsync(staffing, Ct))!.Version;
 
         var noDate = await Assert.ThrowsAsync<DomainRuleException>(() => release.KeepExemptAsync(staffing, version, null, "Still about a serving officer.", Ct));
         var today = await Assert.ThrowsAsync<DomainRuleException>(() => release.KeepExemptAsync(staffing, version, Today, "Still about a serving officer.", Ct));
         var noReason = await Assert.ThrowsAsync<DomainRuleException>(() => release.ReleaseAsync(staffing, version, "   ", Ct));
         Assert.Equal((nameof(Report.ReleaseOn), nameof(Report.ReleaseOn), nameof(Report.ReviewReason)), (noDate.Field, today.Field, noReason.Field));
-        var unchanged = (await admin.Get<ReportService>().GetAsync(staffing, Ct))!;
+        var unchanged = (await admin.Get<ReportReadingService>().GetAsync(staffing, Ct))!;
         Assert.Equal((version, true, new DateOnly(2015, 8, 25)), (unchanged.Version, unchanged.IsExempt, unchanged.ReleaseOn));
 
         await release.KeepExemptAsync(staffing, version, Today.AddYears(3), "Ms Example still works for the council.", Ct);
 
         Assert.Empty(await release.DueAsync(Ct));
-        var seen = (await anonymous.Get<ReportService>().GetAsync(staffing, Ct))!;
+        var seen = (await anonymous.Get<ReportReadingService>().GetAsync(staffing, Ct))!;
         Assert.True(seen.Withheld);
         Assert.Null(seen.ReviewReason);
         Assert.Equal(Today.AddYears(3), seen.ReleaseOn);
-        Assert.Equal("Ms Example still works for the council.", (await member.Get<ReportService>().GetAsync(staffing, Ct))!.ReviewReason);
+        Assert.Equal("Ms Example still works for the council.", (await member.Get<ReportReadingService>().GetAsync(staffing, Ct))!.ReviewReason);
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() => release.ReleaseAsync(staffing, version, "A stale page.", Ct));
     }
 
@@ -136,7 +138,7 @@ public sealed class ExemptReleaseServiceTests : IAsyncLifetime
         var staffing = await StaffingAsync();
         await using var anonymous = _portal.Anonymous();
         await using var admin = await _portal.SignedInAsAsync(DemoUsers.Administrator);
-        var version = (await admin.Get<ReportService>().GetAsync(staffing, Ct))!.Version;
+        var version = (await admin.Get<ReportReadingService>().GetAsync(staffing, Ct))!.Version;
 
         foreach (var email in new[] { DemoUsers.Director, DemoUsers.Officer, DemoUsers.SecondMember, DemoUsers.Secretary })
         {
@@ -146,7 +148,7 @@ public sealed class ExemptReleaseServiceTests : IAsyncLifetime
         }
 
         await Assert.ThrowsAsync<AccessDeniedException>(() => anonymous.Get<ExemptReleaseService>().ReleaseAsync(staffing, version, "Let it out.", Ct));
-        Assert.True((await admin.Get<ReportService>().GetAsync(staffing, Ct))!.IsExempt);
+        Assert.True((await admin.Get<ReportReadingService>().GetAsync(staffing, Ct))!.IsExempt);
 
         // The designation follows the post: once the Monitoring Officer's post is no longer designated, its holder may not release.
         await using (var db = await _portal.Db.CreateDbContextAsync(Ct))

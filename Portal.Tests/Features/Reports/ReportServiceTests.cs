@@ -3,7 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Common;
 using Portal.Domain.Reports;
 using Portal.Features.Meetings;
-using Portal.Features.Reports;
+using Portal.Features.Reports.Decisions;
+using Portal.Features.Reports.Drafting;
+using Portal.Features.Reports.ForwardPlan;
+using Portal.Features.Reports.Reading;
+using Portal.Features.Reports.Workflow;
 using Portal.Features.Search;
 using Portal.Infrastructure.Concurrency;
 using Portal.Infrastructure.Security;
@@ -34,7 +38,7 @@ public sealed class ReportServiceTests : IAsyncLifetime
 
         foreach (var outsider in new[] { anonymous, officer })
         {
-            var seen = (await outsider.Get<ReportService>().GetAsync(staffing, Ct))!;
+            var seen = (await outsider.Get<ReportReadingService>().GetAsync(staffing, Ct))!;
             Assert.Equal("Staffing matters: redeployment of an officer affected by the restructure", seen.Title);
             Assert.Equal(1, seen.ExemptParagraph);
             Assert.True(seen.Withheld);
@@ -47,7 +51,7 @@ public sealed class ReportServiceTests : IAsyncLifetime
             Assert.Null(seen.BackgroundPapers);
             Assert.DoesNotContain("Example", Flatten(seen), StringComparison.Ordinal);
 
-            var pack = (await outsider.Get<ReportService>().PackAsync(august, Ct))!;
+            var pack = (await outsider.Get<ReportReadingService>().PackAsync(august, Ct))!;
             var item = pack.Items.Single(i => i.Report?.Id == staffing);
             Assert.True(item.Report!.Withheld);
             Assert.DoesNotContain("Example", Flatten(pack), StringComparison.Ordinal);
@@ -57,11 +61,11 @@ public sealed class ReportServiceTests : IAsyncLifetime
             Assert.DoesNotContain("Example", await outsider.Get<CalendarFeedService>().BodyCalendarAsync("employment-panel", site, Ct), StringComparison.Ordinal);
             Assert.DoesNotContain("Example", await outsider.Get<CalendarFeedService>().MeetingCalendarAsync(august, site, Ct), StringComparison.Ordinal);
             Assert.DoesNotContain("Example", Flatten((await outsider.Get<MeetingService>().GetAsync(august, Ct))!), StringComparison.Ordinal);
-            Assert.DoesNotContain("Example", Flatten(await outsider.Get<ReportService>().ListAsync(new ReportQuery(), Ct)), StringComparison.Ordinal);
+            Assert.DoesNotContain("Example", Flatten(await outsider.Get<ReportReadingService>().ListAsync(new ReportQuery(), Ct)), StringComparison.Ordinal);
             Assert.DoesNotContain("Example", Flatten(await outsider.Get<DecisionService>().RegisterAsync(new DecisionQuery(), Ct)), StringComparison.Ordinal);
         }
 
-        var insider = (await member.Get<ReportService>().GetAsync(staffing, Ct))!;
+        var insider = (await member.Get<ReportReadingService>().GetAsync(staffing, Ct))!;
         Assert.False(insider.Withheld);
         Assert.Contains("Ms A. Example", insider.Sections.Single(s => s.Kind == SectionKind.Summary).Text, StringComparison.Ordinal);
 
@@ -78,16 +82,16 @@ public sealed class ReportServiceTests : IAsyncLifetime
     {
         var carlisle = await ReportIdAsync("CE 21/09");
         await using var anonymous = _portal.Anonymous();
-        var report = (await anonymous.Get<ReportService>().GetAsync(carlisle, Ct))!;
+        var report = (await anonymous.Get<ReportReadingService>().GetAsync(carlisle, Ct))!;
 
         Assert.Equal(["A", "B"], report.Annexes.Select(a => a.Letter));
-        var file = await anonymous.Get<ReportService>().AnnexFileAsync(carlisle, report.Annexes[1].Id, Ct);
+        var file = await anonymous.Get<ReportAnnexService>().AnnexFileAsync(carlisle, report.Annexes[1].Id, Ct);
         Assert.Equal("application/pdf", file!.ContentType);
         Assert.StartsWith("%PDF-", Encoding.Latin1.GetString(file.Bytes), StringComparison.Ordinal);
 
         // An annex id asked for under another report, or of a report the caller may not read, is not there.
         var staffing = await ReportIdAsync("HR 14/09");
-        Assert.Null(await anonymous.Get<ReportService>().AnnexFileAsync(staffing, report.Annexes[1].Id, Ct));
+        Assert.Null(await anonymous.Get<ReportAnnexService>().AnnexFileAsync(staffing, report.Annexes[1].Id, Ct));
     }
 
     [Fact]
@@ -101,19 +105,19 @@ public sealed class ReportServiceTests : IAsyncLifetime
         await using var chief = await _portal.SignedInAsAsync(DemoUsers.Director);
         await using var secretary = await _portal.SignedInAsAsync(DemoUsers.Secretary);
 
-        Assert.Null(await anonymous.Get<ReportService>().GetAsync(draft, Ct));
-        Assert.Null(await member.Get<ReportService>().GetAsync(draft, Ct));
-        Assert.DoesNotContain((await member.Get<ReportService>().ListAsync(new ReportQuery(), Ct)).Rows, r => r.Id == draft);
-        Assert.NotNull(await chief.Get<ReportService>().GetAsync(draft, Ct));
-        Assert.NotNull(await secretary.Get<ReportService>().GetAsync(draft, Ct));
+        Assert.Null(await anonymous.Get<ReportReadingService>().GetAsync(draft, Ct));
+        Assert.Null(await member.Get<ReportReadingService>().GetAsync(draft, Ct));
+        Assert.DoesNotContain((await member.Get<ReportReadingService>().ListAsync(new ReportQuery(), Ct)).Rows, r => r.Id == draft);
+        Assert.NotNull(await chief.Get<ReportReadingService>().GetAsync(draft, Ct));
+        Assert.NotNull(await secretary.Get<ReportReadingService>().GetAsync(draft, Ct));
 
-        var mine = (await author.Get<ReportService>().GetAsync(draft, Ct))!;
+        var mine = (await author.Get<ReportReadingService>().GetAsync(draft, Ct))!;
         Assert.True(mine.Rights.CanEdit);
         Assert.Contains(mine.Problems, p => p.Code == "ImplicationBlank" && p.Field == nameof(SectionKind.LegalImplications));
         Assert.Contains(mine.Problems, p => p.Code == "ReasonMissing" && p.Field == "Recommendation1");
         Assert.DoesNotContain(mine.Problems, p => p.Field == nameof(SectionKind.Summary));
-        await Assert.ThrowsAsync<AccessDeniedException>(() => secretary.Get<ReportService>().WriteSectionAsync(draft, mine.Version, SectionKind.Consultation, "Sneaked in", Ct));
-        var rule = await Assert.ThrowsAsync<DomainRuleException>(() => author.Get<ReportService>().SubmitAsync(draft, mine.Version, Ct));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => secretary.Get<ReportDraftingService>().WriteSectionAsync(draft, mine.Version, SectionKind.Consultation, "Sneaked in", Ct));
+        var rule = await Assert.ThrowsAsync<DomainRuleException>(() => author.Get<ReportWorkflowService>().SubmitAsync(draft, mine.Version, Ct));
         Assert.Equal("Report.TemplateIncomplete", rule.Code);
     }
 
@@ -125,25 +129,25 @@ public sealed class ReportServiceTests : IAsyncLifetime
         await using var chief = await _portal.SignedInAsAsync(DemoUsers.Director);
         await using var secretary = await _portal.SignedInAsAsync(DemoUsers.Secretary);
         await using var anonymous = _portal.Anonymous();
-        var reports = author.Get<ReportService>();
-        var version = (await reports.GetAsync(draft, Ct))!.Version;
+        var reports = author.Get<ReportDraftingService>();
+        var version = (await author.Get<ReportReadingService>().GetAsync(draft, Ct))!.Version;
         foreach (var kind in ReportTemplate.Sections.Where(k => k is not SectionKind.Summary and not SectionKind.Background))
         {
             version = await reports.WriteSectionAsync(draft, version, kind, ReportTemplate.IsImplication(kind) ? "None." : $"Quarterly milestones for {kind}.", Ct);
         }
 
         version = await reports.ReviseRecommendationAsync(draft, version, 1, "That the Advisory Panel note the progress made.", "To keep the Panel informed of delivery.", Ct);
-        version = await reports.SubmitAsync(draft, version, Ct);
-        await Assert.ThrowsAsync<AccessDeniedException>(() => author.Get<ReportService>().ClearAsync(draft, version, Ct));
-        version = await chief.Get<ReportService>().ClearAsync(draft, version, Ct);
-        await Assert.ThrowsAsync<AccessDeniedException>(() => chief.Get<ReportService>().PublishAsync(draft, version, null, Ct));
-        await secretary.Get<ReportService>().PublishAsync(draft, version, null, Ct);
+        version = await author.Get<ReportWorkflowService>().SubmitAsync(draft, version, Ct);
+        await Assert.ThrowsAsync<AccessDeniedException>(() => author.Get<ReportWorkflowService>().ClearAsync(draft, version, Ct));
+        version = await chief.Get<ReportWorkflowService>().ClearAsync(draft, version, Ct);
+        await Assert.ThrowsAsync<AccessDeniedException>(() => chief.Get<ReportWorkflowService>().PublishAsync(draft, version, null, Ct));
+        await secretary.Get<ReportWorkflowService>().PublishAsync(draft, version, null, Ct);
 
-        var published = (await anonymous.Get<ReportService>().GetAsync(draft, Ct))!;
+        var published = (await anonymous.Get<ReportReadingService>().GetAsync(draft, Ct))!;
         Assert.Equal(ReportStatus.Published, published.Status);
         Assert.Equal(new DateOnly(2026, 11, 25), published.ApprovedOn);
         Assert.False(published.IsLate);
-        var pack = (await anonymous.Get<ReportService>().PackAsync(published.Meeting!.Id, Ct))!;
+        var pack = (await anonymous.Get<ReportReadingService>().PackAsync(published.Meeting!.Id, Ct))!;
         Assert.Equal(draft, pack.Items.Single(i => i.Title == "Directorate Plan: six-month progress").Report!.Id);
         var found = await anonymous.Get<SearchService>().SearchAsync("quarterly milestones", Ct);
         Assert.Contains(found.Results, r => r.Url == $"/reports/{draft}" && r.Snippet.Any(s => s.Matched));
@@ -158,14 +162,14 @@ public sealed class ReportServiceTests : IAsyncLifetime
     {
         var draft = await ReadyDraftAsync();
         await using var secretary = await _portal.SignedInAsAsync(DemoUsers.Secretary);
-        var meeting = (await secretary.Get<ReportService>().GetAsync(draft, Ct))!;
+        var meeting = (await secretary.Get<ReportReadingService>().GetAsync(draft, Ct))!;
         _portal.Clock.SetUtcNow(new DateTimeOffset(meeting.AgendaDeadline!.Value.AddDays(1).ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero));
 
-        var rule = await Assert.ThrowsAsync<DomainRuleException>(() => secretary.Get<ReportService>().PublishAsync(draft, meeting.Version, "", Ct));
+        var rule = await Assert.ThrowsAsync<DomainRuleException>(() => secretary.Get<ReportWorkflowService>().PublishAsync(draft, meeting.Version, "", Ct));
         Assert.Equal("Report.LateReasonRequired", rule.Code);
-        await secretary.Get<ReportService>().PublishAsync(draft, meeting.Version, "Figures for the second quarter arrived late.", Ct);
+        await secretary.Get<ReportWorkflowService>().PublishAsync(draft, meeting.Version, "Figures for the second quarter arrived late.", Ct);
 
-        var late = (await secretary.Get<ReportService>().GetAsync(draft, Ct))!;
+        var late = (await secretary.Get<ReportReadingService>().GetAsync(draft, Ct))!;
         Assert.True(late.IsLate);
         Assert.Equal("Figures for the second quarter arrived late.", late.LateReason);
     }
@@ -176,12 +180,12 @@ public sealed class ReportServiceTests : IAsyncLifetime
         var draft = await ReportIdAsync("CE/DP/PROGRESS");
         await using var author = await _portal.SignedInAsAsync(DemoUsers.Officer);
         await using var admin = await _portal.SignedInAsAsync(DemoUsers.Administrator);
-        var version = (await author.Get<ReportService>().GetAsync(draft, Ct))!.Version;
+        var version = (await author.Get<ReportReadingService>().GetAsync(draft, Ct))!.Version;
 
-        await admin.Get<ReportService>().WriteSectionAsync(draft, version, SectionKind.Consultation, "The administrator's words.", Ct);
-        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => author.Get<ReportService>().WriteSectionAsync(draft, version, SectionKind.Consultation, "The author's words.", Ct));
+        await admin.Get<ReportDraftingService>().WriteSectionAsync(draft, version, SectionKind.Consultation, "The administrator's words.", Ct);
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => author.Get<ReportDraftingService>().WriteSectionAsync(draft, version, SectionKind.Consultation, "The author's words.", Ct));
 
-        var now = (await author.Get<ReportService>().GetAsync(draft, Ct))!;
+        var now = (await author.Get<ReportReadingService>().GetAsync(draft, Ct))!;
         Assert.Equal("The administrator's words.", now.Sections.Single(s => s.Kind == SectionKind.Consultation).Text);
     }
 
@@ -194,23 +198,23 @@ public sealed class ReportServiceTests : IAsyncLifetime
         await using var admin = await _portal.SignedInAsAsync(DemoUsers.Administrator);
         await using var anonymous = _portal.Anonymous();
 
-        await walker.Get<ReportService>().MarkReadAsync(carlisle, true, Ct);
-        await walker.Get<ReportService>().SaveNoteAsync(carlisle, null, "Ask about the Monitoring Officer's grade.", Ct);
-        var question = await walker.Get<ReportService>().AskAsync(carlisle, "Which Assistant Director is the Section 151 Officer?", Ct);
+        await walker.Get<ReaderToolsService>().MarkReadAsync(carlisle, true, Ct);
+        await walker.Get<ReaderToolsService>().SaveNoteAsync(carlisle, null, "Ask about the Monitoring Officer's grade.", Ct);
+        var question = await walker.Get<ReaderToolsService>().AskAsync(carlisle, "Which Assistant Director is the Section 151 Officer?", Ct);
 
-        var mine = (await walker.Get<ReportService>().GetAsync(carlisle, Ct))!;
+        var mine = (await walker.Get<ReportReadingService>().GetAsync(carlisle, Ct))!;
         Assert.True(mine.Reading!.Read);
         Assert.Equal("Ask about the Monitoring Officer's grade.", mine.Reading.Note);
-        var theirs = (await potter.Get<ReportService>().GetAsync(carlisle, Ct))!;
+        var theirs = (await potter.Get<ReportReadingService>().GetAsync(carlisle, Ct))!;
         Assert.False(theirs.Reading!.Read);
         Assert.Null(theirs.Reading.Note);
         Assert.Empty(theirs.Questions);
-        Assert.Null((await anonymous.Get<ReportService>().GetAsync(carlisle, Ct))!.Reading);
-        await Assert.ThrowsAsync<AccessDeniedException>(() => anonymous.Get<ReportService>().SaveNoteAsync(carlisle, null, "x", Ct));
-        await Assert.ThrowsAsync<AccessDeniedException>(() => potter.Get<ReportService>().AnswerAsync(carlisle, question, 1, "Not mine to answer", Ct));
+        Assert.Null((await anonymous.Get<ReportReadingService>().GetAsync(carlisle, Ct))!.Reading);
+        await Assert.ThrowsAsync<AccessDeniedException>(() => anonymous.Get<ReaderToolsService>().SaveNoteAsync(carlisle, null, "x", Ct));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => potter.Get<ReaderToolsService>().AnswerAsync(carlisle, question, 1, "Not mine to answer", Ct));
 
-        await admin.Get<ReportService>().AnswerAsync(carlisle, question, 1, "The Assistant Director (Resources).", Ct);
-        var answered = Assert.Single((await walker.Get<ReportService>().GetAsync(carlisle, Ct))!.Questions);
+        await admin.Get<ReaderToolsService>().AnswerAsync(carlisle, question, 1, "The Assistant Director (Resources).", Ct);
+        var answered = Assert.Single((await walker.Get<ReportReadingService>().GetAsync(carlisle, Ct))!.Questions);
         Assert.Equal("The Assistant Director (Resources).", answered.Answer);
 
         // The private note is not in the audit trail either.
@@ -225,8 +229,8 @@ public sealed class ReportServiceTests : IAsyncLifetime
     {
         var draft = await ReportIdAsync("CE/DP/PROGRESS");
         await using var author = await _portal.SignedInAsAsync(DemoUsers.Officer);
-        var version = (await author.Get<ReportService>().GetAsync(draft, Ct))!.Version;
-        var reports = author.Get<ReportService>();
+        var version = (await author.Get<ReportReadingService>().GetAsync(draft, Ct))!.Version;
+        var reports = author.Get<ReportAnnexService>();
 
         var big = await Assert.ThrowsAsync<DomainRuleException>(() => reports.AttachAnnexAsync(draft, version, "Everything", "all.pdf", 50L * 1024 * 1024, Stream.Null, null, Ct));
         Assert.Equal("Annex.TooLarge", big.Code);
@@ -242,7 +246,7 @@ public sealed class ReportServiceTests : IAsyncLifetime
 
         using var csv = new MemoryStream("Indicator,Q1,Q2\nCE01,82,85\n"u8.ToArray());
         await reports.AttachAnnexAsync(draft, version, "Indicator figures", "figures.csv", csv.Length, csv, null, Ct);
-        var annex = Assert.Single((await reports.GetAsync(draft, Ct))!.Annexes);
+        var annex = Assert.Single((await author.Get<ReportReadingService>().GetAsync(draft, Ct))!.Annexes);
         Assert.Equal(("A", "figures.csv"), (annex.Letter, annex.FileName));
     }
 
@@ -292,7 +296,7 @@ public sealed class ReportServiceTests : IAsyncLifetime
         await using var secretary = await _portal.SignedInAsAsync(DemoUsers.Secretary);
         await using var member = await _portal.SignedInAsAsync(DemoUsers.Member);
         await using var anonymous = _portal.Anonymous();
-        var recommendation = (await secretary.Get<ReportService>().GetAsync(carlisle, Ct))!.Recommendations.Single();
+        var recommendation = (await secretary.Get<ReportReadingService>().GetAsync(carlisle, Ct))!.Recommendations.Single();
 
         await Assert.ThrowsAsync<AccessDeniedException>(() => member.Get<DecisionService>().RecordAsync(
             carlisle, recommendation.Id, new DecisionEdit(0, new DateOnly(2009, 8, 25), DecisionOutcome.Approved, null, null, null, null), Ct));
@@ -309,7 +313,7 @@ public sealed class ReportServiceTests : IAsyncLifetime
         Assert.Equal(DecisionOutcome.ApprovedAsAmended, row.Outcome);
 
         // The links' titles are for those who may read the plan (a councillor reads every plan); the public get a count.
-        var york = (await member.Get<ReportService>().GetAsync(await ReportIdAsync("CE/DP/2008"), Ct))!;
+        var york = (await member.Get<ReportReadingService>().GetAsync(await ReportIdAsync("CE/DP/2008"), Ct))!;
         var link = york.Recommendations.Single().Decision!.Links.First(l => l.Target == DecisionTarget.KeyAction);
         var onAction = await anonymous.Get<DecisionService>().LinkedToAsync(DecisionTarget.KeyAction, link.TargetId, Ct);
         Assert.Equal(york.Id, Assert.Single(onAction).ReportId);
@@ -323,11 +327,11 @@ public sealed class ReportServiceTests : IAsyncLifetime
         await using var officer = await _portal.SignedInAsAsync(DemoUsers.Officer);
         await using var anonymous = _portal.Anonymous();
         var decisions = secretary.Get<DecisionService>();
-        var recommendation = (await secretary.Get<ReportService>().GetAsync(carlisle, Ct))!.Recommendations.Single();
+        var recommendation = (await secretary.Get<ReportReadingService>().GetAsync(carlisle, Ct))!.Recommendations.Single();
         await decisions.RecordAsync(
             carlisle, recommendation.Id,
             new DecisionEdit(0, new DateOnly(2009, 8, 25), DecisionOutcome.Approved, null, null, null, "Cllr Ruth Potter: a relative works in HR."), Ct);
-        var decisionId = (await secretary.Get<ReportService>().GetAsync(carlisle, Ct))!.Recommendations.Single().Decision!.Id;
+        var decisionId = (await secretary.Get<ReportReadingService>().GetAsync(carlisle, Ct))!.Recommendations.Single().Decision!.Id;
         var granted = new DispensationEdit(
             "Cllr Ruth Potter", "the Standards Committee", new DateOnly(2009, 8, 20), "To chair the Panel and vote on the senior restructure although a relative works in HR.");
 
@@ -344,7 +348,7 @@ public sealed class ReportServiceTests : IAsyncLifetime
         var row = Assert.Single((await anonymous.Get<DecisionService>().RegisterAsync(new DecisionQuery("employment-panel"), Ct)).Rows);
         var shown = Assert.Single(row.Dispensations);
         Assert.Equal((granted.GrantedTo, granted.GrantedBy, granted.GrantedOn!.Value, granted.Scope), (shown.GrantedTo, shown.GrantedBy, shown.GrantedOn, shown.Scope));
-        var onReport = (await anonymous.Get<ReportService>().GetAsync(carlisle, Ct))!.Recommendations.Single().Decision!;
+        var onReport = (await anonymous.Get<ReportReadingService>().GetAsync(carlisle, Ct))!.Recommendations.Single().Decision!;
         Assert.Equal("Cllr Ruth Potter: a relative works in HR.", onReport.Interests);
         Assert.Equal(shown, Assert.Single(onReport.Dispensations));
         await using (var db = await _portal.Db.CreateDbContextAsync(Ct))
@@ -370,10 +374,10 @@ public sealed class ReportServiceTests : IAsyncLifetime
         await using var member = await _portal.SignedInAsAsync(DemoUsers.Member);
         await using var officer = await _portal.SignedInAsAsync(DemoUsers.Officer);
         await using var anonymous = _portal.Anonymous();
-        var recommendation = (await secretary.Get<ReportService>().GetAsync(staffing, Ct))!.Recommendations.Single();
+        var recommendation = (await secretary.Get<ReportReadingService>().GetAsync(staffing, Ct))!.Recommendations.Single();
         await secretary.Get<DecisionService>().RecordAsync(
             staffing, recommendation.Id, new DecisionEdit(0, new DateOnly(2009, 8, 25), DecisionOutcome.Approved, null, null, null, "Cllr Ruth Potter: knows Ms Example."), Ct);
-        var decisionId = (await secretary.Get<ReportService>().GetAsync(staffing, Ct))!.Recommendations.Single().Decision!.Id;
+        var decisionId = (await secretary.Get<ReportReadingService>().GetAsync(staffing, Ct))!.Recommendations.Single().Decision!.Id;
 
         await secretary.Get<DecisionService>().RecordDispensationAsync(
             decisionId, new DispensationEdit("Cllr Ruth Potter", "the Monitoring Officer", new DateOnly(2009, 8, 24), "To vote on Ms Example's redeployment."), Ct);
@@ -383,9 +387,9 @@ public sealed class ReportServiceTests : IAsyncLifetime
             var row = (await outsider.Get<DecisionService>().RegisterAsync(new DecisionQuery("employment-panel"), Ct)).Rows.Single(r => r.ReportId == staffing);
             Assert.Null(row.Wording);
             Assert.Empty(row.Dispensations);
-            Assert.Empty((await outsider.Get<ReportService>().GetAsync(staffing, Ct))!.Recommendations.Single().Decision!.Dispensations);
+            Assert.Empty((await outsider.Get<ReportReadingService>().GetAsync(staffing, Ct))!.Recommendations.Single().Decision!.Dispensations);
             Assert.DoesNotContain("Example", Flatten(await outsider.Get<DecisionService>().RegisterAsync(new DecisionQuery(), Ct)), StringComparison.Ordinal);
-            Assert.DoesNotContain("Example", Flatten((await outsider.Get<ReportService>().GetAsync(staffing, Ct))!), StringComparison.Ordinal);
+            Assert.DoesNotContain("Example", Flatten((await outsider.Get<ReportReadingService>().GetAsync(staffing, Ct))!), StringComparison.Ordinal);
         }
 
         var insider = (await member.Get<DecisionService>().RegisterAsync(new DecisionQuery("employment-panel"), Ct)).Rows.Single(r => r.ReportId == staffing);
@@ -397,11 +401,11 @@ public sealed class ReportServiceTests : IAsyncLifetime
     {
         await using var officer = await _portal.SignedInAsAsync(DemoUsers.Officer);
 
-        var plan = await officer.Get<DecisionService>().ForwardPlanAsync(Ct);
+        var plan = await officer.Get<ForwardPlanService>().ForwardPlanAsync(Ct);
 
         Assert.Contains(plan.Entries, e => e.Title == "Senior restructure: next steps" && e.ShortNotice && e.ClearDays < 28);
         Assert.Contains(plan.Entries, e => e.Title == "Corporate Strategy refresh 2027-2030" && !e.ShortNotice);
-        var rule = await Assert.ThrowsAsync<DomainRuleException>(() => officer.Get<DecisionService>().GiveNoticeAsync(new ForwardPlanEdit("X", plan.Entries[0].BodyId, null, null, null, null), Ct));
+        var rule = await Assert.ThrowsAsync<DomainRuleException>(() => officer.Get<ForwardPlanService>().GiveNoticeAsync(new ForwardPlanEdit("X", plan.Entries[0].BodyId, null, null, null, null), Ct));
         Assert.Equal(nameof(ForwardPlanEntry.DecisionDue), rule.Field);
     }
 
@@ -411,7 +415,7 @@ public sealed class ReportServiceTests : IAsyncLifetime
         // Today is Wednesday 25 November 2026. A decision on Thursday 24 December has 26 November to 23 December,
         // 28 clear days (only 20 of them working days); one on Wednesday 23 December has 27.
         await using var officer = await _portal.SignedInAsAsync(DemoUsers.Officer);
-        var decisions = officer.Get<DecisionService>();
+        var decisions = officer.Get<ForwardPlanService>();
         var body = (await decisions.ForwardPlanAsync(Ct)).Entries[0].BodyId;
 
         await decisions.GiveNoticeAsync(new ForwardPlanEdit("Waste collection contract", body, new DateOnly(2026, 12, 24), null, null, null), Ct);
@@ -429,16 +433,16 @@ public sealed class ReportServiceTests : IAsyncLifetime
         var draft = await ReportIdAsync("CE/DP/PROGRESS");
         await using var author = await _portal.SignedInAsAsync(DemoUsers.Officer);
         await using var chief = await _portal.SignedInAsAsync(DemoUsers.Director);
-        var reports = author.Get<ReportService>();
-        var version = (await reports.GetAsync(draft, Ct))!.Version;
+        var reports = author.Get<ReportDraftingService>();
+        var version = (await author.Get<ReportReadingService>().GetAsync(draft, Ct))!.Version;
         foreach (var kind in ReportTemplate.Sections.Where(k => k is not SectionKind.Summary and not SectionKind.Background))
         {
             version = await reports.WriteSectionAsync(draft, version, kind, "None.", Ct);
         }
 
         version = await reports.ReviseRecommendationAsync(draft, version, 1, "That the Panel note the progress made.", "To keep the Panel informed.", Ct);
-        version = await reports.SubmitAsync(draft, version, Ct);
-        await chief.Get<ReportService>().ClearAsync(draft, version, Ct);
+        version = await author.Get<ReportWorkflowService>().SubmitAsync(draft, version, Ct);
+        await chief.Get<ReportWorkflowService>().ClearAsync(draft, version, Ct);
         return draft;
     }
 

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Net.Http.Headers;
+using Portal.Features.Reports.Drafting;
+using Portal.Features.Reports.Reading;
 
 namespace Portal.Features.Reports;
 
@@ -12,7 +14,7 @@ public static class ReportEndpoints
 {
     public static IEndpointRouteBuilder MapReportFiles(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/reports/{reportId:int}/annexes/{annexId:int}", async (int reportId, int annexId, ReportService reports, HttpContext http, CancellationToken ct) =>
+        endpoints.MapGet("/reports/{reportId:int}/annexes/{annexId:int}", async (int reportId, int annexId, ReportAnnexService reports, HttpContext http, CancellationToken ct) =>
         {
             var file = await reports.AnnexFileAsync(reportId, annexId, ct);
             if (file is null)
@@ -25,7 +27,7 @@ public static class ReportEndpoints
             return Results.File(file.Bytes, file.ContentType, file.FileName);
         });
 
-        endpoints.MapGet("/meetings/{meetingId:int}/pack.html", async (int meetingId, ReportService reports, HttpContext http, ILoggerFactory logs, CancellationToken ct) =>
+        endpoints.MapGet("/meetings/{meetingId:int}/pack.html", async (int meetingId, ReportReadingService reports, HttpContext http, ILoggerFactory logs, CancellationToken ct) =>
         {
             var pack = await reports.PackAsync(meetingId, ct);
             if (pack is null)

@@ -2,12 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Infrastructure.Time;
 using Portal.Data;
 using Portal.Domain.Reports;
-using Portal.Features.Meetings;
-using Portal.Features.Search;
+using Portal.Features.Meetings; // a report goes before a body's meeting, and who may see the body decides who may read it
+using Portal.Features.Search; // a published or released report, and its decisions, are filed for search
 using Portal.Infrastructure.LiveUpdates;
 using Portal.Infrastructure.Security;
 
-namespace Portal.Features.Reports;
+namespace Portal.Features.Reports.Workflow;
 
 /// <summary>
 /// The review of exempt reports. A report's release date never releases anything by itself: on
@@ -36,11 +36,11 @@ public sealed class ExemptReleaseService(IDbContextFactory<PortalDbContext> dbFa
             .Where(r => r.IsDueForRelease(today))
             .OrderBy(r => r.ReleaseOn).ThenBy(r => r.Reference)
             .ToList();
-        var bodies = await ReportService.BodiesAsync(db, ct);
+        var bodies = await ReportAccess.BodiesAsync(db, ct);
         var meetingIds = due.Select(r => r.MeetingId).OfType<int>().ToList();
         var meetings = await db.Meetings.AsNoTracking().Where(m => meetingIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Date, ct);
         return due.Select(r => new ReleaseDue(
-                r.Id, r.Reference, r.Title, ReportService.Body(bodies, r.BodyId)?.Name,
+                r.Id, r.Reference, r.Title, ReportAccess.Body(bodies, r.BodyId)?.Name,
                 r.MeetingId is int m && meetings.TryGetValue(m, out var date) ? date : null, r.ExemptParagraph, r.ReleaseOn!.Value))
             .ToList();
     }
@@ -58,8 +58,8 @@ public sealed class ExemptReleaseService(IDbContextFactory<PortalDbContext> dbFa
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var caller = await access.CallerAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var report = await ReportService.Full(db.Reports).SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new KeyNotFoundException($"No report {id}.");
-        var rights = ReportService.Rights(report, caller, ReportService.Body(await ReportService.BodiesAsync(db, ct), report.BodyId));
+        var report = await ReportAccess.Full(db.Reports).SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new KeyNotFoundException($"No report {id}.");
+        var rights = ReportAccess.Rights(report, caller, ReportAccess.Body(await ReportAccess.BodiesAsync(db, ct), report.BodyId));
         if (!rights.CanRead)
         {
             throw new KeyNotFoundException($"No report {id}.");

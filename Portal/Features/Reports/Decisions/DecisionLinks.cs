@@ -2,10 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Reports;
 using Portal.Domain.Thread;
-using Portal.Features.Meetings;
+using Portal.Features.Meetings; // a report goes before a body's meeting, and who may see the body decides who may read it
 using Portal.Features.Plans; // a decision links to the plan actions it creates or changes, shown as the plan allows
 
-namespace Portal.Features.Reports;
+namespace Portal.Features.Reports.Decisions;
 
 /// <summary>
 /// The plan actions and golden-thread items decisions are linked to, as one reader may see them.

@@ -1,48 +1,21 @@
 using Microsoft.EntityFrameworkCore;
-using Portal.Infrastructure.Time;
 using Portal.Components.Shared;
 using Portal.Data;
 using Portal.Domain.Common;
 using Portal.Domain.Reports;
-using Portal.Features.Meetings;
+using Portal.Features.Meetings; // a report goes before a body's meeting, and who may see the body decides who may read it
 using Portal.Features.Plans; // a decision links to the plan actions it creates or changes, shown as the plan allows
-using Portal.Features.Search;
+using Portal.Features.Search; // a published or released report, and its decisions, are filed for search
 using Portal.Infrastructure.LiveUpdates;
 using Portal.Infrastructure.Security;
 
-namespace Portal.Features.Reports;
-
-public sealed record DecisionQuery(string? Body = null, int? Year = null);
-
-/// <summary>
-/// One row of the decision register. <see cref="Wording"/> is null, and <see cref="Dispensations"/> empty, for a decision on an
-/// exempt report the reader may not see; <see cref="Links"/> are the plan actions and thread items the reader may read,
-/// <see cref="HiddenLinks"/> how many more there are.
-/// </summary>
-public sealed record DecisionRow(
-    int Id, DateOnly DecidedOn, string BodyName, int ReportId, string ReportReference, string ReportTitle, int RecommendationNumber,
-    DecisionOutcome Outcome, string? Wording, bool IsExempt, int? ExemptParagraph, IReadOnlyList<DecisionLinkView> Links, int HiddenLinks,
-    IReadOnlyList<DispensationView> Dispensations);
-
-public sealed record DecisionRegister(IReadOnlyList<DecisionRow> Rows, IReadOnlyList<BodyChoice> Bodies, IReadOnlyList<int> Years);
-
-public sealed record ForwardPlanRow(
-    int Id, int Version, string Title, string BodyName, int BodyId, DateOnly DecisionDue, DateOnly NoticeGivenOn, int ClearDays, bool ShortNotice,
-    string? Summary, int? PrivateParagraph, string? LeadOfficer, IReadOnlyList<(int Id, string Reference)> Reports);
-
-public sealed record ForwardPlanView(IReadOnlyList<ForwardPlanRow> Entries, bool CanWrite, IReadOnlyList<NamedItem> Bodies, IReadOnlyList<NamedItem> People, int RequiredClearDays);
-
-public sealed record ForwardPlanEdit(string? Title, int? BodyId, DateOnly? DecisionDue, string? Summary, int? PrivateParagraph, int? LeadOfficerId);
-
-/// <summary>A decision linked to a plan action or golden-thread item, for that item's page.</summary>
-public sealed record LinkedDecision(int ReportId, string ReportTitle, int RecommendationNumber, DateOnly DecidedOn, DecisionOutcome Outcome, string BodyName);
+namespace Portal.Features.Reports.Decisions;
 
 /// <summary>
 /// Decisions on reports' recommendations (recorded by the body's secretary), the decision
-/// register, the links from a decision to the plan actions and thread items it changes, and the
-/// Forward Plan of key decisions with its 28-clear-day warning.
+/// register, and the links from a decision to the plan actions and thread items it changes.
 /// </summary>
-public sealed class DecisionService(IDbContextFactory<PortalDbContext> dbFactory, MeetingAccess access, PlanAccess plans, ChangeFeed changes, TimeProvider clock)
+public sealed class DecisionService(IDbContextFactory<PortalDbContext> dbFactory, MeetingAccess access, PlanAccess plans, ChangeFeed changes)
 {
     /// <summary>Records (or amends) what was decided on one recommendation; returns the decision's version.</summary>
     public async Task<int> RecordAsync(int reportId, int recommendationId, DecisionEdit edit, CancellationToken ct)
@@ -50,9 +23,9 @@ public sealed class DecisionService(IDbContextFactory<PortalDbContext> dbFactory
         ArgumentNullException.ThrowIfNull(edit);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var caller = await access.CallerAsync(ct);
-        var report = await ReportService.Full(db.Reports.AsNoTracking()).SingleOrDefaultAsync(r => r.Id == reportId, ct) ?? throw new KeyNotFoundException($"No report {reportId}.");
-        var bodies = await ReportService.BodiesAsync(db, ct);
-        var rights = ReportService.Rights(report, caller, ReportService.Body(bodies, report.BodyId));
+        var report = await ReportAccess.Full(db.Reports.AsNoTracking()).SingleOrDefaultAsync(r => r.Id == reportId, ct) ?? throw new KeyNotFoundException($"No report {reportId}.");
+        var bodies = await ReportAccess.BodiesAsync(db, ct);
+        var rights = ReportAccess.Rights(report, caller, ReportAccess.Body(bodies, report.BodyId));
         if (!rights.CanRead)
         {
             throw new KeyNotFoundException($"No report {reportId}.");
@@ -157,14 +130,14 @@ public sealed class DecisionService(IDbContextFactory<PortalDbContext> dbFactory
         var decisions = await db.Decisions.AsNoTracking().Where(d => d.Links.Any(l => l.Target == target && l.TargetId == targetId)).ToListAsync(ct);
         var reportIds = decisions.Select(d => d.ReportId).ToList();
         var reports = await db.Reports.AsNoTracking().Include(r => r.Recommendations).Where(r => reportIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
-        var bodies = await ReportService.BodiesAsync(db, ct);
+        var bodies = await ReportAccess.BodiesAsync(db, ct);
         // Only decisions the reader may read in full: that an exempt report's decision changed this item is part of what it decided.
         return decisions
-            .Where(d => ReportService.Rights(reports[d.ReportId], caller, ReportService.Body(bodies, d.BodyId)) is { CanRead: true } rights
+            .Where(d => ReportAccess.Rights(reports[d.ReportId], caller, ReportAccess.Body(bodies, d.BodyId)) is { CanRead: true } rights
                 && reports[d.ReportId].IsReadableBy(new ReportReader(rights.SeesExempt)))
             .Select(d => new LinkedDecision(
                 d.ReportId, reports[d.ReportId].Title, reports[d.ReportId].Recommendations.Single(r => r.Id == d.RecommendationId).Number,
-                d.DecidedOn, d.Outcome, ReportService.Body(bodies, d.BodyId)?.Name ?? string.Empty))
+                d.DecidedOn, d.Outcome, ReportAccess.Body(bodies, d.BodyId)?.Name ?? string.Empty))
             .OrderByDescending(d => d.DecidedOn).ToList();
     }
 
@@ -174,15 +147,15 @@ public sealed class DecisionService(IDbContextFactory<PortalDbContext> dbFactory
         ArgumentNullException.ThrowIfNull(query);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var caller = await access.CallerAsync(ct);
-        var bodies = await ReportService.BodiesAsync(db, ct);
+        var bodies = await ReportAccess.BodiesAsync(db, ct);
         var decisions = await db.Decisions.AsNoTracking().Include(d => d.Links).Include(d => d.Dispensations).AsSplitQuery()
             .OrderByDescending(d => d.DecidedOn).ThenBy(d => d.Id).ToListAsync(ct);
         var reportIds = decisions.Select(d => d.ReportId).Distinct().ToList();
         var reports = await db.Reports.AsNoTracking().Include(r => r.Recommendations).Where(r => reportIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
         var links = await DecisionLinks.ReadAsync(db, await DecisionLinks.ReaderAsync(plans, caller, ct), decisions.SelectMany(d => d.Links).Select(l => (l.Target, l.TargetId)), ct);
         var visible = decisions
-            .Select(d => (Decision: d, Report: reports[d.ReportId], Body: ReportService.Body(bodies, d.BodyId)))
-            .Select(x => (x.Decision, x.Report, x.Body, Rights: ReportService.Rights(x.Report, caller, x.Body)))
+            .Select(d => (Decision: d, Report: reports[d.ReportId], Body: ReportAccess.Body(bodies, d.BodyId)))
+            .Select(x => (x.Decision, x.Report, x.Body, Rights: ReportAccess.Rights(x.Report, caller, x.Body)))
             .Where(x => x.Rights.CanRead)
             .ToList();
         var years = visible.Select(x => x.Decision.DecidedOn.Year).Distinct().OrderDescending().ToList();
@@ -205,53 +178,6 @@ public sealed class DecisionService(IDbContextFactory<PortalDbContext> dbFactory
         return new DecisionRegister(rows, choices, years);
     }
 
-    public async Task<ForwardPlanView> ForwardPlanAsync(CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var caller = await access.CallerAsync(ct);
-        var bodies = (await MeetingAccess.VisibleBodiesAsync(db, caller, ct)).ToDictionary(b => b.Id);
-        var names = await db.PeopleNamesAsync(ct);
-        var ids = bodies.Keys.ToList();
-        var entries = await db.ForwardPlan.AsNoTracking().Where(e => ids.Contains(e.BodyId)).OrderBy(e => e.DecisionDue).ToListAsync(ct);
-        var entryIds = entries.Select(e => e.Id).ToList();
-        var reports = (await db.Reports.AsNoTracking().Where(r => r.ForwardPlanEntryId != null && entryIds.Contains(r.ForwardPlanEntryId.Value))
-            .Select(r => new { r.Id, r.Reference, r.ForwardPlanEntryId, r.Status }).ToListAsync(ct))
-            .Where(r => r.Status == ReportStatus.Published || caller.IsStaff)
-            .ToLookup(r => r.ForwardPlanEntryId!.Value);
-        var rows = entries.Select(e => new ForwardPlanRow(
-            e.Id, e.Version, e.Title, bodies[e.BodyId].Name, e.BodyId, e.DecisionDue, e.NoticeGivenOn, e.NoticeClearDays(), e.IsShortNotice(),
-            e.Summary, e.PrivateParagraph, e.LeadOfficerId is int lead ? names.GetValueOrDefault(lead) : null,
-            reports[e.Id].Select(r => (r.Id, r.Reference)).ToList())).ToList();
-        return new ForwardPlanView(
-            rows, caller.IsStaff,
-            caller.IsStaff ? bodies.Values.OrderBy(b => b.Name).Select(b => new NamedItem(b.Id, b.Name)).ToList() : [],
-            caller.IsStaff ? names.OrderBy(n => n.Value).Select(n => new NamedItem(n.Key, n.Value)).ToList() : [],
-            ForwardPlanEntry.RequiredClearDays);
-    }
-
-    /// <summary>Puts a key decision on the Forward Plan, with notice given today; officers only.</summary>
-    public async Task<int> GiveNoticeAsync(ForwardPlanEdit edit, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(edit);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var caller = await access.CallerAsync(ct);
-        if (!caller.IsStaff)
-        {
-            throw new AccessDeniedException("WriteForwardPlan");
-        }
-
-        if (edit.BodyId is not int bodyId || !await db.Bodies.AnyAsync(b => b.Id == bodyId, ct))
-        {
-            throw new DomainRuleException("ForwardPlan.BodyRequired", "Choose who will take the decision.", nameof(ForwardPlanEntry.BodyId));
-        }
-
-        var entry = ForwardPlanEntry.Give(edit.Title, bodyId, edit.DecisionDue, clock.Today(), edit.Summary, edit.PrivateParagraph, edit.LeadOfficerId);
-        db.ForwardPlan.Add(entry);
-        await db.SaveChangesAsync(ct);
-        changes.Publish(new ForwardPlanChanged(entry.Id));
-        return entry.Id;
-    }
-
     /// <summary>A change to a decision's links or dispensations by whoever may decide on its report; <paramref name="operation"/> names a refusal.</summary>
     private async Task ChangeDecisionAsync(int decisionId, string operation, Func<PortalDbContext, MeetingCaller, Decision, Task> change, CancellationToken ct)
     {
@@ -260,7 +186,7 @@ public sealed class DecisionService(IDbContextFactory<PortalDbContext> dbFactory
         var decision = await db.Decisions.Include(d => d.Links).Include(d => d.Dispensations).AsSplitQuery().SingleOrDefaultAsync(d => d.Id == decisionId, ct)
             ?? throw new KeyNotFoundException($"No decision {decisionId}.");
         var report = await db.Reports.AsNoTracking().SingleAsync(r => r.Id == decision.ReportId, ct);
-        var rights = ReportService.Rights(report, caller, ReportService.Body(await ReportService.BodiesAsync(db, ct), report.BodyId));
+        var rights = ReportAccess.Rights(report, caller, ReportAccess.Body(await ReportAccess.BodiesAsync(db, ct), report.BodyId));
         if (!rights.CanRead)
         {
             throw new KeyNotFoundException($"No decision {decisionId}.");
@@ -276,5 +202,3 @@ public sealed class DecisionService(IDbContextFactory<PortalDbContext> dbFactory
         changes.Publish(new ReportChanged(report.Id, report.MeetingId));
     }
 }
-
-public sealed record ForwardPlanChanged(int EntryId);

@@ -1,10 +1,7 @@
-using Portal.Components.Shared;
 using Portal.Domain.Reports;
+using Portal.Features.Reports.Decisions;
 
-namespace Portal.Features.Reports;
-
-/// <summary>Told to open pages when a report, its reading notes or questions, or its decisions change.</summary>
-public sealed record ReportChanged(int ReportId, int? MeetingId);
+namespace Portal.Features.Reports.Reading;
 
 public sealed record ReportQuery(ReportStatus? Status = null, bool Mine = false);
 
@@ -18,24 +15,6 @@ public sealed record ReportList(IReadOnlyList<ReportRow> Rows, int Total, bool C
 public sealed record MeetingRef(int Id, DateOnly Date, string BodyName, string BodySlug);
 
 public sealed record SectionView(SectionKind Kind, string? Text);
-
-/// <param name="Links">The plan actions and thread items it is linked to that the reader may read.</param>
-/// <param name="HiddenLinks">How many more it is linked to that the reader may not read: a number, never the titles.</param>
-public sealed record DecisionView(
-    int Id, int Version, DecisionOutcome Outcome, DateOnly DecidedOn, string? Wording, string? Reasons, string? Alternatives, string? Interests,
-    IReadOnlyList<DecisionLinkView> Links, int HiddenLinks, IReadOnlyList<DispensationView> Dispensations);
-
-/// <summary>A dispensation noted on a decision: "Cllr X, granted by Y on date, for Z". Withheld with the rest of a decision on an exempt report.</summary>
-public sealed record DispensationView(int Id, string GrantedTo, string GrantedBy, DateOnly GrantedOn, string Scope)
-{
-    public static DispensationView Of(Dispensation dispensation)
-    {
-        ArgumentNullException.ThrowIfNull(dispensation);
-        return new(dispensation.Id, dispensation.GrantedTo, dispensation.GrantedBy, dispensation.GrantedOn, dispensation.Scope);
-    }
-}
-
-public sealed record DecisionLinkView(DecisionTarget Target, int TargetId, string Name, string Url);
 
 public sealed record RecommendationView(int Id, int Number, string? Text, string? Reason, DecisionView? Decision);
 
@@ -95,30 +74,10 @@ public sealed record ReportView(
     public string? ReviewReason { get; init; }
 }
 
-/// <summary>What the draft form edits besides the sections.</summary>
-public sealed record ReportEdit(
-    int Version, string? Reference, string? Title, int? ChiefOfficerId, int? MeetingId, int? AgendaItemId, string? ContactDetails,
-    bool AllWards, string? Wards, bool IsKeyDecision, int? ForwardPlanEntryId, string? BackgroundPapers,
-    bool IsExempt, int? ExemptParagraph, string? PublicInterestReason, DateOnly? ReleaseOn);
-
-public sealed record NewReport(string? Reference, string? Title, int? MeetingId);
-
-/// <summary>The choices a draft's form offers: chief officers, coming meetings and their items, Forward Plan entries.</summary>
-public sealed record ReportChoices(
-    IReadOnlyList<NamedItem> People, IReadOnlyList<MeetingChoice> Meetings, IReadOnlyList<NamedItem> ForwardPlan);
-
-public sealed record MeetingChoice(int Id, string Name, IReadOnlyList<NamedItem> Items);
-
-public sealed record AnnexFile(string FileName, string ContentType, byte[] Bytes);
-
 public sealed record PackItem(int Number, string Title, bool IsPrivate, ReportView? Report);
 
 /// <summary>A meeting's agenda pack: every item in order with its published report.</summary>
 public sealed record AgendaPack(MeetingRef Meeting, string? Venue, TimeOnly Start, bool IsPublic, IReadOnlyList<PackItem> Items, bool SignedIn);
 
-public sealed record DecisionEdit(int Version, DateOnly? DecidedOn, DecisionOutcome? Outcome, string? Wording, string? Reasons, string? Alternatives, string? Interests);
-
-public sealed record DispensationEdit(string? GrantedTo, string? GrantedBy, DateOnly? GrantedOn, string? Scope);
-
-/// <summary>An exempt report whose review date has come, on the proper officer's list.</summary>
-public sealed record ReleaseDue(int ReportId, string Reference, string Title, string? BodyName, DateOnly? MeetingDate, int? Paragraph, DateOnly ReviewDue);
+/// <summary>Told only to the reader's own pages: their read mark or note changed.</summary>
+public sealed record ReadingChanged(int ReportId, int PersonId);

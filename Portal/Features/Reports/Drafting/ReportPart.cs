@@ -2,9 +2,10 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using Portal.Components.Shared;
 using Portal.Infrastructure.Concurrency;
+using Portal.Features.Reports.Reading;
 using Portal.Resources;
 
-namespace Portal.Features.Reports;
+namespace Portal.Features.Reports.Drafting;
 
 /// <summary>
 /// What every part of the report page that writes has in common: the report it works on, a
@@ -18,9 +19,6 @@ public abstract class ReportPart : ComponentBase, IDisposable
 
     [Inject]
     protected IStringLocalizer<Text> Text { get; set; } = default!;
-
-    [Inject]
-    protected ReportService Reports { get; set; } = default!;
 
     [Parameter, EditorRequired]
     public ReportView Report { get; set; } = default!;

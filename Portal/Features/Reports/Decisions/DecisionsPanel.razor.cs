@@ -1,0 +1,100 @@
+using Portal.Components.Shared;
+using Portal.Domain.Reports;
+using Portal.Features.Reports.Reading;
+
+namespace Portal.Features.Reports.Decisions;
+
+public partial class DecisionsPanel
+{
+    private readonly Dictionary<int, DecisionDraft> _edits = [];
+    private readonly Dictionary<int, string?> _links = [];
+    private (IReadOnlyList<NamedItem> Actions, IReadOnlyList<NamedItem> ThreadItems)? _choices;
+    private int _loadedVersion = -1;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (Report.Rights.CanDecide)
+        {
+            _choices ??= await Decisions.LinkChoicesAsync(Token);
+        }
+
+        var version = Report.Recommendations.Sum(r => r.Decision?.Version ?? 0) + Report.Version;
+        if (version != _loadedVersion)
+        {
+            _edits.Clear();
+            _loadedVersion = version;
+        }
+    }
+
+    private DecisionDraft Edit(RecommendationView r)
+    {
+        if (!_edits.TryGetValue(r.Id, out var draft))
+        {
+            var d = r.Decision;
+            draft = new DecisionDraft
+            {
+                Version = d?.Version ?? 0,
+                Outcome = d?.Outcome,
+                DecidedOn = d?.DecidedOn ?? Report.Meeting?.Date,
+                Wording = d?.Wording ?? r.Text,
+                Reasons = d?.Reasons ?? r.Reason,
+                Alternatives = d?.Alternatives,
+                Interests = d?.Interests,
+            };
+            _edits[r.Id] = draft;
+        }
+
+        return draft;
+    }
+
+    private Task RecordAsync(RecommendationView r)
+    {
+        var e = Edit(r);
+        var prefix = $"dec-{r.Id}";
+        return RunAsync(
+            () => Decisions.RecordAsync(Report.Id, r.Id, new DecisionEdit(e.Version, e.DecidedOn, e.Outcome, e.Wording, e.Reasons, e.Alternatives, e.Interests), Token),
+            field => field switch
+            {
+                nameof(Decision.Outcome) => $"{prefix}-outcome",
+                nameof(Decision.DecidedOn) => $"{prefix}-date",
+                nameof(Decision.Reasons) => $"{prefix}-reasons",
+                nameof(Decision.AlternativesRejected) => $"{prefix}-alternatives",
+                nameof(Decision.InterestsDeclared) => $"{prefix}-interests",
+                _ => $"{prefix}-wording",
+            },
+            T["Decisions.Saved"]);
+    }
+
+    private Task LinkAsync(int decisionId, int recommendationId)
+    {
+        var chosen = _links.GetValueOrDefault(recommendationId)?.Split(':');
+        var field = $"dec-{recommendationId}-link";
+        if (chosen is not [var target, var id] || !Enum.TryParse<DecisionTarget>(target, out var kind) || !int.TryParse(id, out var targetId))
+        {
+            Form.Refuse(field, T["Decisions.ChooseLink"]);
+            return Task.CompletedTask;
+        }
+
+        return RunAsync(() => Decisions.LinkAsync(decisionId, kind, targetId, Token), _ => field, T["Decisions.Linked"]);
+    }
+
+    private Task UnlinkAsync(int decisionId, DecisionLinkView link) =>
+        RunAsync(() => Decisions.UnlinkAsync(decisionId, link.Target, link.TargetId, Token), _ => string.Empty, T["Decisions.Unlinked"]);
+
+    private sealed class DecisionDraft
+    {
+        public int Version { get; set; }
+
+        public DecisionOutcome? Outcome { get; set; }
+
+        public DateOnly? DecidedOn { get; set; }
+
+        public string? Wording { get; set; }
+
+        public string? Reasons { get; set; }
+
+        public string? Alternatives { get; set; }
+
+        public string? Interests { get; set; }
+    }
+}
