@@ -3,7 +3,7 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Thread;
-using Portal.Features.GoldenThread;
+using Portal.Features.Thread;
 using Portal.Infrastructure.Security;
 using Portal.Tests.Infrastructure;
 

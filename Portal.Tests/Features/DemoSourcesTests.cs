@@ -6,7 +6,7 @@ using Portal.Domain.Establishment;
 using Portal.Domain.Meetings;
 using Portal.Domain.Reports;
 using Portal.Features.Establishment;
-using Portal.Features.GoldenThread;
+using Portal.Features.Thread;
 using Portal.Features.Meetings;
 using Portal.Features.Plans;
 using Portal.Features.Reports;

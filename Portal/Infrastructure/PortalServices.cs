@@ -4,7 +4,7 @@ using MudBlazor;
 using Portal.Data;
 using Portal.Data.Seeding;
 using Portal.Features.Plans;
-using Portal.Features.GoldenThread;
+using Portal.Features.Thread;
 using Portal.Features.Meetings;
 using Portal.Features.Organisation;
 using Portal.Features.Setup;

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Common;
 using Portal.Domain.Thread;
-using Portal.Features.GoldenThread;
+using Portal.Features.Thread;
 using Portal.Infrastructure.Security;
 using Portal.Tests.Infrastructure;
 

@@ -1,7 +1,7 @@
 using Portal.Domain.Plans;
 using Portal.Domain.Thread;
 
-namespace Portal.Features.GoldenThread;
+namespace Portal.Features.Thread;
 
 /// <summary>Published after a link or an item on the thread changes, so open traces and lists reload.</summary>
 public sealed record ThreadChanged(ThreadNode Node);

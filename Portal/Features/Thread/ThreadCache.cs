@@ -5,7 +5,7 @@ using Portal.Features.Organisation;
 using Portal.Infrastructure.LiveUpdates;
 using Portal.Infrastructure.Security;
 
-namespace Portal.Features.GoldenThread;
+namespace Portal.Features.Thread;
 
 /// <summary>
 /// Keeps one <see cref="ThreadModel"/> for everyone, so tracing an item is a walk over memory

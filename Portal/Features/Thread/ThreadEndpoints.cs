@@ -1,7 +1,7 @@
 using Portal.Infrastructure.Export;
 using Portal.Infrastructure.Security;
 
-namespace Portal.Features.GoldenThread;
+namespace Portal.Features.Thread;
 
 /// <summary>The thread's CSV download; the service checks the reader's rights and masks private objectives.</summary>
 public static class ThreadEndpoints

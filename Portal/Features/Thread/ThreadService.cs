@@ -10,7 +10,7 @@ using Portal.Infrastructure.Export;
 using Portal.Infrastructure.LiveUpdates;
 using Portal.Infrastructure.Security;
 
-namespace Portal.Features.GoldenThread;
+namespace Portal.Features.Thread;
 
 /// <summary>
 /// The golden thread: a person's own objectives traced to the top, any item traced up with what
