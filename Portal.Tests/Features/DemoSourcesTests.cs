@@ -6,10 +6,10 @@ using Portal.Domain.Establishment;
 using Portal.Domain.Meetings;
 using Portal.Domain.Reports;
 using Portal.Features.Establishment;
-using Portal.Features.Thread;
 using Portal.Features.Meetings;
 using Portal.Features.Plans;
 using Portal.Features.Reports;
+using Portal.Features.Thread.Tracing;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Features;
@@ -161,7 +161,7 @@ public sealed partial class DemoSourcesTests : IAsyncLifetime
     {
         await using var officer = await _portal.SignedInAsAsync(DemoUsers.Officer);
 
-        var strategy = await officer.Get<ThreadService>().GetStrategyAsync(Ct);
+        var strategy = await officer.Get<ThreadTracingService>().GetStrategyAsync(Ct);
 
         Assert.Equal(
             [

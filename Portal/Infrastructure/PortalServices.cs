@@ -78,7 +78,10 @@ public static class PortalServices
         services.AddSingleton<DashboardCache>();
         services.AddSingleton<DirectorateMap>();
         services.AddScoped<PlanExportService>();
-        services.AddScoped<ThreadService>();
+        services.AddScoped<Portal.Features.Thread.Tracing.ThreadTracingService>();
+        services.AddScoped<Portal.Features.Thread.Editing.ThreadEditingService>();
+        services.AddScoped<Portal.Features.Thread.Appraisals.AppraisalService>();
+        services.AddScoped<Portal.Features.Thread.Coverage.ThreadCoverageService>();
         services.AddSingleton<ThreadCache>();
         services.AddScoped<MeetingAccess>();
         services.AddScoped<Portal.Features.Establishment.EstablishmentService>();

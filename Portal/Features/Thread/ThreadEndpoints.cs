@@ -1,3 +1,4 @@
+using Portal.Features.Thread.Coverage;
 using Portal.Infrastructure.Export;
 using Portal.Infrastructure.Security;
 
@@ -8,7 +9,7 @@ public static class ThreadEndpoints
 {
     public static IEndpointRouteBuilder MapThreadExports(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/thread/coverage.csv", async (ThreadService thread, CancellationToken ct) =>
+        endpoints.MapGet("/thread/coverage.csv", async (ThreadCoverageService thread, CancellationToken ct) =>
         {
             try
             {
