@@ -13,6 +13,7 @@ namespace Portal.Features.Thread.Tracing;
 /// </summary>
 public sealed class ThreadTracingService(IDbContextFactory<PortalDbContext> dbFactory, ICurrentUser currentUser, ThreadCache cache)
 {
+    /// <summary>The caller's own objectives this year, each traced to the top (every path).</summary>
     public async Task<MyObjectives> GetMyObjectivesAsync(CancellationToken ct)
     {
         var viewer = await currentUser.DemandAsync(Policies.SignedIn);
