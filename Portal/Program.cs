@@ -10,7 +10,7 @@ using Portal.Data;
 using Portal.Features.Plans;
 using Portal.Features.Admin;
 using Portal.Features.Establishment;
-using Portal.Features.GoldenThread;
+using Portal.Features.Thread;
 using Portal.Features.Meetings;
 using Portal.Features.Reports;
 using Portal.Infrastructure;

@@ -3,7 +3,8 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Thread;
-using Portal.Features.GoldenThread;
+using Portal.Features.Thread.Coverage;
+using Portal.Features.Thread.Tracing;
 using Portal.Infrastructure.Security;
 using Portal.Tests.Infrastructure;
 
@@ -35,10 +36,11 @@ public sealed class ThreadBenchmark(ITestOutputHelper output)
         output.WriteLine($"Generated {generated.Staff} staff and {generated.Objectives} objectives in {generating.Elapsed.TotalSeconds:F1} s");
         await portal.AddPersonWithSignInAsync("bench.director@example.test", "Bench Director", Roles.Director, "Directorate 01");
         await using var director = await portal.SignedInAsAsync("bench.director@example.test");
-        var thread = director.Get<ThreadService>();
+        var tracingService = director.Get<ThreadTracingService>();
+        var coverageService = director.Get<ThreadCoverageService>();
 
         var cold = Stopwatch.StartNew();
-        var trace = await thread.TraceAsync(new ThreadNode(ThreadLevel.Appraisal, generated.ObjectiveId), ct);
+        var trace = await tracingService.TraceAsync(new ThreadNode(ThreadLevel.Appraisal, generated.ObjectiveId), ct);
         output.WriteLine($"First trace, building the shared thread model: {cold.Elapsed.TotalMilliseconds:F0} ms");
         Assert.Equal(ThreadLevel.CommunityStrategy, trace!.Paths[0][^1].Level);
         Assert.True(trace.Item.IsPrivate);
@@ -48,16 +50,16 @@ public sealed class ThreadBenchmark(ITestOutputHelper output)
         var connection = db.Database.GetDbConnection();
 
         var objective = new ThreadNode(ThreadLevel.Appraisal, generated.ObjectiveId);
-        var traceTimes = await BenchmarkReport.MeasureAsync(Runs, async () => Assert.NotEmpty((await thread.TraceAsync(objective, ct))!.Paths));
+        var traceTimes = await BenchmarkReport.MeasureAsync(Runs, async () => Assert.NotEmpty((await tracingService.TraceAsync(objective, ct))!.Paths));
         var traceFloor = await BenchmarkReport.MeasureAsync(Runs, () => CountAsync(connection, TraceSql, ct, ("$id", generated.ObjectiveId)));
         output.WriteLine(BenchmarkReport.Format("trace one objective to the top (10,000 staff, 50,000 objectives)", traceTimes, traceFloor, "recursive SQL up the links", targetMs: 5));
 
-        var coverageTimes = await BenchmarkReport.MeasureAsync(10, async () => Assert.NotEmpty((await thread.GetCoverageAsync(ct)).Directorates));
+        var coverageTimes = await BenchmarkReport.MeasureAsync(10, async () => Assert.NotEmpty((await coverageService.GetCoverageAsync(ct)).Directorates));
         var coverageFloor = await BenchmarkReport.MeasureAsync(10, () => CountAsync(connection, CoverageSql, ct));
         output.WriteLine(BenchmarkReport.Format("whole-council coverage report", coverageTimes, coverageFloor, "SQL for orphans, broken threads and linked staff", targetMs: 500));
 
         var big = new ThreadNode(ThreadLevel.ServicePlan, generated.BigServiceObjectiveId);
-        var expandTimes = await BenchmarkReport.MeasureAsync(Runs, async () => Assert.True((await thread.ExpandAsync(big, ct)).Count >= 500));
+        var expandTimes = await BenchmarkReport.MeasureAsync(Runs, async () => Assert.True((await coverageService.ExpandAsync(big, ct)).Count >= 500));
         var expandFloor = await BenchmarkReport.MeasureAsync(Runs, () => CountAsync(connection, ExpandSql, ct, ("$id", generated.BigServiceObjectiveId)));
         output.WriteLine(BenchmarkReport.Format("expand a node with 500 children", expandTimes, expandFloor, "SQL for the children with their titles", targetMs: 100));
     }

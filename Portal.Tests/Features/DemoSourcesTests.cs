@@ -6,12 +6,13 @@ using Portal.Domain.Establishment;
 using Portal.Domain.Meetings;
 using Portal.Domain.Reports;
 using Portal.Features.Establishment;
-using Portal.Features.GoldenThread;
 using Portal.Features.Meetings;
 using Portal.Features.Plans;
 using Portal.Features.Reports.Drafting;
 using Portal.Features.Reports.ForwardPlan;
 using Portal.Features.Reports.Reading;
+using Portal.Features.Reports;
+using Portal.Features.Thread.Tracing;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Features;
@@ -163,7 +164,7 @@ public sealed partial class DemoSourcesTests : IAsyncLifetime
     {
         await using var officer = await _portal.SignedInAsAsync(DemoUsers.Officer);
 
-        var strategy = await officer.Get<ThreadService>().GetStrategyAsync(Ct);
+        var strategy = await officer.Get<ThreadTracingService>().GetStrategyAsync(Ct);
 
         Assert.Equal(
             [

@@ -4,7 +4,7 @@ using Portal.Domain.Plans;
 using Portal.Domain.Thread;
 using Portal.Infrastructure.Security;
 
-namespace Portal.Features.GoldenThread;
+namespace Portal.Features.Thread;
 
 /// <summary>
 /// The shared <see cref="ThreadModel"/> as one reader may see it: appraisal content (an

@@ -5,7 +5,7 @@ using Portal.Domain.Organisation;
 using Portal.Domain.Plans;
 using Portal.Domain.Thread;
 
-namespace Portal.Features.GoldenThread;
+namespace Portal.Features.Thread;
 
 /// <summary>
 /// The whole thread for one year, as read from the database: the link graph and every item's

@@ -1,11 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Features.Plans; // the thread runs through the plans: it follows their changes and reads their year
-using Portal.Features.Organisation;
+using Portal.Features.Organisation; // the thread runs through the organisation's units: it follows their changes
 using Portal.Infrastructure.LiveUpdates;
 using Portal.Infrastructure.Security;
 
-namespace Portal.Features.GoldenThread;
+namespace Portal.Features.Thread;
 
 /// <summary>
 /// Keeps one <see cref="ThreadModel"/> for everyone, so tracing an item is a walk over memory

@@ -1,14 +1,15 @@
+using Portal.Features.Thread.Coverage;
 using Portal.Infrastructure.Export;
 using Portal.Infrastructure.Security;
 
-namespace Portal.Features.GoldenThread;
+namespace Portal.Features.Thread;
 
 /// <summary>The thread's CSV download; the service checks the reader's rights and masks private objectives.</summary>
 public static class ThreadEndpoints
 {
     public static IEndpointRouteBuilder MapThreadExports(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/thread/coverage.csv", async (ThreadService thread, CancellationToken ct) =>
+        endpoints.MapGet("/thread/coverage.csv", async (ThreadCoverageService thread, CancellationToken ct) =>
         {
             try
             {
