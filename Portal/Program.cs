@@ -11,7 +11,7 @@ using Portal.Features.Plans;
 using Portal.Features.Admin;
 using Portal.Features.Establishment;
 using Portal.Features.GoldenThread;
-using Portal.Features.Meetings;
+using Portal.Features.Meetings.Feeds;
 using Portal.Features.Reports;
 using Portal.Infrastructure;
 using Portal.Infrastructure.Backups;

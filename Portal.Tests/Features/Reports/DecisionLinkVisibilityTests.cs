@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Common;
 using Portal.Domain.Meetings;
 using Portal.Domain.Reports;
-using Portal.Features.Meetings;
+using Portal.Features.Meetings.Bodies;
 using Portal.Features.Reports;
 using Portal.Infrastructure.Security;
 using Portal.Tests.Infrastructure;

@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Common;
 using Portal.Domain.Reports;
 using Portal.Features.Meetings;
+using Portal.Features.Meetings.Calendar;
+using Portal.Features.Meetings.Feeds;
 using Portal.Features.Reports;
 using Portal.Features.Search;
 using Portal.Infrastructure.Concurrency;

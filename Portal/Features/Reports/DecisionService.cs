@@ -5,6 +5,7 @@ using Portal.Data;
 using Portal.Domain.Common;
 using Portal.Domain.Reports;
 using Portal.Features.Meetings;
+using Portal.Features.Meetings.Calendar; // the register filters by the bodies the meetings calendar offers
 using Portal.Features.Plans; // a decision links to the plan actions it creates or changes, shown as the plan allows
 using Portal.Features.Search;
 using Portal.Infrastructure.LiveUpdates;

@@ -10,7 +10,7 @@ using Portal.Features.Establishment;
 using Portal.Infrastructure.Security;
 using Portal.Infrastructure.Time;
 
-namespace Portal.Features.Meetings;
+namespace Portal.Features.Meetings.Feeds;
 
 /// <summary>
 /// iCalendar feeds (RFC 5545, written by Ical.Net): every public meeting, one body's meetings,

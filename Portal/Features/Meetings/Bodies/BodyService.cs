@@ -6,8 +6,9 @@ using Portal.Domain.Common;
 using Portal.Domain.Meetings;
 using Portal.Features.Establishment;
 using Portal.Infrastructure.LiveUpdates;
+using Portal.Features.Meetings.Calendar;
 
-namespace Portal.Features.Meetings;
+namespace Portal.Features.Meetings.Bodies;
 
 /// <summary>Bodies: reading them with their members, cadence and coming meetings; creating and describing them; their members and cadence.</summary>
 public sealed class BodyService(IDbContextFactory<PortalDbContext> dbFactory, MeetingAccess access, ChangeFeed changes, TimeProvider clock)
