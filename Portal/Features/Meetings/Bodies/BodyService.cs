@@ -4,7 +4,7 @@ using Portal.Components.Shared;
 using Portal.Data;
 using Portal.Domain.Common;
 using Portal.Domain.Meetings;
-using Portal.Features.Establishment;
+using Portal.Features.Establishment; // a seat can follow a post: its holder on the day sits in it
 using Portal.Infrastructure.LiveUpdates;
 using Portal.Features.Meetings.Calendar;
 

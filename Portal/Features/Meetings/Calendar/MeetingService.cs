@@ -2,10 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Infrastructure.Time;
 using Portal.Components.Shared;
 using Portal.Data;
-using Portal.Domain.Common;
 using Portal.Domain.Meetings;
-using Portal.Features.Establishment;
-using Portal.Infrastructure.LiveUpdates;
+using Portal.Features.Establishment; // a seat can follow a post: its holder on the day sits in it
 
 namespace Portal.Features.Meetings.Calendar;
 

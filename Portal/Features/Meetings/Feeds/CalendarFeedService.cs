@@ -6,7 +6,7 @@ using Ical.Net.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Meetings;
-using Portal.Features.Establishment;
+using Portal.Features.Establishment; // a seat can follow a post: its holder on the day sits in it
 using Portal.Infrastructure.Security;
 using Portal.Infrastructure.Time;
 

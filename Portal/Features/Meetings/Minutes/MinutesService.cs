@@ -1,10 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Infrastructure.Time;
-using Portal.Components.Shared;
 using Portal.Data;
 using Portal.Domain.Common;
 using Portal.Domain.Meetings;
-using Portal.Features.Establishment;
 using Portal.Infrastructure.LiveUpdates;
 
 namespace Portal.Features.Meetings.Minutes;
