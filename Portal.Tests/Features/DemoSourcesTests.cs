@@ -7,6 +7,8 @@ using Portal.Domain.Meetings;
 using Portal.Domain.Reports;
 using Portal.Features.Establishment;
 using Portal.Features.Meetings;
+using Portal.Features.Meetings.Bodies;
+using Portal.Features.Meetings.Calendar;
 using Portal.Features.Plans;
 using Portal.Features.Reports.Drafting;
 using Portal.Features.Reports.ForwardPlan;

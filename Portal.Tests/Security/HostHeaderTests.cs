@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
-using Portal.Features.Meetings;
+using Portal.Features.Meetings.Feeds;
 using Portal.Infrastructure.Security;
 using Portal.Tests.Browser;
 using Portal.Tests.Infrastructure;

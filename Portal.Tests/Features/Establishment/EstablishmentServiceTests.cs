@@ -2,7 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Common;
 using Portal.Domain.Establishment;
 using Portal.Features.Establishment;
-using Portal.Features.Meetings;
+using Portal.Features.Meetings.Bodies;
+using Portal.Features.Meetings.Calendar;
 using Portal.Infrastructure.Security;
 using Portal.Tests.Infrastructure;
 

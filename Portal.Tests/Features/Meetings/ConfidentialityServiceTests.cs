@@ -7,6 +7,11 @@ using Portal.Domain.Common;
 using Portal.Domain.Meetings;
 using Portal.Domain.Reports;
 using Portal.Features.Meetings;
+using Portal.Features.Meetings.Agenda;
+using Portal.Features.Meetings.Calendar;
+using Portal.Features.Meetings.Feeds;
+using Portal.Features.Meetings.Minutes;
+using Portal.Features.Reports;
 using Portal.Features.Reports.Drafting;
 using Portal.Features.Reports.Reading;
 using Portal.Features.Reports.Workflow;
@@ -101,7 +106,7 @@ public sealed class ConfidentialityServiceTests : IAsyncLifetime
         var item = meeting.Items.Single(i => i.Title == "Senior restructure: options");
         var barbara = await PersonIdAsync("Barbara Boyce");
 
-        await secretary.Get<MeetingService>().AgreeActionAsync(last, new AgreedActionEdit(item.Id, "Update the structure chart once the posts are agreed", barbara, Today.AddDays(20)), Ct);
+        await secretary.Get<MinutesService>().AgreeActionAsync(last, new AgreedActionEdit(item.Id, "Update the structure chart once the posts are agreed", barbara, Today.AddDays(20)), Ct);
 
         var hers = (await officer.Get<MeetingService>().GetAsync(last, Ct))!;
         Assert.Contains(hers.AgreedHere, a => a.Text == "Update the structure chart once the posts are agreed");
@@ -117,7 +122,7 @@ public sealed class ConfidentialityServiceTests : IAsyncLifetime
         await using var officer = await _portal.SignedInAsAsync(DemoUsers.Officer);
         var item = (await secretary.Get<MeetingService>().GetAsync(last, Ct))!.Items.Single(i => i.Title == "Senior restructure: options");
 
-        var refused = await Assert.ThrowsAsync<DomainRuleException>(() => secretary.Get<MeetingService>().RemoveItemAsync(last, item.Id, Ct));
+        var refused = await Assert.ThrowsAsync<DomainRuleException>(() => secretary.Get<AgendaService>().RemoveItemAsync(last, item.Id, Ct));
 
         Assert.Equal("Agenda.ItemHasActions", refused.Code);
         Assert.Contains((await secretary.Get<MeetingService>().GetAsync(last, Ct))!.Items, i => i.Id == item.Id);
@@ -133,10 +138,10 @@ public sealed class ConfidentialityServiceTests : IAsyncLifetime
         await using var officer = await _portal.SignedInAsAsync(DemoUsers.Officer);
         var meetings = secretary.Get<MeetingService>();
         var item = (await meetings.GetAsync(last, Ct))!.Items.Single(i => i.Title == "Senior restructure: options");
-        await meetings.DeclareAsync(last, item.Id, null, "Ian Floyd", "His own post is one of those considered", Ct);
+        await secretary.Get<AgendaService>().DeclareAsync(last, item.Id, null, "Ian Floyd", "His own post is one of those considered", Ct);
 
         // Publishing the notes files the group's minutes for search: the open items only.
-        await meetings.PublishNotesAsync(last, (await meetings.GetAsync(last, Ct))!.Version, Ct);
+        await secretary.Get<MinutesService>().PublishNotesAsync(last, (await meetings.GetAsync(last, Ct))!.Version, Ct);
 
         Assert.Contains((await officer.Get<SearchService>().SearchAsync("overdue actions dashboard", Ct)).Results, r => r.Kind == SearchIndex.MinutesKind && r.Url == $"/meetings/{last}");
         foreach (var reader in new[] { officer, admin })
@@ -190,9 +195,9 @@ public sealed class ConfidentialityServiceTests : IAsyncLifetime
         var meetings = secretary.Get<MeetingService>();
         var heather = await PersonIdAsync("Heather Rice");
         var version = (await meetings.GetAsync(meetingId, Ct))!.Items.Single(i => i.Id == itemId).Version;
-        await meetings.WriteNotesAsync(meetingId, itemId, "The Panel heard a frank account of the senior pay review.", version, Ct);
-        await meetings.DeclareAsync(meetingId, itemId, null, "Cllr Ruth Potter", "Her partner's post is in the review", Ct);
-        await meetings.AgreeActionAsync(meetingId, new AgreedActionEdit(itemId, "Benchmark senior pay against the region", heather, Today.AddDays(30)), Ct);
+        await secretary.Get<MinutesService>().WriteNotesAsync(meetingId, itemId, "The Panel heard a frank account of the senior pay review.", version, Ct);
+        await secretary.Get<AgendaService>().DeclareAsync(meetingId, itemId, null, "Cllr Ruth Potter", "Her partner's post is in the review", Ct);
+        await secretary.Get<MinutesService>().AgreeActionAsync(meetingId, new AgreedActionEdit(itemId, "Benchmark senior pay against the region", heather, Today.AddDays(30)), Ct);
         Assert.Contains("frank account", Flatten((await anonymous.Get<MeetingService>().GetAsync(meetingId, Ct))!), StringComparison.Ordinal);
 
         await MakeExemptAndPublishAsync(draft, lateReason: null);
@@ -220,7 +225,7 @@ public sealed class ConfidentialityServiceTests : IAsyncLifetime
         // And it stays private: the secretary cannot open it again while the exempt report is on it.
         var item2 = (await meetings.GetAsync(meetingId, Ct))!.Items.Single(i => i.Id == itemId);
         var refused = await Assert.ThrowsAsync<DomainRuleException>(() =>
-            meetings.UpdateItemAsync(meetingId, itemId, new AgendaItemEdit(item2.Title, item2.Presenter, item2.MinutesAllowed, false, item2.Version), Ct));
+            secretary.Get<AgendaService>().UpdateItemAsync(meetingId, itemId, new AgendaItemEdit(item2.Title, item2.Presenter, item2.MinutesAllowed, false, item2.Version), Ct));
         Assert.Equal(("Agenda.ExemptReportKeepsPrivate", nameof(AgendaItem.IsPrivate)), (refused.Code, refused.Field));
         Assert.True((await meetings.GetAsync(meetingId, Ct))!.Items.Single(i => i.Id == itemId).IsPrivate);
     }
@@ -236,8 +241,8 @@ public sealed class ConfidentialityServiceTests : IAsyncLifetime
         await using var member = await _portal.SignedInAsAsync(DemoUsers.Member);
         var meetings = secretary.Get<MeetingService>();
         var item = (await meetings.GetAsync(september, Ct))!.Items.Single();
-        await meetings.WriteNotesAsync(september, item.Id, "Minutes approved; the Panel also noted the chief officers' grading appeal.", item.Version, Ct);
-        await meetings.ApproveMinutesAsync(september, coming, (await meetings.GetAsync(september, Ct))!.Version, Ct);
+        await secretary.Get<MinutesService>().WriteNotesAsync(september, item.Id, "Minutes approved; the Panel also noted the chief officers' grading appeal.", item.Version, Ct);
+        await secretary.Get<MinutesService>().ApproveMinutesAsync(september, coming, (await meetings.GetAsync(september, Ct))!.Version, Ct);
         Assert.NotEmpty((await anonymous.Get<SearchService>().SearchAsync("grading appeal", Ct)).Results);
 
         var (draft, _, _) = await ComingPanelDraftAsync();

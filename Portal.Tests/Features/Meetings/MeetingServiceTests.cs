@@ -2,7 +2,11 @@ using Ical.Net.CalendarComponents;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Common;
 using Portal.Domain.Meetings;
-using Portal.Features.Meetings;
+using Portal.Features.Meetings.Agenda;
+using Portal.Features.Meetings.Bodies;
+using Portal.Features.Meetings.Calendar;
+using Portal.Features.Meetings.Feeds;
+using Portal.Features.Meetings.Minutes;
 using Portal.Infrastructure.Concurrency;
 using Portal.Infrastructure.Security;
 using Portal.Tests.Infrastructure;
@@ -69,9 +73,9 @@ public sealed class MeetingServiceTests : IAsyncLifetime
         await using var officer = await _portal.SignedInAsAsync(DemoUsers.Officer);
         await using var anonymous = _portal.Anonymous();
 
-        await secretary.Get<MeetingService>().AddItemAsync(meetingId, new AgendaItemEdit("Budget consultation results", "Keith Best", 20, false), Ct);
-        await Assert.ThrowsAsync<AccessDeniedException>(() => officer.Get<MeetingService>().AddItemAsync(meetingId, new AgendaItemEdit("Sneaked in", null, 5, false), Ct));
-        await Assert.ThrowsAsync<AccessDeniedException>(() => anonymous.Get<MeetingService>().CancelAsync(meetingId, "no", 1, Ct));
+        await secretary.Get<AgendaService>().AddItemAsync(meetingId, new AgendaItemEdit("Budget consultation results", "Keith Best", 20, false), Ct);
+        await Assert.ThrowsAsync<AccessDeniedException>(() => officer.Get<AgendaService>().AddItemAsync(meetingId, new AgendaItemEdit("Sneaked in", null, 5, false), Ct));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => anonymous.Get<ScheduleService>().CancelAsync(meetingId, "no", 1, Ct));
 
         var meeting = (await secretary.Get<MeetingService>().GetAsync(meetingId, Ct))!;
         Assert.Equal("Budget consultation results", meeting.Items[^1].Title);
@@ -88,10 +92,10 @@ public sealed class MeetingServiceTests : IAsyncLifetime
         var meetings = secretary.Get<MeetingService>();
         var before = (await meetings.GetAsync(meetingId, Ct))!.Items;
 
-        var noTitle = await Assert.ThrowsAsync<DomainRuleException>(() => meetings.AddItemAsync(meetingId, new AgendaItemEdit(" ", null, 10, false), Ct));
-        var pastTheEnd = await Assert.ThrowsAsync<DomainRuleException>(() => meetings.MoveItemAsync(meetingId, before[0].Id, before.Count + 1, Ct));
+        var noTitle = await Assert.ThrowsAsync<DomainRuleException>(() => secretary.Get<AgendaService>().AddItemAsync(meetingId, new AgendaItemEdit(" ", null, 10, false), Ct));
+        var pastTheEnd = await Assert.ThrowsAsync<DomainRuleException>(() => secretary.Get<AgendaService>().MoveItemAsync(meetingId, before[0].Id, before.Count + 1, Ct));
         var endsFirst = await Assert.ThrowsAsync<DomainRuleException>(() =>
-            meetings.RescheduleAsync(meetingId, new MeetingTimeEdit(Today.AddDays(30), new TimeOnly(18, 0), new TimeOnly(17, 0), null, 1), Ct));
+            secretary.Get<ScheduleService>().RescheduleAsync(meetingId, new MeetingTimeEdit(Today.AddDays(30), new TimeOnly(18, 0), new TimeOnly(17, 0), null, 1), Ct));
 
         Assert.Equal((nameof(AgendaItem.Title), "Agenda.TitleRequired"), (noTitle.Field, noTitle.Code));
         Assert.Equal("Agenda.PositionOutOfRange", pastTheEnd.Code);
@@ -113,7 +117,7 @@ public sealed class MeetingServiceTests : IAsyncLifetime
         var query = new MonthQuery(first.Date.Year, first.Date.Month, "emap-cs", false);
         Assert.Null((await secretary.Get<MeetingService>().MonthAsync(query, Ct)).NextAfter);
 
-        await secretary.Get<MeetingService>().CancelAsync(first.Id, "The chair is unwell.", first.Version, Ct);
+        await secretary.Get<ScheduleService>().CancelAsync(first.Id, "The chair is unwell.", first.Version, Ct);
         var month = await secretary.Get<MeetingService>().MonthAsync(query, Ct);
 
         Assert.Equal(MeetingStatus.Cancelled, Assert.Single(month.Meetings).Status);
@@ -128,8 +132,8 @@ public sealed class MeetingServiceTests : IAsyncLifetime
         await using var admin = await _portal.SignedInAsAsync(DemoUsers.Administrator);
         var opened = (await secretary.Get<MeetingService>().GetAsync(meetingId, Ct))!;
 
-        await admin.Get<MeetingService>().RescheduleAsync(meetingId, new MeetingTimeEdit(opened.Date, new TimeOnly(18, 0), new TimeOnly(20, 0), "Room 2", opened.Version), Ct);
-        var conflict = await Assert.ThrowsAsync<ConcurrencyConflictException>(() => secretary.Get<MeetingService>().CancelAsync(meetingId, "Chair unwell", opened.Version, Ct));
+        await admin.Get<ScheduleService>().RescheduleAsync(meetingId, new MeetingTimeEdit(opened.Date, new TimeOnly(18, 0), new TimeOnly(20, 0), "Room 2", opened.Version), Ct);
+        var conflict = await Assert.ThrowsAsync<ConcurrencyConflictException>(() => secretary.Get<ScheduleService>().CancelAsync(meetingId, "Chair unwell", opened.Version, Ct));
 
         Assert.Contains(conflict.Changes, c => c.Property == nameof(Meeting.StartTime));
         Assert.Equal(MeetingStatus.Scheduled, (await secretary.Get<MeetingService>().GetAsync(meetingId, Ct))!.Status);
@@ -140,16 +144,16 @@ public sealed class MeetingServiceTests : IAsyncLifetime
     {
         await using var secretary = await _portal.SignedInAsAsync(DemoUsers.Secretary);
         var meetings = secretary.Get<MeetingService>();
-        var id = await meetings.AddMeetingAsync(await BodyIdAsync("emap-cs"), new MeetingTimeEdit(Today.AddDays(5), new TimeOnly(17, 0), new TimeOnly(18, 0), "The Guildhall"), Ct);
+        var id = await secretary.Get<ScheduleService>().AddMeetingAsync(await BodyIdAsync("emap-cs"), new MeetingTimeEdit(Today.AddDays(5), new TimeOnly(17, 0), new TimeOnly(18, 0), "The Guildhall"), Ct);
         var meeting = (await meetings.GetAsync(id, Ct))!;
 
         Assert.Equal(ClearDays.PublicationDeadline(Today.AddDays(5), 5, EnglandAndWalesBankHolidays.Instance), meeting.Clock!.Deadline);
         Assert.True(meeting.Clock.IsOverdue);
-        var refused = await Assert.ThrowsAsync<DomainRuleException>(() => meetings.PublishAgendaAsync(id, null, meeting.Version, Ct));
+        var refused = await Assert.ThrowsAsync<DomainRuleException>(() => secretary.Get<AgendaService>().PublishAgendaAsync(id, null, meeting.Version, Ct));
         Assert.Equal("Meeting.LateReasonRequired", refused.Code);
         Assert.Null((await meetings.GetAsync(id, Ct))!.AgendaPublishedOn);
 
-        await meetings.PublishAgendaAsync(id, "The consultation closed on Monday.", meeting.Version, Ct);
+        await secretary.Get<AgendaService>().PublishAgendaAsync(id, "The consultation closed on Monday.", meeting.Version, Ct);
 
         var published = (await meetings.GetAsync(id, Ct))!;
         Assert.True(published.Clock!.IsLate);
@@ -168,7 +172,7 @@ public sealed class MeetingServiceTests : IAsyncLifetime
         Assert.DoesNotContain(next.CarriedActions, a => a.Text.StartsWith("Bring mitigation plans", StringComparison.Ordinal));
 
         var circulate = next.CarriedActions.Single(a => a.Text.StartsWith("Circulate", StringComparison.Ordinal));
-        await secretary.Get<MeetingService>().SetActionDoneAsync(circulate.Id, true, Ct);
+        await secretary.Get<MinutesService>().SetActionDoneAsync(circulate.Id, true, Ct);
         var later = (await secretary.Get<MeetingService>().GetAsync(await NextMeetingIdAsync("emg", skip: 1), Ct))!;
         Assert.DoesNotContain(later.CarriedActions, a => a.Id == circulate.Id);
     }
@@ -226,7 +230,7 @@ public sealed class MeetingServiceTests : IAsyncLifetime
         var first = Parse(await feeds.PublicCalendarAsync(Site, Ct));
         var again = Parse(await feeds.PublicCalendarAsync(Site, Ct));
         var version = (await secretary.Get<MeetingService>().GetAsync(meetingId, Ct))!.Version;
-        await secretary.Get<MeetingService>().CancelAsync(meetingId, "The Executive Member is unwell.", version, Ct);
+        await secretary.Get<ScheduleService>().CancelAsync(meetingId, "The Executive Member is unwell.", version, Ct);
         var afterCancel = Parse(await feeds.BodyCalendarAsync("emap-cs", Site, Ct));
 
         Assert.Equal(first.Select(e => e.Uid), again.Select(e => e.Uid));

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Meetings;
-using Portal.Features.Meetings;
+using Portal.Features.Meetings.Calendar;
+using Portal.Features.Meetings.Minutes;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Features.Meetings;
@@ -33,7 +34,7 @@ public sealed class SwedishProtokollServiceTests : IAsyncLifetime
 
         // Signed on Thursday 19 November: the second day after is Saturday 21 November, so the notice is due on Monday 23 November
         // (Lag (1930:173), 2 §), and the three weeks of appeal run from then to Monday 14 December.
-        await meetings.SignProtokollAsync(meetingId, "Birgitta Strand (ordförande), Ledamot (S)", new DateOnly(2026, 11, 19), version, Ct);
+        await secretary.Get<MinutesService>().SignProtokollAsync(meetingId, "Birgitta Strand (ordförande), Ledamot (S)", new DateOnly(2026, 11, 19), version, Ct);
         var protokoll = (await meetings.GetAsync(meetingId, Ct))!.Record.Protokoll!;
 
         Assert.Equal(new DateOnly(2026, 12, 1), protokoll.SignBy);

@@ -5,6 +5,8 @@ using Portal.Domain.Common;
 using Portal.Domain.Meetings;
 using Portal.Domain.Reports;
 using Portal.Features.Meetings;
+using Portal.Features.Meetings.Bodies;
+using Portal.Features.Reports;
 using Portal.Features.Reports.Decisions;
 using Portal.Features.Reports.Reading;
 using Portal.Infrastructure.Security;

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Meetings;
 using Portal.Domain.Organisation;
-using Portal.Features.Meetings;
+using Portal.Features.Meetings.Calendar;
 
 namespace Portal.Data.Seeding;
 

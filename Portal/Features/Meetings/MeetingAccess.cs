@@ -6,7 +6,7 @@ using Portal.Infrastructure.Time;
 using Portal.Data;
 using Portal.Domain.Establishment;
 using Portal.Domain.Meetings;
-using Portal.Features.Establishment;
+using Portal.Features.Establishment; // a seat can follow a post: its holder on the day sits in it
 using Portal.Infrastructure.Security;
 
 namespace Portal.Features.Meetings;

@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using Portal.Components.Shared;
+using Portal.Features.Meetings.Agenda;
+using Portal.Features.Meetings.Calendar;
+using Portal.Features.Meetings.Minutes;
 using Portal.Infrastructure.Concurrency;
 using Portal.Resources;
 
@@ -18,8 +21,17 @@ public abstract class MeetingEditor : ComponentBase, IDisposable
     [Inject]
     private IStringLocalizer<Text> Localizer { get; set; } = default!;
 
+    /// <summary>A meeting's time and status.</summary>
     [Inject]
-    protected MeetingService Meetings { get; set; } = default!;
+    protected ScheduleService Schedule { get; set; } = default!;
+
+    /// <summary>A meeting's agenda.</summary>
+    [Inject]
+    protected AgendaService Agenda { get; set; } = default!;
+
+    /// <summary>A meeting's record: notes, attendance, actions, minutes.</summary>
+    [Inject]
+    protected MinutesService Minutes { get; set; } = default!;
 
     [Parameter, EditorRequired]
     public MeetingDetails Meeting { get; set; } = default!;

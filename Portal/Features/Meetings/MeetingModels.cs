@@ -3,62 +3,12 @@ using Portal.Domain.Meetings;
 
 namespace Portal.Features.Meetings;
 
-/// <summary>Published after a body, its cadence or its members change.</summary>
-public sealed record BodyChanged(int BodyId);
-
 /// <summary>Published after anything on a meeting changes: its time, status, agenda, notes, attendance or actions.</summary>
 public sealed record MeetingChanged(int MeetingId, int BodyId);
-
-public sealed record BodySummary(
-    int Id, string Name, string? ShortName, string Slug, BodyKind Kind, Regime Regime, bool IsPublic, CadenceRule? Cadence, MeetingRow? Next);
-
-/// <param name="PostId">The establishment post the seat belongs to, if it follows a post.</param>
-public sealed record BodyMemberView(int Id, int? PersonId, string? Name, string? Post, MemberRole Role, int? PostId = null, string? Responsibilities = null);
-
-public sealed record BodyDetails(
-    int Id,
-    int Version,
-    string Name,
-    string? ShortName,
-    string Slug,
-    BodyKind Kind,
-    Regime Regime,
-    bool IsPublic,
-    string? Remit,
-    string? ReportsTo,
-    IReadOnlyList<BodyMemberView> Members,
-    CadenceRule? Cadence,
-    int? CadenceVersion,
-    IReadOnlyList<MeetingRow> Upcoming,
-    bool CanAdminister,
-    bool CanKeepRecord,
-    IReadOnlyList<NamedItem> People,
-    IReadOnlyList<NamedItem> Posts);
-
-public sealed record BodyEdit(string Name, string? ShortName, BodyKind Kind, Regime Regime, string? Remit, string? ReportsTo, bool IsPublic, int Version = 0);
-
-public sealed record CadenceEdit(
-    CadenceKind Kind, DayOfWeek? Weekday, int? WeekOfMonth, int? DayOfMonth, DateOnly? FirstDate, DateOnly? LastDate,
-    TimeOnly? StartTime, TimeOnly? EndTime, string? Venue, HolidayRule Holidays, int Version = 0);
 
 /// <summary>One meeting as a calendar line.</summary>
 public sealed record MeetingRow(
     int Id, int BodyId, string BodyName, string BodySlug, DateOnly Date, TimeOnly Start, TimeOnly End, string? Venue, MeetingStatus Status, bool IsMine);
-
-public sealed record MonthQuery(int Year, int Month, string? Body, bool Mine);
-
-/// <param name="NextAfter">For a month with no meeting going ahead (none, or all cancelled), the first one after it, so the page still says when the next one is; otherwise null.</param>
-public sealed record MonthView(
-    int Year, int Month, IReadOnlyList<MeetingRow> Meetings, IReadOnlyList<BodyChoice> Bodies, bool SignedIn, IReadOnlyDictionary<DateOnly, string> Holidays,
-    MeetingRow? NextAfter);
-
-public sealed record BodyChoice(string Slug, string Name);
-
-public sealed record MeetingTimeEdit(DateOnly? Date, TimeOnly? StartTime, TimeOnly? EndTime, string? Venue, int Version = 0);
-
-public sealed record AgendaItemEdit(string Title, string? Presenter, int? MinutesAllowed, bool IsPrivate, int Version = 0);
-
-public sealed record AgreedActionEdit(int? AgendaItemId, string Text, int OwnerId, DateOnly? DueDate);
 
 public sealed record DeclarationView(string Name, string Interest);
 
@@ -127,5 +77,3 @@ public sealed record MeetingDetails(
 
 /// <summary>The report published on an agenda item: its reference and, if exempt, the paragraph.</summary>
 public sealed record ItemReport(int ReportId, string Reference, bool IsExempt, int? ExemptParagraph);
-
-public sealed record MeetingSettingsView(Country Country, int AgendaClearDays, int MonthsAhead, int Version, bool CanChange);

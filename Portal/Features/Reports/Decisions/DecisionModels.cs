@@ -1,5 +1,5 @@
 using Portal.Domain.Reports;
-using Portal.Features.Meetings; // the register is filtered by the bodies that took the decisions
+using Portal.Features.Meetings.Calendar; // the register is filtered by the bodies that took the decisions
 
 namespace Portal.Features.Reports.Decisions;
 

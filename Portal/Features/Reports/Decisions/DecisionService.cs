@@ -4,6 +4,7 @@ using Portal.Data;
 using Portal.Domain.Common;
 using Portal.Domain.Reports;
 using Portal.Features.Meetings; // a report goes before a body's meeting, and who may see the body decides who may read it
+using Portal.Features.Meetings.Calendar; // the register filters by the bodies the meetings calendar offers
 using Portal.Features.Plans; // a decision links to the plan actions it creates or changes, shown as the plan allows
 using Portal.Features.Search; // a published or released report, and its decisions, are filed for search
 using Portal.Infrastructure.LiveUpdates;

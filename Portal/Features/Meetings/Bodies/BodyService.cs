@@ -4,10 +4,11 @@ using Portal.Components.Shared;
 using Portal.Data;
 using Portal.Domain.Common;
 using Portal.Domain.Meetings;
-using Portal.Features.Establishment;
+using Portal.Features.Establishment; // a seat can follow a post: its holder on the day sits in it
 using Portal.Infrastructure.LiveUpdates;
+using Portal.Features.Meetings.Calendar;
 
-namespace Portal.Features.Meetings;
+namespace Portal.Features.Meetings.Bodies;
 
 /// <summary>Bodies: reading them with their members, cadence and coming meetings; creating and describing them; their members and cadence.</summary>
 public sealed class BodyService(IDbContextFactory<PortalDbContext> dbFactory, MeetingAccess access, ChangeFeed changes, TimeProvider clock)

@@ -3,7 +3,7 @@ using Portal.Infrastructure.Time;
 using Portal.Data;
 using Portal.Infrastructure.Security;
 
-namespace Portal.Features.Meetings;
+namespace Portal.Features.Meetings.Calendar;
 
 /// <summary>
 /// Keeps every body's calendar filled ahead: once at start-up, then each day, as the system.

@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using Portal.Infrastructure.LiveUpdates;
+using Portal.Features.Meetings.Bodies;
 
-namespace Portal.Features.Meetings;
+namespace Portal.Features.Meetings.Feeds;
 
 /// <summary>
 /// The feeds as last written. Calendar apps poll every feed every few minutes to hours, and

@@ -6,11 +6,11 @@ using Ical.Net.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Meetings;
-using Portal.Features.Establishment;
+using Portal.Features.Establishment; // a seat can follow a post: its holder on the day sits in it
 using Portal.Infrastructure.Security;
 using Portal.Infrastructure.Time;
 
-namespace Portal.Features.Meetings;
+namespace Portal.Features.Meetings.Feeds;
 
 /// <summary>
 /// iCalendar feeds (RFC 5545, written by Ical.Net): every public meeting, one body's meetings,

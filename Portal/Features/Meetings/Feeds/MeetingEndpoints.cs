@@ -3,7 +3,7 @@ using System.Text;
 using Portal.Infrastructure;
 using Portal.Infrastructure.Security;
 
-namespace Portal.Features.Meetings;
+namespace Portal.Features.Meetings.Feeds;
 
 /// <summary>
 /// The calendar feeds, as plain GETs a calendar app can subscribe to. A body, meeting or token
