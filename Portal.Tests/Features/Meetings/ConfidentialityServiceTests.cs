@@ -259,33 +259,6 @@ public sealed class ConfidentialityServiceTests : IAsyncLifetime
         Assert.Empty((await member.Get<SearchService>().SearchAsync("grading appeal", Ct)).Results);
     }
 
-    [Fact]
-    public async Task AnItemAnExemptReportWasAlreadyPublishedOnIsTakenInPrivateWhenTheDatabaseIsUpgraded()
-    {
-        // A database from before confidentiality followed the item: the staffing report's item left open and its notes indexed.
-        var august = await MeetingWithItemAsync("Staffing matters");
-        await using (var db = await _portal.Db.CreateDbContextAsync(Ct))
-        {
-            var migrations = db.Database.GetMigrations().ToList();
-            var before = migrations[migrations.FindIndex(m => m.EndsWith("_ExemptRelease", StringComparison.Ordinal)) - 1];
-            await db.GetService<IMigrator>().MigrateAsync(before, Ct);
-            var item = await db.AgendaItems.Where(i => i.Title == "Staffing matters").Select(i => i.Id).SingleAsync(Ct);
-            var body = await db.Meetings.Where(m => m.Id == august).Select(m => m.BodyId).SingleAsync(Ct);
-            await db.Database.ExecuteSqlAsync($"UPDATE AgendaItems SET IsPrivate = 0 WHERE Id = {item}", Ct);
-            await db.Database.ExecuteSqlAsync(
-                $"INSERT INTO SearchIndex (rowid, Title, Body, Audience, Kind, ItemId, Date) VALUES ({2_000_000_000L + item}, 'Employment Panel: Staffing matters', 'Exempt under paragraph 1: information relating to individual members of staff.', {SearchIndex.Audience(body)}, 'minutes', {august}, '2009-08-25')",
-                Ct);
-        }
-
-        await using var anonymous = _portal.Anonymous();
-        Assert.NotEmpty((await anonymous.Get<SearchService>().SearchAsync("individual members of staff", Ct)).Results);
-
-        await _portal.InitializeAsync();
-
-        Assert.True((await anonymous.Get<MeetingService>().GetAsync(august, Ct))!.Items.Single(i => i.Title == "Staffing matters").NotesWithheld);
-        Assert.Empty((await anonymous.Get<SearchService>().SearchAsync("individual members of staff", Ct)).Results);
-    }
-
     /// <summary>The demo's draft for the coming Advisory Panel, ready but for its exemption, on its open item.</summary>
     private async Task<(int Draft, int Meeting, int Item)> ComingPanelDraftAsync()
     {
