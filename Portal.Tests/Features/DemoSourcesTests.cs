@@ -8,7 +8,7 @@ using Portal.Domain.Reports;
 using Portal.Features.Establishment;
 using Portal.Features.GoldenThread;
 using Portal.Features.Meetings;
-using Portal.Features.Plans;
+using Portal.Features.Plans.Plans;
 using Portal.Features.Reports;
 using Portal.Tests.Infrastructure;
 
