@@ -1,0 +1,138 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using Portal.Components.Shared;
+
+namespace Portal.Features.Plans.Dashboard;
+
+/// <summary>A plan's dashboard for its open year: counts by priority, what is overdue or off target, and what is due soon, filtered by the address.</summary>
+public sealed partial class DashboardPage
+{
+    private readonly CancellationTokenSource _cts = new();
+    private Dashboard? _dashboard;
+    private bool _missing;
+    private string? _liveMessage;
+    private IDisposable? _subscription;
+    private (int Plan, DashboardFilter Filter)? _shown;
+
+    // The addresses this page has asked for and the router has not yet come back with, oldest first.
+    private readonly List<DashboardFilter> _following = [];
+    private int _loads;
+
+    [Parameter]
+    public int Id { get; set; }
+
+    [SupplyParameterFromQuery(Name = "priority")]
+    public string? PriorityParameter { get; set; }
+
+    [SupplyParameterFromQuery(Name = "owner")]
+    public string? OwnerParameter { get; set; }
+
+    [SupplyParameterFromQuery(Name = "unit")]
+    public string? UnitParameter { get; set; }
+
+    private int? Priority => QueryValue.Number(PriorityParameter);
+
+    private int? Owner => QueryValue.Number(OwnerParameter);
+
+    private int? Unit => QueryValue.Number(UnitParameter);
+
+    private List<BreadcrumbItem> Breadcrumbs =>
+    [
+        new(T["Plans.Title"], "/plans"),
+        new(_dashboard?.Title ?? string.Empty, $"/plans/{Id}"),
+        new(T["Dashboard.Title"], null, disabled: true),
+    ];
+
+    protected override void OnInitialized() =>
+        _subscription = Changes.Subscribe<PlanChanged>(change => InvokeAsync(async () =>
+        {
+            if (change.PlanId != Id && change.Kind != PlanItemKind.Settings)
+            {
+                return;
+            }
+
+            try
+            {
+                await LoadAsync(_shown?.Filter ?? new DashboardFilter(Priority, Owner, Unit));
+                _liveMessage = T["Plan.UpdatedLive"];
+                StateHasChanged();
+            }
+            catch (Exception ex)
+            {
+                await DispatchExceptionAsync(ex);
+            }
+        }));
+
+    // The address says which filter is shown; a change from the page's own filters is shown first
+    // and the address follows. A reader changing filters quickly can get ahead of the address: when
+    // it catches up with a filter already left, that is not a request to go back to it.
+    protected override Task OnParametersSetAsync()
+    {
+        var asked = new DashboardFilter(Priority, Owner, Unit);
+        var echo = _following.IndexOf(asked);
+        if (echo >= 0)
+        {
+            _following.RemoveRange(0, echo + 1);
+            if (_dashboard is not null && _shown?.Plan == Id)
+            {
+                return Task.CompletedTask;
+            }
+        }
+
+        return _dashboard is not null && _shown == (Id, asked) ? Task.CompletedTask : ReloadAsync();
+    }
+
+    private string PriorityHref(int priorityId) => $"/plans/{Id}/dashboard?priority={priorityId}";
+
+    private Task ReloadAsync() => LoadAsync(new DashboardFilter(Priority, Owner, Unit));
+
+    /// <summary>
+    /// Reads and shows the dashboard for <paramref name="filter"/>, unless another read was asked
+    /// for while this one was under way (a keyboard user arrowing through a filter's choices
+    /// changes it at every step): the last asked for is the one shown, whichever finishes last.
+    /// </summary>
+    private async Task<bool> LoadAsync(DashboardFilter filter)
+    {
+        var load = ++_loads;
+        var dashboard = await Dashboards.GetDashboardAsync(Id, filter, _cts.Token);
+        if (load != _loads)
+        {
+            return false;
+        }
+
+        _dashboard = dashboard;
+        _missing = dashboard is null;
+        _shown = (Id, filter);
+        return true;
+    }
+
+    private async Task Filter((int? Priority, int? Owner, int? Unit) filter)
+    {
+        var chosen = new DashboardFilter(filter.Priority, filter.Owner, filter.Unit);
+        if (!await LoadAsync(chosen))
+        {
+            return;
+        }
+
+        StateHasChanged();
+        if (chosen == (_following.Count > 0 ? _following[^1] : new DashboardFilter(Priority, Owner, Unit)))
+        {
+            return; // the address says so already, or is on its way to
+        }
+
+        _following.Add(chosen);
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
+        {
+            ["priority"] = filter.Priority,
+            ["owner"] = filter.Owner,
+            ["unit"] = filter.Unit,
+        }));
+    }
+
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        _cts.Cancel();
+        _cts.Dispose();
+    }
+}
