@@ -4,6 +4,8 @@ using Microsoft.Extensions.Localization;
 using Portal.Components.Shared;
 using Portal.Domain.Plans;
 using Portal.Features.Plans;
+using Portal.Features.Plans.Indicators;
+using Portal.Features.Plans.Risks;
 using Portal.Infrastructure.Concurrency;
 using Portal.Resources;
 

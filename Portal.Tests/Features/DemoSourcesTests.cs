@@ -10,6 +10,7 @@ using Portal.Features.Meetings;
 using Portal.Features.Meetings.Bodies;
 using Portal.Features.Meetings.Calendar;
 using Portal.Features.Plans;
+using Portal.Features.Plans.Plans;
 using Portal.Features.Reports.Drafting;
 using Portal.Features.Reports.ForwardPlan;
 using Portal.Features.Reports.Reading;

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Meetings;
-using Portal.Features.Plans;
+using Portal.Features.Plans.Dashboard;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Features;

@@ -272,7 +272,7 @@ public sealed class ServiceAuthorisationMatrixTests
                     ("RiskService", "id") => _ids["risk"],
                     ("PlanService", "priorityId") => _ids["priority"],
                     ("PlanService", "offset") => 1,
-                    ("PlanService", "appetite") => 12,
+                    ("RiskAppetiteService", "appetite") => 12,
                     ("OrganisationService", "id") => _ids["unit"],
                     ("EstablishmentService", "id" or "postId") => _ids["post"],
                     ("EstablishmentService", "unitId") => _ids["unit"],

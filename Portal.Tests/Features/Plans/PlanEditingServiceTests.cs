@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Common;
 using Portal.Domain.Plans;
-using Portal.Features.Plans;
+using Portal.Features.Plans.Dashboard;
+using Portal.Features.Plans.Indicators;
+using Portal.Features.Plans.Plans;
 using Portal.Infrastructure.Concurrency;
 using Portal.Infrastructure.Security;
 using Portal.Tests.Infrastructure;

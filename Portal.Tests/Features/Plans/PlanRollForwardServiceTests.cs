@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Common;
 using Portal.Domain.Plans;
-using Portal.Features.Plans;
+using Portal.Features.Plans.Actions;
+using Portal.Features.Plans.Plans;
 using Portal.Infrastructure.Concurrency;
 using Portal.Infrastructure.Security;
 using Portal.Tests.Infrastructure;

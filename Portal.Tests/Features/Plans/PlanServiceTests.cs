@@ -3,6 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Common;
 using Portal.Domain.Plans;
 using Portal.Features.Plans;
+using Portal.Features.Plans.Actions;
+using Portal.Features.Plans.Dashboard;
+using Portal.Features.Plans.Indicators;
+using Portal.Features.Plans.Plans;
+using Portal.Features.Plans.Risks;
 using Portal.Infrastructure.Concurrency;
 using Portal.Infrastructure.LiveUpdates;
 using Portal.Infrastructure.Security;
@@ -281,12 +286,12 @@ public sealed class PlanServiceTests : IAsyncLifetime
     {
         await using var director = await _portal.SignedInAsAsync(DemoUsers.Director);
         await using var admin = await _portal.SignedInAsAsync(DemoUsers.Administrator);
-        var (appetite, version) = await admin.Get<PlanService>().GetRiskAppetiteAsync(Ct);
+        var (appetite, version) = await admin.Get<RiskAppetiteService>().GetRiskAppetiteAsync(Ct);
         Assert.Equal(PlanSettings.DefaultRiskAppetite, appetite);
 
-        await Assert.ThrowsAsync<AccessDeniedException>(() => director.Get<PlanService>().SetRiskAppetiteAsync(20, version, Ct));
-        var error = await Assert.ThrowsAsync<DomainRuleException>(() => admin.Get<PlanService>().SetRiskAppetiteAsync(26, version, Ct));
-        await admin.Get<PlanService>().SetRiskAppetiteAsync(16, version, Ct);
+        await Assert.ThrowsAsync<AccessDeniedException>(() => director.Get<RiskAppetiteService>().SetRiskAppetiteAsync(20, version, Ct));
+        var error = await Assert.ThrowsAsync<DomainRuleException>(() => admin.Get<RiskAppetiteService>().SetRiskAppetiteAsync(26, version, Ct));
+        await admin.Get<RiskAppetiteService>().SetRiskAppetiteAsync(16, version, Ct);
 
         Assert.Equal("Settings.AppetiteOutOfRange", error.Code);
         var dashboard = (await director.Get<DashboardService>().GetDashboardAsync(await PlanIdAsync(), new(), Ct))!;

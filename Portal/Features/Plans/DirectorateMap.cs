@@ -12,7 +12,7 @@ namespace Portal.Features.Plans;
 /// change, and a progress update that reloads a hundred open dashboards asked a hundred times.
 /// </summary>
 /// <remarks>
-/// A <see cref="SharedRead{T}"/>, like each of <see cref="DashboardCache"/>'s dashboards: kept while
+/// A <see cref="SharedRead{T}"/>, like each of <see cref="Dashboard.DashboardCache"/>'s dashboards: kept while
 /// nothing has been published on the <see cref="ChangeFeed"/> since it was read (moving a person
 /// or a unit is published there) and for <see cref="MaxAge"/> at most. It holds
 /// where people sit, not what they may do: roles come from the caller's own sign-in every time.

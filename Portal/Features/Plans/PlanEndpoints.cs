@@ -1,3 +1,4 @@
+using Portal.Features.Plans.Plans;
 using Portal.Infrastructure.Export;
 using Portal.Infrastructure.Security;
 

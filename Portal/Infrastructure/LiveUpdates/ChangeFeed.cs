@@ -20,7 +20,7 @@ public sealed class ChangeFeed(ILogger<ChangeFeed> logger)
 
     /// <summary>
     /// How many changes have been published. It moves before any subscriber is told, so a value
-    /// read before a computation says whether anything was saved since: what <see cref="Portal.Features.Plans.DashboardCache"/> keys on.
+    /// read before a computation says whether anything was saved since: what <see cref="Portal.Features.Plans.Dashboard.DashboardCache"/> keys on.
     /// </summary>
     public long Version => Interlocked.Read(ref _version);
 

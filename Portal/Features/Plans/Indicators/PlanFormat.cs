@@ -4,7 +4,7 @@ using Portal.Domain.Plans;
 using Portal.Infrastructure.Localization;
 using Portal.Resources;
 
-namespace Portal.Features.Plans;
+namespace Portal.Features.Plans.Indicators;
 
 /// <summary>Figures and dates as a reader in their own language expects them: "85%", "85 %", "£31.50", "2.4 days".</summary>
 public static class PlanFormat

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
 
-namespace Portal.Features.Plans;
+namespace Portal.Features.Plans.Indicators;
 
 /// <summary>An SVG <c>text</c> element: Razor reserves the <c>&lt;text&gt;</c> tag, so charts write their labels through this.</summary>
 public sealed class SvgText : ComponentBase

@@ -1,6 +1,6 @@
 using Portal.Infrastructure.LiveUpdates;
 
-namespace Portal.Features.Plans;
+namespace Portal.Features.Plans.Dashboard;
 
 /// <summary>
 /// Dashboards computed once and shared. On a Monday morning a directorate's managers and its

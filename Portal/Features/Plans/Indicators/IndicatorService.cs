@@ -6,7 +6,7 @@ using Portal.Domain.Common;
 using Portal.Domain.Plans;
 using Portal.Infrastructure.LiveUpdates;
 
-namespace Portal.Features.Plans;
+namespace Portal.Features.Plans.Indicators;
 
 /// <summary>
 /// Performance indicators: every period's target, actual, rating and trend; entering figures

@@ -1,86 +1,12 @@
-@page "/plans/{Id:int}/dashboard"
-@attribute [Authorize(Policy = Policies.SignedIn)]
-@implements IDisposable
-@inject DashboardService Dashboards
-@inject ChangeFeed Changes
-@inject NavigationManager Navigation
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using Portal.Components.Shared;
 
-@if (_dashboard is null)
+namespace Portal.Features.Plans.Dashboard;
+
+/// <summary>A plan's dashboard for its open year: counts by priority, what is overdue or off target, and what is due soon, filtered by the address.</summary>
+public sealed partial class DashboardPage
 {
-    <PageTitle>@T["Common.Loading"] – @T["App.Name"]</PageTitle>
-    <p>@(_missing ? T["NotFound.Body"] : T["Common.Loading"])</p>
-}
-else
-{
-    <PageTitle>@T["Dashboard.Title"] – @_dashboard.Title – @T["App.Name"]</PageTitle>
-    <BreadcrumbTrail Items="Breadcrumbs" />
-    <h1 class="mud-typography mud-typography-h3 mud-typography-gutterbottom">@T["Dashboard.Title"]</h1>
-    <p class="mud-typography mud-typography-body1 mb-4">@T["Dashboard.Intro", _dashboard.Title, _dashboard.YearLabel, Dates.Short(_dashboard.Today)]</p>
-    <div aria-live="polite" class="visually-hidden">@_liveMessage</div>
-    <DashboardFilters Choices="_dashboard.Filters" Priority="_shown?.Filter.PriorityId" Owner="_shown?.Filter.OwnerId" Unit="_shown?.Filter.UnitId" Changed="Filter" />
-
-    <section aria-labelledby="counts-title">
-        <h2 class="mud-typography mud-typography-h5" id="counts-title">@T["Dashboard.ByPriority"]</h2>
-        <RagCountTable Priorities="_dashboard.Priorities" PriorityHref="PriorityHref" />
-    </section>
-
-    <section aria-labelledby="overdue-title" class="mt-6">
-            <h2 class="mud-typography mud-typography-h5" id="overdue-title">@T["Dashboard.Overdue", _dashboard.OverdueActions.Count]</h2>
-            <ActionTable Actions="_dashboard.OverdueActions" Caption="@T["Dashboard.OverdueCaption"]" EmptyText="@T["Dashboard.NoneOverdue"]" />
-    </section>
-    <section aria-labelledby="off-target-title">
-            <h2 class="mud-typography mud-typography-h5" id="off-target-title">@T["Dashboard.OffTarget", _dashboard.IndicatorsOffTarget.Count]</h2>
-            @if (_dashboard.IndicatorsOffTarget.Count == 0)
-            {
-                <p>@T["Dashboard.NoneOffTarget"]</p>
-            }
-            <IndicatorTable Indicators="_dashboard.IndicatorsOffTarget" Caption="@T["Dashboard.OffTargetCaption"]" />
-    </section>
-
-    <div class="dashboard-grid">
-        <section aria-labelledby="appetite-risks-title">
-            <h2 class="mud-typography mud-typography-h5" id="appetite-risks-title">@T["Dashboard.AboveAppetite", _dashboard.RisksAboveAppetite.Count, _dashboard.RiskAppetite]</h2>
-            @if (_dashboard.RisksAboveAppetite.Count == 0)
-            {
-                <p>@T["Dashboard.NoneAboveAppetite"]</p>
-            }
-            else
-            {
-                <ul>
-                    @foreach (var risk in _dashboard.RisksAboveAppetite)
-                    {
-                        <li @key="risk.Id"><a href="@($"/plans/risks/{risk.Id}")">@risk.Title</a>: @T["Dashboard.RiskLine", risk.Residual.Score, T[$"RiskLevel.{risk.Residual.Level}"], risk.Owner]</li>
-                    }
-                </ul>
-            }
-        </section>
-        <section aria-labelledby="due-title">
-            <h2 class="mud-typography mud-typography-h5" id="due-title">@T["Dashboard.DueSoon", DashboardService.DueWindowDays]</h2>
-            @if (_dashboard.DueSoon.Count == 0)
-            {
-                <p>@T["Dashboard.NothingDue"]</p>
-            }
-            else
-            {
-                <ul>
-                    @foreach (var due in _dashboard.DueSoon)
-                    {
-                        <li>
-                            <strong>@Dates.Short(due.Date)</strong>: @T[$"DueKind.{due.Kind}"]:
-                            <a href="@due.Href">@due.Title</a> (@due.Detail)
-                            @if (due.Overdue)
-                            {
-                                <span class="status-tag rag-red">@T["Action.Overdue"]</span>
-                            }
-                        </li>
-                    }
-                </ul>
-            }
-        </section>
-    </div>
-}
-
-@code {
     private readonly CancellationTokenSource _cts = new();
     private Dashboard? _dashboard;
     private bool _missing;
@@ -120,14 +46,21 @@ else
     protected override void OnInitialized() =>
         _subscription = Changes.Subscribe<PlanChanged>(change => InvokeAsync(async () =>
         {
-            if (change.PlanId != Id && change.Kind != PlanItemKind.Settings) return;
+            if (change.PlanId != Id && change.Kind != PlanItemKind.Settings)
+            {
+                return;
+            }
+
             try
             {
                 await LoadAsync(_shown?.Filter ?? new DashboardFilter(Priority, Owner, Unit));
                 _liveMessage = T["Plan.UpdatedLive"];
                 StateHasChanged();
             }
-            catch (Exception ex) { await DispatchExceptionAsync(ex); }
+            catch (Exception ex)
+            {
+                await DispatchExceptionAsync(ex);
+            }
         }));
 
     // The address says which filter is shown; a change from the page's own filters is shown first

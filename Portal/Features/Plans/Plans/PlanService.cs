@@ -5,15 +5,15 @@ using Portal.Data;
 using Portal.Domain.Common;
 using Portal.Domain.Plans;
 using Portal.Infrastructure.LiveUpdates;
-using Portal.Infrastructure.Security;
 
-namespace Portal.Features.Plans;
+namespace Portal.Features.Plans.Plans;
 
 /// <summary>
 /// Directorate plans as a whole: the list, one plan read for a year, the annual roll-forward and
-/// the council's risk appetite. Each call checks the caller through <see cref="PlanAccess"/>.
+/// the plan's priorities. Each call checks the caller through <see cref="PlanAccess"/>; the
+/// council's risk appetite is <see cref="RiskAppetiteService"/>'s.
 /// </summary>
-public sealed class PlanService(IDbContextFactory<PortalDbContext> dbFactory, PlanAccess access, ICurrentUser currentUser, ChangeFeed changes, TimeProvider clock)
+public sealed class PlanService(IDbContextFactory<PortalDbContext> dbFactory, PlanAccess access, ChangeFeed changes, TimeProvider clock)
 {
     public async Task<IReadOnlyList<PlanSummary>> GetPlansAsync(CancellationToken ct)
     {
@@ -194,26 +194,5 @@ public sealed class PlanService(IDbContextFactory<PortalDbContext> dbFactory, Pl
     {
         await db.SaveChangesAsync(ct);
         changes.Publish(new PlanChanged(plan.Id, PlanItemKind.Plan, plan.Id));
-    }
-
-    public async Task<(int Appetite, int Version)> GetRiskAppetiteAsync(CancellationToken ct)
-    {
-        await currentUser.DemandAsync(Policies.SignedIn);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var settings = await db.PlanSettings.AsNoTracking().SingleAsync(ct);
-        return (settings.RiskAppetite, settings.Version);
-    }
-
-    /// <summary>Sets the council's risk appetite. Administrators only.</summary>
-    public async Task<int> SetRiskAppetiteAsync(int appetite, int version, CancellationToken ct)
-    {
-        await currentUser.DemandAsync(Policies.Administer);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var settings = await db.PlanSettings.SingleAsync(ct);
-        await db.ExpectVersionAsync(settings, version, ct);
-        settings.SetRiskAppetite(appetite);
-        await db.SaveChangesAsync(ct);
-        changes.Publish(new PlanChanged(0, PlanItemKind.Settings, settings.Id));
-        return settings.Version;
     }
 }

@@ -6,7 +6,7 @@ using Portal.Domain.Plans;
 using Portal.Infrastructure.Concurrency;
 using Portal.Infrastructure.Localization;
 
-namespace Portal.Features.Plans;
+namespace Portal.Features.Plans.Risks;
 
 /// <summary>Adds or revises a risk: what it is, who owns it, and its inherent, residual and target scores.</summary>
 public sealed partial class RiskForm

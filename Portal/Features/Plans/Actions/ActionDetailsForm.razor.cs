@@ -1,69 +1,15 @@
-@inject ActionService Actions
-@inject NavigationManager Navigation
-@implements IDisposable
+using Microsoft.AspNetCore.Components;
+using Portal.Components.Shared;
+using Portal.Domain.Common;
+using Portal.Domain.Plans;
+using Portal.Infrastructure.Concurrency;
+using Portal.Infrastructure.Localization;
 
-<section aria-labelledby="details-title" class="mt-6">
-    @if (ShowHeading)
-    {
-        <h2 class="mud-typography mud-typography-h5 mb-2" id="details-title">@T["Action.EditTitle"]</h2>
-    }
-    <ErrorSummary Errors="_errors" />
-    <ConflictNotice Changes="_conflict" />
-    <form @onsubmit="SaveAsync" @onsubmit:preventDefault aria-labelledby="@(ShowHeading ? "details-title" : null)">
-        @if (Action is null)
-        {
-            <FormField Id="action-priority" Label="@T["Action.Priority"]" Errors="_errors">
-                <select id="action-priority" @bind="_form.PriorityId" aria-describedby="@_errors.DescribedBy("action-priority")" aria-invalid="@_errors.Invalid("action-priority")">
-                    <option value="0">@T["Form.Choose"]</option>
-                    @foreach (var priority in Choices.Priorities)
-                    {
-                        <option value="@priority.Id">@priority.Name</option>
-                    }
-                </select>
-            </FormField>
-        }
-        <FormField Id="action-title" Label="@T["Action.Title"]" Errors="_errors">
-            <input id="action-title" @bind="_form.Title" aria-describedby="@_errors.DescribedBy("action-title")" aria-invalid="@_errors.Invalid("action-title")" />
-        </FormField>
-        <FormField Id="action-description" Label="@T["Field.Description"]" Hint="@T["Form.MarkdownHint"]" Errors="_errors">
-            <textarea id="action-description" rows="4" @bind="_form.Description" aria-describedby="@_errors.DescribedBy("action-description", hasHint: true)" aria-invalid="@_errors.Invalid("action-description")"></textarea>
-        </FormField>
-        <div class="form-row">
-            <FormField Id="action-owner" Label="@T["Action.Owner"]" Errors="_errors">
-                <select id="action-owner" @bind="_form.OwnerId" aria-describedby="@_errors.DescribedBy("action-owner")" aria-invalid="@_errors.Invalid("action-owner")">
-                    <option value="0">@T["Form.Choose"]</option>
-                    @foreach (var person in Choices.People)
-                    {
-                        <option value="@person.Id">@person.Name</option>
-                    }
-                </select>
-            </FormField>
-            <FormField Id="action-unit" Label="@T["Action.LeadUnit"]" Errors="_errors">
-                <select id="action-unit" @bind="_form.LeadUnitId" aria-describedby="@_errors.DescribedBy("action-unit")" aria-invalid="@_errors.Invalid("action-unit")">
-                    <option value="0">@T["Form.Choose"]</option>
-                    @foreach (var unit in Choices.Units)
-                    {
-                        <option value="@unit.Id">@unit.Name</option>
-                    }
-                </select>
-            </FormField>
-        </div>
-        <div class="form-row">
-            <FormField Id="action-start" Label="@T["Action.Start"]" Errors="_errors">
-                <input id="action-start" type="date" @bind="_form.StartDate" aria-describedby="@_errors.DescribedBy("action-start")" aria-invalid="@_errors.Invalid("action-start")" />
-            </FormField>
-            <FormField Id="action-due" Label="@T["Action.Due"]" Errors="_errors">
-                <input id="action-due" type="date" @bind="_form.DueDate" aria-describedby="@_errors.DescribedBy("action-due")" aria-invalid="@_errors.Invalid("action-due")" />
-            </FormField>
-        </div>
-        <div class="form-actions">
-            <button type="submit" class="primary-button" disabled="@_busy">@(Action is null ? T["Action.Create"] : T["Form.Save"])</button>
-            <span aria-live="polite">@_saved</span>
-        </div>
-    </form>
-</section>
+namespace Portal.Features.Plans.Actions;
 
-@code {
+/// <summary>Adds an action to a plan or edits its details: priority, title, owner, lead unit and dates.</summary>
+public sealed partial class ActionDetailsForm
+{
     private static readonly Dictionary<string, string> FieldIds = new()
     {
         [nameof(KeyAction.PriorityId)] = "action-priority",
@@ -120,7 +66,11 @@
 
     private async Task SaveAsync()
     {
-        if (_busy) return;
+        if (_busy)
+        {
+            return;
+        }
+
         _busy = true;
         _errors = [];
         _saved = null;

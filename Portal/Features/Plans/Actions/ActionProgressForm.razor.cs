@@ -1,37 +1,16 @@
-@inject ActionService Actions
-@implements IDisposable
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using Portal.Components.Shared;
+using Portal.Domain.Common;
+using Portal.Domain.Plans;
+using Portal.Infrastructure.Concurrency;
+using Portal.Infrastructure.Localization;
 
-<section aria-labelledby="progress-title" class="mt-6">
-    <h2 class="mud-typography mud-typography-h5 mb-2" id="progress-title">@T["Progress.Title"]</h2>
-    <ErrorSummary Errors="_errors" />
-    <ConflictNotice Changes="_conflict" />
-    <form @onsubmit="SaveAsync" @onsubmit:preventDefault>
-        <div class="form-row">
-            <FormField Id="progress-status" Label="@T["Action.Status"]" Errors="_errors">
-                <select id="progress-status" @bind="_status" aria-describedby="@_errors.DescribedBy("progress-status")" aria-invalid="@_errors.Invalid("progress-status")">
-                    @foreach (var status in Enum.GetValues<ActionStatus>())
-                    {
-                        <option value="@status">@T[$"ActionStatus.{status}"]</option>
-                    }
-                </select>
-            </FormField>
-            <FormField Id="progress-percent" Label="@T["Action.Percent"]" Hint="@T["Progress.PercentHint"]" Errors="_errors">
-                <input id="progress-percent" class="narrow" inputmode="numeric" @bind="_percent"
-                       aria-describedby="@_errors.DescribedBy("progress-percent", hasHint: true)" aria-invalid="@_errors.Invalid("progress-percent")" />
-            </FormField>
-        </div>
-        <FormField Id="progress-commentary" Label="@T["Progress.Commentary"]" Hint="@T["Progress.CommentaryHint"]" Errors="_errors">
-            <textarea id="progress-commentary" rows="3" @bind="_commentary"
-                      aria-describedby="@_errors.DescribedBy("progress-commentary", hasHint: true)" aria-invalid="@_errors.Invalid("progress-commentary")"></textarea>
-        </FormField>
-        <div class="form-actions">
-            <button type="submit" class="primary-button" disabled="@_busy">@T["Progress.Submit"]</button>
-            <span aria-live="polite">@_saved</span>
-        </div>
-    </form>
-</section>
+namespace Portal.Features.Plans.Actions;
 
-@code {
+/// <summary>An owner's progress report on an action: status, percent complete and commentary.</summary>
+public sealed partial class ActionProgressForm
+{
     private static readonly Dictionary<string, string> FieldIds = new()
     {
         [nameof(KeyAction.Status)] = "progress-status",
@@ -74,7 +53,11 @@
 
     private async Task SaveAsync()
     {
-        if (_busy) return;
+        if (_busy)
+        {
+            return;
+        }
+
         _busy = true;
         _errors = [];
         _saved = null;

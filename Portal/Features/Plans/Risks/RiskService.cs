@@ -5,7 +5,7 @@ using Portal.Domain.Common;
 using Portal.Domain.Plans;
 using Portal.Infrastructure.LiveUpdates;
 
-namespace Portal.Features.Plans;
+namespace Portal.Features.Plans.Risks;
 
 /// <summary>Risks: reading one with its history, and revising or adding one (the plan's editors and the risk's owner).</summary>
 public sealed class RiskService(IDbContextFactory<PortalDbContext> dbFactory, PlanAccess access, ChangeFeed changes)

@@ -6,7 +6,7 @@ using Portal.Domain.Common;
 using Portal.Domain.Plans;
 using Portal.Infrastructure.LiveUpdates;
 
-namespace Portal.Features.Plans;
+namespace Portal.Features.Plans.Actions;
 
 /// <summary>
 /// Key actions: reading one with its milestones, updates and history; editing its details

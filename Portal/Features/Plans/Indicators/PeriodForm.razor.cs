@@ -1,41 +1,15 @@
-@inject IndicatorService Indicators
-@inject TimeProvider Clock
-@implements IDisposable
+using Microsoft.AspNetCore.Components;
+using Portal.Components.Shared;
+using Portal.Domain.Common;
+using Portal.Domain.Plans;
+using Portal.Infrastructure.Concurrency;
+using Portal.Infrastructure.Localization;
 
-<section aria-labelledby="period-form-title" class="mt-6">
-    <h2 class="mud-typography mud-typography-h5 mb-2" id="period-form-title">@T["Indicator.EnterTitle"]</h2>
-    <ErrorSummary Errors="_errors" />
-    <ConflictNotice Changes="_conflict" />
-    <form @onsubmit="SaveAsync" @onsubmit:preventDefault>
-        <FormField Id="period-choice" Label="@T["Indicator.Period"]" Errors="_errors">
-            <select id="period-choice" value="@_key" @onchange="e => Choose(e.Value as string)">
-                @foreach (var period in OpenPeriods)
-                {
-                    <option value="@Key(period)">@period.Label</option>
-                }
-            </select>
-        </FormField>
-        <div class="form-row">
-            <FormField Id="period-target" Label="@T["Indicator.Target"]" Hint="@(Indicator.CanApprove ? null : T["Indicator.TargetLocked"].Value)" Errors="_errors">
-                <input id="period-target" class="narrow" inputmode="decimal" @bind="_target" readonly="@(!Indicator.CanApprove)"
-                       aria-describedby="@_errors.DescribedBy("period-target", hasHint: !Indicator.CanApprove)" aria-invalid="@_errors.Invalid("period-target")" />
-            </FormField>
-            <FormField Id="period-actual" Label="@T["Indicator.Actual"]" Errors="_errors">
-                <input id="period-actual" class="narrow" inputmode="decimal" @bind="_actual"
-                       aria-describedby="@_errors.DescribedBy("period-actual")" aria-invalid="@_errors.Invalid("period-actual")" />
-            </FormField>
-        </div>
-        <FormField Id="period-commentary" Label="@T["Indicator.Commentary"]" Errors="_errors">
-            <textarea id="period-commentary" rows="3" @bind="_commentary" aria-describedby="@_errors.DescribedBy("period-commentary")" aria-invalid="@_errors.Invalid("period-commentary")"></textarea>
-        </FormField>
-        <div class="form-actions">
-            <button type="submit" class="primary-button" disabled="@_busy">@T["Form.Save"]</button>
-            <span aria-live="polite">@_saved</span>
-        </div>
-    </form>
-</section>
+namespace Portal.Features.Plans.Indicators;
 
-@code {
+/// <summary>Enters an indicator's target, actual and commentary for one of its open periods.</summary>
+public sealed partial class PeriodForm
+{
     private readonly CancellationTokenSource _cts = new();
     private List<FormError> _errors = [];
     private IReadOnlyList<ChangeMade>? _conflict;
@@ -83,7 +57,11 @@
     private async Task SaveAsync()
     {
         var period = OpenPeriods.FirstOrDefault(p => Key(p) == _key);
-        if (_busy || period is null) return;
+        if (_busy || period is null)
+        {
+            return;
+        }
+
         _busy = true;
         _errors = [];
         _saved = null;

@@ -3,7 +3,7 @@ using Portal.Infrastructure.Time;
 using Portal.Data;
 using Portal.Domain.Plans;
 
-namespace Portal.Features.Plans;
+namespace Portal.Features.Plans.Dashboard;
 
 /// <summary>
 /// The director's Monday-morning view of a plan's open year: RAG counts per priority, overdue

@@ -5,7 +5,7 @@ using Portal.Data;
 using Portal.Domain.Plans;
 using Portal.Infrastructure.Export;
 
-namespace Portal.Features.Plans;
+namespace Portal.Features.Plans.Plans;
 
 /// <summary>
 /// CSV exports of a plan year's actions and indicator values, for anyone who may read the plan,

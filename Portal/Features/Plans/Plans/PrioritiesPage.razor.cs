@@ -1,0 +1,115 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using Portal.Components.Shared;
+using Portal.Domain.Common;
+using Portal.Domain.Plans;
+using Portal.Infrastructure.Concurrency;
+using Portal.Infrastructure.Localization;
+
+namespace Portal.Features.Plans.Plans;
+
+/// <summary>A plan's priorities: reworded, reordered and added by the plan's editors.</summary>
+public sealed partial class PrioritiesPage
+{
+    private readonly CancellationTokenSource _cts = new();
+    private PlanView? _plan;
+    private List<FormError> _errors = [];
+    private IReadOnlyList<ChangeMade>? _conflict;
+    private IDisposable? _subscription;
+    private int? _editing;
+    private int _editingVersion;
+    private string? _title;
+    private string? _description;
+    private string? _newTitle;
+    private string? _newDescription;
+    private bool _busy;
+
+    [Parameter]
+    public int PlanId { get; set; }
+
+    private List<BreadcrumbItem> Breadcrumbs =>
+    [
+        new(T["Plans.Title"], "/plans"),
+        new(_plan?.Title ?? string.Empty, $"/plans/{PlanId}"),
+        new(T["Priority.PageTitle"], null, disabled: true),
+    ];
+
+    protected override void OnInitialized() =>
+        _subscription = Changes.Subscribe<PlanChanged>(change => InvokeAsync(async () =>
+        {
+            if (change.PlanId != PlanId || change.Kind != PlanItemKind.Plan)
+            {
+                return;
+            }
+
+            try
+            {
+                await ReloadAsync();
+                StateHasChanged();
+            }
+            catch (Exception ex)
+            {
+                await DispatchExceptionAsync(ex);
+            }
+        }));
+
+    protected override Task OnParametersSetAsync() => ReloadAsync();
+
+    private async Task ReloadAsync() => _plan = await Plans.GetPlanAsync(PlanId, null, _cts.Token) ?? throw new KeyNotFoundException();
+
+    private void Edit(PriorityView priority) =>
+        (_editing, _editingVersion, _title, _description, _errors, _conflict) = (priority.Id, priority.Version, priority.Title, priority.Description, [], null);
+
+    private Task SaveAsync(PriorityView priority) => RunAsync("priority-title", async () =>
+    {
+        await Plans.RevisePriorityAsync(PlanId, priority.Id, _title ?? string.Empty, _description, _editingVersion, _cts.Token);
+        _editing = null;
+    });
+
+    private Task MoveAsync(PriorityView priority, int offset) => RunAsync(string.Empty, () => Plans.MovePriorityAsync(PlanId, priority.Id, offset, _cts.Token));
+
+    private Task AddAsync() => RunAsync("new-priority", async () =>
+    {
+        await Plans.AddPriorityAsync(PlanId, _newTitle ?? string.Empty, _newDescription, _cts.Token);
+        (_newTitle, _newDescription) = (null, null);
+    });
+
+    private async Task RunAsync(string titleField, Func<Task> work)
+    {
+        if (_busy)
+        {
+            return;
+        }
+
+        _busy = true;
+        _errors = [];
+        _conflict = null;
+        try
+        {
+            await work();
+            await ReloadAsync();
+        }
+        catch (DomainRuleException rule)
+        {
+            _errors = [new(rule.Field == nameof(Priority.Title) ? titleField : string.Empty, T.Describe(rule))];
+        }
+        catch (ConcurrencyConflictException conflict)
+        {
+            _conflict = conflict.Changes;
+            _errors = [new(string.Empty, T["Conflict.Summary"])];
+            await ReloadAsync();
+            _editingVersion = _plan?.Priorities.FirstOrDefault(p => p.Id == _editing)?.Version ?? _editingVersion;
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        _cts.Cancel();
+        _cts.Dispose();
+    }
+}
