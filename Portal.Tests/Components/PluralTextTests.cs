@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 using Portal.Domain.Common;
 using Portal.Domain.Establishment;
 using Portal.Domain.Plans;
-using Portal.Features.Establishment;
+using Portal.Features.Establishment.Chart;
 using Portal.Features.Plans;
 using Portal.Infrastructure.Localization;
 using Portal.Resources;

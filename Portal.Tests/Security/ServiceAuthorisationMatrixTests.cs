@@ -274,8 +274,8 @@ public sealed class ServiceAuthorisationMatrixTests
                     ("PlanService", "offset") => 1,
                     ("PlanService", "appetite") => 12,
                     ("OrganisationService", "id") => _ids["unit"],
-                    ("EstablishmentService", "id" or "postId") => _ids["post"],
-                    ("EstablishmentService", "unitId") => _ids["unit"],
+                    ("PostService" or "PostAdminService", "id" or "postId") => _ids["post"],
+                    ("PostService", "unitId") => _ids["unit"],
                     ("ThreadService", "unitId") => _ids["unit"],
                     (_, "count") => 5,
                     (_, "planId") => _ids["plan"],
@@ -293,7 +293,7 @@ public sealed class ServiceAuthorisationMatrixTests
             {
                 return (service, name) switch
                 {
-                    ("UserAdminService", "id") => _ids["sign-in"],
+                    ("UserListService" or "UserAccountService" or "UserAccessService", "id") => _ids["sign-in"],
                     ("BodyService" or "CalendarFeedService", "slug") => "emg",
                     ("CalendarFeedService", "token") => "not-a-feed-token",
                     _ => null,

@@ -1,5 +1,5 @@
 using System.Text;
-using Portal.Features.Admin;
+using Portal.Features.Admin.Audit;
 using Portal.Features.Reports;
 using Portal.Infrastructure.Security;
 using Portal.Tests.Infrastructure;
