@@ -7,7 +7,7 @@ using Microsoft.Playwright;
 using Portal.Data;
 using Portal.Domain.Establishment;
 using Portal.Domain.Organisation;
-using Portal.Features.Establishment;
+using Portal.Features.Establishment.Establishment;
 using Portal.Infrastructure.Security;
 using Portal.Tests.Browser;
 

@@ -8,6 +8,8 @@ using Portal.Domain.Common;
 using Portal.Domain.Establishment;
 using Portal.Domain.Plans;
 using Portal.Features.Establishment;
+using Portal.Features.Establishment.Chart;
+using Portal.Features.Plans;
 using Portal.Features.Plans.Indicators;
 using Portal.Infrastructure.Localization;
 using Portal.Resources;

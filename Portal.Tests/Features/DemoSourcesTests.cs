@@ -6,6 +6,10 @@ using Portal.Domain.Establishment;
 using Portal.Domain.Meetings;
 using Portal.Domain.Reports;
 using Portal.Features.Establishment;
+using Portal.Features.Establishment.Chart;
+using Portal.Features.Establishment.Establishment;
+using Portal.Features.Establishment.Posts;
+using Portal.Features.Establishment.Roles;
 using Portal.Features.Meetings;
 using Portal.Features.Meetings.Bodies;
 using Portal.Features.Meetings.Calendar;
@@ -42,7 +46,7 @@ public sealed partial class DemoSourcesTests : IAsyncLifetime
         var august = await MeetingIdAsync("employment-panel", new DateOnly(2009, 8, 25));
 
         var meeting = (await visitor.Get<MeetingService>().GetAsync(august, Ct))!;
-        var roles = await visitor.Get<EstablishmentService>().RolesAsync(Ct);
+        var roles = await visitor.Get<StatutoryRoleService>().RolesAsync(Ct);
 
         var notes = meeting.Items.Single(i => i.Title.Contains("CE 21/09", StringComparison.Ordinal)).Notes!;
         // CE 21/09: "The post of Assistant Director for Governance has the responsibility of being the Monitoring Officer".
@@ -56,9 +60,10 @@ public sealed partial class DemoSourcesTests : IAsyncLifetime
     public async Task AppendixOneOfCe2109ShowsEveryPostItsBandAndWhomItIsAccountableToAsTheStructureWasApproved()
     {
         await using var officer = await _portal.SignedInAsAsync(DemoUsers.Officer);
-        var establishment = officer.Get<EstablishmentService>();
+        var charts = officer.Get<ChartService>();
+        var postPages = officer.Get<PostService>();
         var appendix = Encoding.UTF8.GetString(await AnnexBytesAsync(officer, "CE 21/09", "Appendix 1"));
-        var chart = await establishment.ChartAsync(new DateOnly(2009, 7, 14), Ct);
+        var chart = await charts.ChartAsync(new DateOnly(2009, 7, 14), Ct);
 
         // Each line of the structure: its depth, the post, the role, the band ("JNC ... £a to £b", or none given).
         var shown = new List<(string Title, string? Above, string Band)>();
@@ -79,7 +84,7 @@ public sealed partial class DemoSourcesTests : IAsyncLifetime
         var posts = new List<(string Title, string? Above, string Band)>();
         async Task WalkAsync(ChartNode node, string? parent)
         {
-            var post = (await establishment.GetPostAsync(node.PostId, Ct))!;
+            var post = (await postPages.GetPostAsync(node.PostId, Ct))!;
             posts.Add((node.Title, parent, string.Create(CultureInfo.InvariantCulture, $"£{post.BandMinimum:#,0} to £{post.BandMaximum:#,0}")));
             foreach (var child in node.Children)
             {
@@ -152,7 +157,7 @@ public sealed partial class DemoSourcesTests : IAsyncLifetime
     {
         await using var officer = await _portal.SignedInAsAsync(DemoUsers.Officer);
 
-        var chart = await officer.Get<EstablishmentService>().ChartAsync(null, Ct);
+        var chart = await officer.Get<ChartService>().ChartAsync(null, Ct);
 
         var assistants = Flatten(chart.Roots).Where(n => n.Number.StartsWith("AD-", StringComparison.Ordinal)).ToList();
         Assert.Equal(6, assistants.Count);
@@ -197,11 +202,11 @@ public sealed partial class DemoSourcesTests : IAsyncLifetime
             "Analytical thinking and decision making", "Innovation and creativity", "Political effectiveness",
         ];
         await using var officer = await _portal.SignedInAsAsync(DemoUsers.Officer);
-        var establishment = officer.Get<EstablishmentService>();
+        var posts = officer.Get<PostService>();
 
         foreach (var number in new[] { "SD-001", "SD-002", "AD-001", "AD-002", "AD-003", "AD-004", "AD-005", "AD-006" })
         {
-            var post = (await establishment.GetPostAsync(await PostIdAsync(number), Ct))!;
+            var post = (await posts.GetPostAsync(await PostIdAsync(number), Ct))!;
             var headings = post.Criteria.Select(c => c.Heading).Distinct().ToList();
             var expected = number.StartsWith("SD", StringComparison.Ordinal) ? director : assistant;
             Assert.All(expected, heading => Assert.Contains(heading, headings));
@@ -215,11 +220,11 @@ public sealed partial class DemoSourcesTests : IAsyncLifetime
     public async Task TheChiefExecutivesBandIsMarkedAsAssumedAndTheOtherPostsTotalTheBandsCe2109Gives()
     {
         await using var officer = await _portal.SignedInAsAsync(DemoUsers.Officer);
-        var establishment = officer.Get<EstablishmentService>();
+        var posts = officer.Get<PostService>();
 
-        var chief = (await establishment.GetPostAsync(await PostIdAsync("CE-001"), Ct))!;
+        var chief = (await posts.GetPostAsync(await PostIdAsync("CE-001"), Ct))!;
         var others = await Task.WhenAll(new[] { "SD-001", "SD-002", "AD-001", "AD-002", "AD-003", "AD-004", "AD-005", "AD-006" }
-            .Select(async n => (await establishment.GetPostAsync(await PostIdAsync(n), Ct))!));
+            .Select(async n => (await posts.GetPostAsync(await PostIdAsync(n), Ct))!));
 
         Assert.Contains("assumed", chief.Grade, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("CE 21/09", chief.Grade, StringComparison.Ordinal);
@@ -322,10 +327,11 @@ public sealed class SwedishDemoSourcesTests : IAsyncLifetime
     public async Task TheKlgsPostsAreNybrosEstablishmentPricedInKronorAtBandsMarkedAsAssumed()
     {
         await using var kommunchef = await _portal.SignedInAsAsync("kommunchef@nybro.example");
-        var establishment = kommunchef.Get<EstablishmentService>();
+        var figures = kommunchef.Get<EstablishmentService>();
+        var charts = kommunchef.Get<ChartService>();
 
-        var view = await establishment.EstablishmentAsync(null, Ct);
-        var chart = await establishment.ChartAsync(null, Ct);
+        var view = await figures.EstablishmentAsync(null, Ct);
+        var chart = await charts.ChartAsync(null, Ct);
 
         Assert.Equal((10, 10, 0), (view.Council.Posts, view.Council.Filled, view.Council.Vacant));
         var top = Assert.Single(chart.Roots);

@@ -6,6 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Portal.Data;
 using Portal.Features.Admin;
+using Portal.Features.Admin.Users;
+using Portal.Features.Reports;
 using Portal.Features.Reports.Reading;
 using Portal.Infrastructure.Backups;
 using Portal.Infrastructure.Security;
@@ -83,7 +85,7 @@ public sealed class HttpSecurityTests : HttpTest
 
         // An administrator makes a sign-in; its owner chooses a password through the link.
         var invitation = await AsAsync(DemoUsers.Administrator, scope =>
-            scope.GetRequiredService<UserAdminService>().CreateAsync(new NewUser("logged.nowhere@york.example", "Private Person", [Roles.Officer], null), Ct));
+            scope.GetRequiredService<UserAccountService>().CreateAsync(new NewUser("logged.nowhere@york.example", "Private Person", [Roles.Officer], null), Ct));
         using var owner = await PortalHttp.ClientAsync(App.BaseUrl);
         var fields = await PortalHttp.FormFieldsAsync(owner, invitation.Link);
         fields["Input.Password"] = NewPassword;

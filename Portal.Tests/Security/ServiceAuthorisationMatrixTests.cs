@@ -258,7 +258,7 @@ public sealed class ServiceAuthorisationMatrixTests
                     ("MeetingService" or "ScheduleService" or "AgendaService" or "MinutesService", "id" or "meetingId" or "laterMeetingId") => _ids["meeting"],
                     ("AgendaService" or "MinutesService", "itemId" or "fromItemId") => _ids["item"],
                     ("MinutesService", "actionId") => _ids["agreed-action"],
-                    ("MinutesService" or "AppraisalService" or "EstablishmentService" or "BodyService", "personId") => _ids["person"],
+                    ("MinutesService" or "AppraisalService" or "PostService" or "PostAdminService" or "BodyService", "personId") => _ids["person"],
                     ("AgendaService", "position") => 1,
                     ("CalendarFeedService", "id") => _ids["meeting"],
                     ("BodyService", "id" or "bodyId") => _ids["body"],
@@ -274,8 +274,8 @@ public sealed class ServiceAuthorisationMatrixTests
                     ("PlanService", "offset") => 1,
                     ("RiskAppetiteService", "appetite") => 12,
                     ("OrganisationService", "id") => _ids["unit"],
-                    ("EstablishmentService", "id" or "postId") => _ids["post"],
-                    ("EstablishmentService", "unitId") => _ids["unit"],
+                    ("PostService" or "PostAdminService", "id" or "postId") => _ids["post"],
+                    ("PostService", "unitId") => _ids["unit"],
                     ("ThreadEditingService", "unitId") => _ids["unit"],
                     (_, "count") => 5,
                     (_, "planId") => _ids["plan"],
@@ -293,7 +293,7 @@ public sealed class ServiceAuthorisationMatrixTests
             {
                 return (service, name) switch
                 {
-                    ("UserAdminService", "id") => _ids["sign-in"],
+                    ("UserListService" or "UserAccountService" or "UserAccessService", "id") => _ids["sign-in"],
                     ("BodyService" or "CalendarFeedService", "slug") => "emg",
                     ("CalendarFeedService", "token") => "not-a-feed-token",
                     _ => null,

@@ -95,7 +95,12 @@ public static class PortalServices
         services.AddScoped<Portal.Features.Thread.Coverage.ThreadCoverageService>();
         services.AddSingleton<ThreadCache>();
         services.AddScoped<MeetingAccess>();
-        services.AddScoped<Portal.Features.Establishment.EstablishmentService>();
+        services.AddScoped<Portal.Features.Establishment.Chart.ChartService>();
+        services.AddScoped<Portal.Features.Establishment.Posts.PostService>();
+        services.AddScoped<Portal.Features.Establishment.Posts.PostAdminService>();
+        services.AddScoped<Portal.Features.Establishment.Grades.GradeService>();
+        services.AddScoped<Portal.Features.Establishment.Roles.StatutoryRoleService>();
+        services.AddScoped<Portal.Features.Establishment.Establishment.EstablishmentService>();
         services.AddScoped<BodyService>();
         services.AddScoped<MeetingWriter>();
         services.AddScoped<MeetingService>();
@@ -119,8 +124,10 @@ public static class PortalServices
         services.AddSingleton(new Backups.DatabaseLocation(connectionString));
         services.Configure<Backups.BackupOptions>(configuration.GetSection(Backups.BackupOptions.Section));
         services.AddScoped<Backups.BackupService>();
-        services.AddScoped<Portal.Features.Admin.AuditService>();
-        services.AddScoped<Portal.Features.Admin.UserAdminService>();
+        services.AddScoped<Portal.Features.Admin.Audit.AuditService>();
+        services.AddScoped<Portal.Features.Admin.Users.UserListService>();
+        services.AddScoped<Portal.Features.Admin.Users.UserAccountService>();
+        services.AddScoped<Portal.Features.Admin.Users.UserAccessService>();
         services.AddHostedService<Backups.BackupScheduler>();
         services.AddPortalHealthChecks();
         return services;

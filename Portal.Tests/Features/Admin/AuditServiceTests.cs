@@ -1,5 +1,7 @@
 using System.Text;
 using Portal.Features.Admin;
+using Portal.Features.Admin.Audit;
+using Portal.Features.Reports;
 using Portal.Features.Reports.Reading;
 using Portal.Infrastructure.Security;
 using Portal.Tests.Infrastructure;

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
 using Portal.Domain.Common;
-using Portal.Features.Admin;
+using Portal.Features.Admin.Users;
 using Portal.Infrastructure.Concurrency;
 using Portal.Infrastructure.Security;
 using Portal.Tests.Infrastructure;
@@ -34,17 +34,19 @@ public sealed class UserAdminTests : IAsyncLifetime
         foreach (var who in new[] { DemoUsers.Director, DemoUsers.Officer, DemoUsers.Member })
         {
             await using var session = await _portal.SignedInAsAsync(who);
-            var users = session.Get<UserAdminService>();
+            var users = session.Get<UserListService>();
+            var accounts = session.Get<UserAccountService>();
+            var access = session.Get<UserAccessService>();
             await Assert.ThrowsAsync<AccessDeniedException>(() => users.ListAsync(null, Ct));
             await Assert.ThrowsAsync<AccessDeniedException>(() => users.GetAsync(officerId, Ct));
-            await Assert.ThrowsAsync<AccessDeniedException>(() => users.CreateAsync(new NewUser("x@york.example", "X", [Roles.Administrator], null), Ct));
-            await Assert.ThrowsAsync<AccessDeniedException>(() => users.ChangeAsync(officerId, "X", [Roles.Administrator], null, "any", Ct));
-            await Assert.ThrowsAsync<AccessDeniedException>(() => users.DisableAsync(officerId, "any", Ct));
-            await Assert.ThrowsAsync<AccessDeniedException>(() => users.ForcePasswordResetAsync(officerId, "any", Ct));
+            await Assert.ThrowsAsync<AccessDeniedException>(() => accounts.CreateAsync(new NewUser("x@york.example", "X", [Roles.Administrator], null), Ct));
+            await Assert.ThrowsAsync<AccessDeniedException>(() => accounts.ChangeAsync(officerId, "X", [Roles.Administrator], null, "any", Ct));
+            await Assert.ThrowsAsync<AccessDeniedException>(() => access.DisableAsync(officerId, "any", Ct));
+            await Assert.ThrowsAsync<AccessDeniedException>(() => accounts.ForcePasswordResetAsync(officerId, "any", Ct));
         }
 
         await using var anonymous = _portal.Anonymous();
-        await Assert.ThrowsAsync<AccessDeniedException>(() => anonymous.Get<UserAdminService>().ListAsync(null, Ct));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => anonymous.Get<UserListService>().ListAsync(null, Ct));
         Assert.Null(await UserAsync("x@york.example"));
     }
 
@@ -52,10 +54,11 @@ public sealed class UserAdminTests : IAsyncLifetime
     public async Task ANewSignInGetsALinkToChooseItsPasswordAndBelongsToItsPerson()
     {
         await using var admin = await _portal.SignedInAsAsync(DemoUsers.Administrator);
-        var users = admin.Get<UserAdminService>();
+        var users = admin.Get<UserListService>();
+        var accounts = admin.Get<UserAccountService>();
         var person = (await users.UnlinkedPeopleAsync(Ct))[0];
 
-        var invitation = await users.CreateAsync(new NewUser("  new.officer@york.example ", "New Officer", [Roles.Officer], person.Id), Ct);
+        var invitation = await accounts.CreateAsync(new NewUser("  new.officer@york.example ", "New Officer", [Roles.Officer], person.Id), Ct);
 
         var row = Assert.Single(await users.ListAsync("new.officer", Ct));
         Assert.Equal(("new.officer@york.example", SignInStatus.AwaitingPassword, person.Id), (row.Email, row.Status, row.PersonId));
@@ -83,7 +86,8 @@ public sealed class UserAdminTests : IAsyncLifetime
     public async Task BadInputIsRefusedBesideItsFieldAndNothingIsHalfSaved()
     {
         await using var admin = await _portal.SignedInAsAsync(DemoUsers.Administrator);
-        var users = admin.Get<UserAdminService>();
+        var users = admin.Get<UserListService>();
+        var accounts = admin.Get<UserAccountService>();
         var before = (await users.ListAsync(null, Ct)).Count;
         var walker = await _portal.Db.CreateDbContextAsync(Ct);
         int linkedPerson;
@@ -106,7 +110,7 @@ public sealed class UserAdminTests : IAsyncLifetime
         };
         foreach (var (request, code, field) in cases)
         {
-            var refused = await Assert.ThrowsAsync<DomainRuleException>(() => users.CreateAsync(request, Ct));
+            var refused = await Assert.ThrowsAsync<DomainRuleException>(() => accounts.CreateAsync(request, Ct));
             Assert.Equal((code, field), (refused.Code, refused.Field));
         }
 
@@ -119,18 +123,19 @@ public sealed class UserAdminTests : IAsyncLifetime
     public async Task ADisabledSignInCannotSignInAndItsSessionsEnd()
     {
         await using var admin = await _portal.SignedInAsAsync(DemoUsers.Administrator);
-        var users = admin.Get<UserAdminService>();
+        var access = admin.Get<UserAccessService>();
+        var users = admin.Get<UserListService>();
         var id = await IdOfAsync(DemoUsers.Officer);
         var stampBefore = (await UserAsync(DemoUsers.Officer))!.SecurityStamp;
 
-        await users.DisableAsync(id, (await users.GetAsync(id, Ct)).User.Version, Ct);
+        await access.DisableAsync(id, (await users.GetAsync(id, Ct)).User.Version, Ct);
 
         var officer = (await UserAsync(DemoUsers.Officer))!;
         Assert.Equal(SignInStatus.Disabled, (await users.GetAsync(id, Ct)).User.Status);
         Assert.NotEqual(stampBefore, officer.SecurityStamp);
         Assert.False(await CanSignInAsync(officer));
 
-        await users.EnableAsync(id, (await users.GetAsync(id, Ct)).User.Version, Ct);
+        await access.EnableAsync(id, (await users.GetAsync(id, Ct)).User.Version, Ct);
         Assert.True(await CanSignInAsync((await UserAsync(DemoUsers.Officer))!));
         Assert.Equal(SignInStatus.Active, (await users.GetAsync(id, Ct)).User.Status);
     }
@@ -139,23 +144,25 @@ public sealed class UserAdminTests : IAsyncLifetime
     public async Task TheLastAdministratorIsKeptAndYouCannotDisableYourself()
     {
         await using var admin = await _portal.SignedInAsAsync(DemoUsers.Administrator);
-        var users = admin.Get<UserAdminService>();
+        var users = admin.Get<UserListService>();
+        var access = admin.Get<UserAccessService>();
+        var accounts = admin.Get<UserAccountService>();
         var adminId = await IdOfAsync(DemoUsers.Administrator);
         var me = await users.GetAsync(adminId, Ct);
         Assert.True(me.IsYou);
 
-        var self = await Assert.ThrowsAsync<DomainRuleException>(() => users.DisableAsync(adminId, me.User.Version, Ct));
+        var self = await Assert.ThrowsAsync<DomainRuleException>(() => access.DisableAsync(adminId, me.User.Version, Ct));
         Assert.Equal("User.DisableSelf", self.Code);
-        var last = await Assert.ThrowsAsync<DomainRuleException>(() => users.ChangeAsync(adminId, me.User.DisplayName, [Roles.Director], null, me.User.Version, Ct));
+        var last = await Assert.ThrowsAsync<DomainRuleException>(() => accounts.ChangeAsync(adminId, me.User.DisplayName, [Roles.Director], null, me.User.Version, Ct));
         Assert.Equal(("User.LastAdministrator", "Roles"), (last.Code, last.Field));
         Assert.Contains(Roles.Administrator, (await users.GetAsync(adminId, Ct)).User.Roles);
 
         // With a second administrator the first may step down.
         var directorId = await IdOfAsync(DemoUsers.Director);
         var director = await users.GetAsync(directorId, Ct);
-        await users.ChangeAsync(directorId, director.User.DisplayName, [Roles.Director, Roles.Administrator], director.User.PersonId, director.User.Version, Ct);
+        await accounts.ChangeAsync(directorId, director.User.DisplayName, [Roles.Director, Roles.Administrator], director.User.PersonId, director.User.Version, Ct);
         me = await users.GetAsync(adminId, Ct);
-        await users.ChangeAsync(adminId, me.User.DisplayName, [Roles.Officer], me.User.PersonId, me.User.Version, Ct);
+        await accounts.ChangeAsync(adminId, me.User.DisplayName, [Roles.Officer], me.User.PersonId, me.User.Version, Ct);
         Assert.Equal([Roles.Officer], (await users.GetAsync(adminId, Ct)).User.Roles);
     }
 
@@ -163,26 +170,30 @@ public sealed class UserAdminTests : IAsyncLifetime
     public async Task AStaleEditIsRefusedWithWhatTheOtherAdministratorChanged()
     {
         await using var admin = await _portal.SignedInAsAsync(DemoUsers.Administrator);
-        var users = admin.Get<UserAdminService>();
+        var users = admin.Get<UserListService>();
+        var accounts = admin.Get<UserAccountService>();
+        var access = admin.Get<UserAccessService>();
         var id = await IdOfAsync(DemoUsers.Officer);
         var opened = await users.GetAsync(id, Ct);
 
-        await users.ChangeAsync(id, "Barbara Boyce-Smith", [.. opened.User.Roles], opened.User.PersonId, opened.User.Version, Ct);
+        await accounts.ChangeAsync(id, "Barbara Boyce-Smith", [.. opened.User.Roles], opened.User.PersonId, opened.User.Version, Ct);
         var conflict = await Assert.ThrowsAsync<ConcurrencyConflictException>(
-            () => users.ChangeAsync(id, "Barbara B.", [Roles.Administrator], opened.User.PersonId, opened.User.Version, Ct));
+            () => accounts.ChangeAsync(id, "Barbara B.", [Roles.Administrator], opened.User.PersonId, opened.User.Version, Ct));
 
         Assert.Contains(conflict.Changes, c => c.Property == nameof(PortalUser.DisplayName) && c.After == "Barbara Boyce-Smith");
         var now = await users.GetAsync(id, Ct);
         Assert.Equal("Barbara Boyce-Smith", now.User.DisplayName);
         Assert.DoesNotContain(Roles.Administrator, now.User.Roles);
-        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => users.DisableAsync(id, opened.User.Version, Ct));
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => access.DisableAsync(id, opened.User.Version, Ct));
     }
 
     [Fact]
     public async Task ALockedOutSignInIsUnlockedAndAForcedResetEndsTheOldPasswordAndLink()
     {
         await using var admin = await _portal.SignedInAsAsync(DemoUsers.Administrator);
-        var users = admin.Get<UserAdminService>();
+        var users = admin.Get<UserListService>();
+        var access = admin.Get<UserAccessService>();
+        var accounts = admin.Get<UserAccountService>();
         var id = await IdOfAsync(DemoUsers.Officer);
         var throttle = _portal.Root.GetRequiredService<SignInThrottle>();
         for (var i = 0; i < 5; i++)
@@ -193,14 +204,14 @@ public sealed class UserAdminTests : IAsyncLifetime
         var locked = (await users.GetAsync(id, Ct)).User;
         Assert.Equal(SignInStatus.LockedOut, locked.Status);
         Assert.NotNull(locked.LockedUntil);
-        await users.UnlockAsync(id, locked.Version, Ct);
+        await access.UnlockAsync(id, locked.Version, Ct);
         Assert.Equal(SignInStatus.Active, (await users.GetAsync(id, Ct)).User.Status);
         Assert.Null(throttle.LockedUntil(DemoUsers.Officer, "203.0.113.9"));
 
-        var first = await users.ForcePasswordResetAsync(id, (await users.GetAsync(id, Ct)).User.Version, Ct);
+        var first = await accounts.ForcePasswordResetAsync(id, (await users.GetAsync(id, Ct)).User.Version, Ct);
         Assert.False(await PasswordWorksAsync(DemoUsers.Officer, DemoUsers.Password));
         Assert.Equal(SignInStatus.AwaitingPassword, (await users.GetAsync(id, Ct)).User.Status);
-        var second = await users.ForcePasswordResetAsync(id, (await users.GetAsync(id, Ct)).User.Version, Ct);
+        var second = await accounts.ForcePasswordResetAsync(id, (await users.GetAsync(id, Ct)).User.Version, Ct);
 
         Assert.False((await ChoosePasswordAsync(first, NewPassword)).Succeeded);
         var weak = await ChoosePasswordAsync(second, "short");

@@ -2,6 +2,11 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Common;
 using Portal.Domain.Establishment;
 using Portal.Features.Establishment;
+using Portal.Features.Establishment.Chart;
+using Portal.Features.Establishment.Establishment;
+using Portal.Features.Establishment.Posts;
+using Portal.Features.Establishment.Roles;
+using Portal.Features.Meetings;
 using Portal.Features.Meetings.Bodies;
 using Portal.Features.Meetings.Calendar;
 using Portal.Infrastructure.Security;
@@ -27,7 +32,7 @@ public sealed class EstablishmentServiceTests : IAsyncLifetime
     {
         await using var officer = await _portal.SignedInAsAsync(DemoUsers.Officer);
 
-        var chart = await officer.Get<EstablishmentService>().ChartAsync(null, Ct);
+        var chart = await officer.Get<ChartService>().ChartAsync(null, Ct);
 
         var ce = Assert.Single(chart.Roots);
         Assert.Equal(("Town Clerk and Chief Executive", "Alex Morgan"), (ce.Title, ce.Holder));
@@ -44,11 +49,11 @@ public sealed class EstablishmentServiceTests : IAsyncLifetime
     public async Task TheChartOnAPastDateShowsTheStructureAsItWas()
     {
         await using var officer = await _portal.SignedInAsAsync(DemoUsers.Officer);
-        var establishment = officer.Get<EstablishmentService>();
+        var charts = officer.Get<ChartService>();
 
-        var before = await establishment.ChartAsync(new DateOnly(2020, 1, 1), Ct);
-        var beforeApproval = await establishment.ChartAsync(new DateOnly(2009, 7, 1), Ct);
-        var justApproved = await establishment.ChartAsync(new DateOnly(2009, 7, 20), Ct);
+        var before = await charts.ChartAsync(new DateOnly(2020, 1, 1), Ct);
+        var beforeApproval = await charts.ChartAsync(new DateOnly(2009, 7, 1), Ct);
+        var justApproved = await charts.ChartAsync(new DateOnly(2009, 7, 20), Ct);
 
         Assert.Contains(before.Roots[0].Children.Single(c => c.Number == "SD-002").Children, c => c.Number == "AD-005");
         Assert.Empty(beforeApproval.Roots);
@@ -81,16 +86,16 @@ public sealed class EstablishmentServiceTests : IAsyncLifetime
     {
         await using var anonymous = _portal.Anonymous();
         await using var admin = await _portal.SignedInAsAsync(DemoUsers.Administrator);
-        var roles = await anonymous.Get<EstablishmentService>().RolesAsync(Ct);
+        var roles = await anonymous.Get<StatutoryRoleService>().RolesAsync(Ct);
 
         Assert.Equal("Keith Best", roles.Roles.Single(r => r.Role == StatutoryRole.Section151Officer).Holder);
         Assert.Equal("Quentin Baker", roles.Roles.Single(r => r.Role == StatutoryRole.MonitoringOfficer).Holder);
         Assert.Empty(roles.Warnings);
         Assert.False(roles.CanDesignate);
 
-        await admin.Get<EstablishmentService>().VacateAsync(await PostIdAsync("AD-002"), Today, Ct);
+        await admin.Get<PostAdminService>().VacateAsync(await PostIdAsync("AD-002"), Today, Ct);
 
-        var after = await anonymous.Get<EstablishmentService>().RolesAsync(Ct);
+        var after = await anonymous.Get<StatutoryRoleService>().RolesAsync(Ct);
         Assert.Equal(new RoleWarning(StatutoryRole.MonitoringOfficer, RoleProblem.PostVacant), Assert.Single(after.Warnings));
     }
 
@@ -104,10 +109,10 @@ public sealed class EstablishmentServiceTests : IAsyncLifetime
         var resources = await PostIdAsync("AD-001");
         var (finance, grade) = (await UnitIdAsync("Finance"), await GradeIdAsync());
 
-        await Assert.ThrowsAsync<AccessDeniedException>(() => director.Get<EstablishmentService>().ChangeReportingAsync(resources, ce, Today, Ct));
-        await Assert.ThrowsAsync<AccessDeniedException>(() => anonymous.Get<EstablishmentService>().ChartAsync(null, Ct));
-        var cycle = await Assert.ThrowsAsync<DomainRuleException>(() => admin.Get<EstablishmentService>().ChangeReportingAsync(ce, resources, Today, Ct));
-        var fte = await Assert.ThrowsAsync<DomainRuleException>(() => admin.Get<EstablishmentService>().CreatePostAsync(
+        await Assert.ThrowsAsync<AccessDeniedException>(() => director.Get<PostAdminService>().ChangeReportingAsync(resources, ce, Today, Ct));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => anonymous.Get<ChartService>().ChartAsync(null, Ct));
+        var cycle = await Assert.ThrowsAsync<DomainRuleException>(() => admin.Get<PostAdminService>().ChangeReportingAsync(ce, resources, Today, Ct));
+        var fte = await Assert.ThrowsAsync<DomainRuleException>(() => admin.Get<PostAdminService>().CreatePostAsync(
             new PostEdit("AD-007", "Assistant Director (Digital)", finance, grade, 1.5m, ce, Today), Ct));
 
         Assert.Equal("Post.AccountableToBelow", cycle.Code);
@@ -121,7 +126,7 @@ public sealed class EstablishmentServiceTests : IAsyncLifetime
     public async Task ASeatOnTheEmgFollowsThePostToItsNewHolder()
     {
         await using var admin = await _portal.SignedInAsAsync(DemoUsers.Administrator);
-        await admin.Get<EstablishmentService>().AppointAsync(await PostIdAsync("SD-002"), await PersonIdAsync("Barbara Boyce"), acting: false, Today, Ct);
+        await admin.Get<PostAdminService>().AppointAsync(await PostIdAsync("SD-002"), await PersonIdAsync("Barbara Boyce"), acting: false, Today, Ct);
         await using var barbara = await _portal.SignedInAsAsync(DemoUsers.Officer);
         await using var heather = await _portal.SignedInAsAsync(DemoUsers.Director);
 
@@ -138,7 +143,8 @@ public sealed class EstablishmentServiceTests : IAsyncLifetime
     public async Task TheMonitoringOfficerIsNeverTheSection151OfficerNorTheHeadOfPaidServiceAndNothingIsHalfSaved()
     {
         await using var admin = await _portal.SignedInAsAsync(DemoUsers.Administrator);
-        var establishment = admin.Get<EstablishmentService>();
+        var statutoryRoles = admin.Get<StatutoryRoleService>();
+        var postAdmin = admin.Get<PostAdminService>();
         var (resources, governance, ce) = (await PostIdAsync("AD-001"), await PostIdAsync("AD-002"), await PostIdAsync("CE-001"));
         await using (var db = await _portal.Db.CreateDbContextAsync(Ct))
         {
@@ -146,12 +152,12 @@ public sealed class EstablishmentServiceTests : IAsyncLifetime
             Assert.Equal(governance, await db.StatutoryDesignations.Where(d => d.Role == StatutoryRole.MonitoringOfficer && d.To == null).Select(d => d.PostId).SingleAsync(Ct));
         }
 
-        var moOnS151 = await Assert.ThrowsAsync<DomainRuleException>(() => establishment.DesignateAsync(StatutoryRole.MonitoringOfficer, resources, Today, Ct));
-        var s151OnMo = await Assert.ThrowsAsync<DomainRuleException>(() => establishment.DesignateAsync(StatutoryRole.Section151Officer, governance, Today, Ct));
-        var headOnMo = await Assert.ThrowsAsync<DomainRuleException>(() => establishment.DesignateAsync(StatutoryRole.HeadOfPaidService, governance, Today, Ct));
+        var moOnS151 = await Assert.ThrowsAsync<DomainRuleException>(() => statutoryRoles.DesignateAsync(StatutoryRole.MonitoringOfficer, resources, Today, Ct));
+        var s151OnMo = await Assert.ThrowsAsync<DomainRuleException>(() => statutoryRoles.DesignateAsync(StatutoryRole.Section151Officer, governance, Today, Ct));
+        var headOnMo = await Assert.ThrowsAsync<DomainRuleException>(() => statutoryRoles.DesignateAsync(StatutoryRole.HeadOfPaidService, governance, Today, Ct));
         // The Monitoring Officer, Quentin Baker, cannot act up as Assistant Director (Resources) while the post is the Section 151 Officer's.
         var quentin = await PersonIdAsync("Quentin Baker");
-        var acting = await Assert.ThrowsAsync<DomainRuleException>(() => establishment.AppointAsync(resources, quentin, acting: true, Today, Ct));
+        var acting = await Assert.ThrowsAsync<DomainRuleException>(() => postAdmin.AppointAsync(resources, quentin, acting: true, Today, Ct));
 
         Assert.Equal(("Role.MonitoringOfficerIsChiefFinanceOfficer", "PostId"), (moOnS151.Code, moOnS151.Field));
         Assert.Equal("Role.MonitoringOfficerIsChiefFinanceOfficer", s151OnMo.Code);
@@ -168,13 +174,13 @@ public sealed class EstablishmentServiceTests : IAsyncLifetime
 
         // The chief executive holding the Monitoring Officer's post by acting up in it is refused too (s.5(1A)).
         var alex = await PersonIdAsync("Alex Morgan");
-        var head = await Assert.ThrowsAsync<DomainRuleException>(() => establishment.AppointAsync(governance, alex, acting: true, Today, Ct));
+        var head = await Assert.ThrowsAsync<DomainRuleException>(() => postAdmin.AppointAsync(governance, alex, acting: true, Today, Ct));
         Assert.Equal("Role.MonitoringOfficerHolderIsHeadOfPaidService", head.Code);
 
         // Moving the Monitoring Officer's role to the chief executive's post is refused; to an unconflicted post it is allowed.
-        await Assert.ThrowsAsync<DomainRuleException>(() => establishment.DesignateAsync(StatutoryRole.MonitoringOfficer, ce, Today, Ct));
-        await establishment.DesignateAsync(StatutoryRole.MonitoringOfficer, await PostIdAsync("SD-002"), Today, Ct);
-        var roles = await establishment.RolesAsync(Ct);
+        await Assert.ThrowsAsync<DomainRuleException>(() => statutoryRoles.DesignateAsync(StatutoryRole.MonitoringOfficer, ce, Today, Ct));
+        await statutoryRoles.DesignateAsync(StatutoryRole.MonitoringOfficer, await PostIdAsync("SD-002"), Today, Ct);
+        var roles = await statutoryRoles.RolesAsync(Ct);
         Assert.Equal("Strategic Director", roles.Roles.Single(r => r.Role == StatutoryRole.MonitoringOfficer).PostTitle);
     }
 

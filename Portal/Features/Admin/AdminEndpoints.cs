@@ -1,3 +1,4 @@
+using Portal.Features.Admin.Audit;
 using Portal.Infrastructure.Export;
 using Portal.Infrastructure.Security;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Portal.Features.Establishment.Establishment;
 using Portal.Infrastructure.Export;
 using Portal.Infrastructure.Security;
 

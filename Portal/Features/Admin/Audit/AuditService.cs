@@ -4,7 +4,7 @@ using Portal.Infrastructure.Auditing;
 using Portal.Infrastructure.Export;
 using Portal.Infrastructure.Security;
 
-namespace Portal.Features.Admin;
+namespace Portal.Features.Admin.Audit;
 
 public sealed record AuditQuery(string? Person = null, string? Item = null, DateOnly? From = null, DateOnly? To = null);
 
