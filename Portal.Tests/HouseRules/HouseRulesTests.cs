@@ -27,4 +27,63 @@ public sealed class HouseRulesTests
 
         Assert.True(implicitMembers.Count == 0, "Enum members without an explicit value:\n" + string.Join('\n', implicitMembers));
     }
+
+    /// <summary>A service does one job a newcomer can read in one sitting: about 250 lines and 10 public methods at most.</summary>
+    [Fact]
+    public void NoServiceIsLongerThanItsJob()
+    {
+        var tooBig = SourceTree.Files("*Service.cs", "Portal")
+            .Select(file => (File: SourceTree.Relative(file), Lines: File.ReadAllLines(file.FullName).Length, Public: PublicMethods(file)))
+            .Where(service => service.Lines > 250 || service.Public > 10)
+            .Select(service => $"{service.File}: {service.Lines} lines, {service.Public} public methods")
+            .ToList();
+
+        Assert.True(tooBig.Count == 0, "Services past 250 lines or 10 public methods:\n" + string.Join('\n', tooBig));
+    }
+
+    /// <summary>Each feature is split by what it is about: no folder holds more than 15 files at one level.</summary>
+    [Fact]
+    public void NoFeatureFolderHoldsMoreThanFifteenFiles()
+    {
+        var features = new DirectoryInfo(Path.Combine(SourceTree.Root.FullName, "Portal", "Features"));
+        var crowded = features.EnumerateDirectories("*", SearchOption.AllDirectories)
+            .Select(folder => (Folder: SourceTree.Relative(new FileInfo(folder.FullName)), Files: folder.EnumerateFiles().Count()))
+            .Where(folder => folder.Files > 15)
+            .Select(folder => $"{folder.Folder}: {folder.Files} files")
+            .ToList();
+
+        Assert.True(crowded.Count == 0, "Folders with more than 15 files:\n" + string.Join('\n', crowded));
+    }
+
+    /// <summary>
+    /// A feature uses another only where the domain links them, and says why on the line that
+    /// does (a decision's links to plan actions, a meeting's officers from the establishment).
+    /// </summary>
+    [Fact]
+    public void AFeatureUsesAnotherOnlyWithAReasonGiven()
+    {
+        var features = Path.Combine(SourceTree.Root.FullName, "Portal", "Features");
+        var unexplained = new List<string>();
+        foreach (var file in SourceTree.Files("*.cs", "Portal/Features").Concat(SourceTree.Files("*.razor", "Portal/Features")))
+        {
+            var feature = Path.GetRelativePath(features, file.FullName).Split(Path.DirectorySeparatorChar)[0];
+            foreach (var line in File.ReadLines(file.FullName))
+            {
+                var match = System.Text.RegularExpressions.Regex.Match(line, @"^@?using Portal\.Features\.(?<feature>\w+)");
+                if (match.Success && match.Groups["feature"].Value != feature && !line.Contains("//", StringComparison.Ordinal) && !line.Contains("@*", StringComparison.Ordinal))
+                {
+                    unexplained.Add($"{SourceTree.Relative(file)}: {line.Trim()}");
+                }
+            }
+        }
+
+        Assert.True(unexplained.Count == 0, "Uses of another feature with no reason given:\n" + string.Join('\n', unexplained));
+    }
+
+    private static int PublicMethods(FileInfo file) =>
+        CSharpSyntaxTree.ParseText(File.ReadAllText(file.FullName)).GetRoot()
+            .DescendantNodes().OfType<ClassDeclarationSyntax>()
+            .Where(type => type.Identifier.Text.EndsWith("Service", StringComparison.Ordinal))
+            .SelectMany(type => type.Members.OfType<MethodDeclarationSyntax>())
+            .Count(method => method.Modifiers.Any(modifier => modifier.Text == "public"));
 }

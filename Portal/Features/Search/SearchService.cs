@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
-using Portal.Features.Meetings;
+using Portal.Features.Meetings; // what a reader may find follows which bodies they may see
 
 namespace Portal.Features.Search;
 
