@@ -1,7 +1,7 @@
 using Bunit;
 using Portal.Components.Shared;
-using Portal.Features.Organisation;
 using Portal.Domain.Organisation;
+using Portal.Features.Organisation;
 
 namespace Portal.Tests.Components;
 

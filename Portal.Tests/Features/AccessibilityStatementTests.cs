@@ -24,7 +24,7 @@ public sealed class AccessibilityStatementTests
         app.Start();
 
         var english = await ReadAsync(app, "en-GB");
-        Assert.Contains("<h1 class=\"mud-typography mud-typography-h3 mud-typography-gutterbottom\">Accessibility statement</h1>", english, StringComparison.Ordinal);
+        Assert.Contains("<h1 class=\"page-title\">Accessibility statement</h1>", english, StringComparison.Ordinal);
         Assert.Contains("This website is run by City of York Council.", english, StringComparison.Ordinal);
         Assert.Contains("Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018", english, StringComparison.Ordinal);
         Assert.Contains("Equality and Human Rights Commission (EHRC)", english, StringComparison.Ordinal);

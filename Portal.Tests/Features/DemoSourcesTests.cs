@@ -15,10 +15,10 @@ using Portal.Features.Meetings.Bodies;
 using Portal.Features.Meetings.Calendar;
 using Portal.Features.Plans;
 using Portal.Features.Plans.Plans;
+using Portal.Features.Reports;
 using Portal.Features.Reports.Drafting;
 using Portal.Features.Reports.ForwardPlan;
 using Portal.Features.Reports.Reading;
-using Portal.Features.Reports;
 using Portal.Features.Thread.Tracing;
 using Portal.Tests.Infrastructure;
 

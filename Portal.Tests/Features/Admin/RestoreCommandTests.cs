@@ -1,8 +1,8 @@
 using System.Net;
 using Portal.Infrastructure.Backups;
 using Portal.Tests.Browser;
-using Portal.Tests.Security;
 using Portal.Tests.Infrastructure;
+using Portal.Tests.Security;
 
 namespace Portal.Tests.Features.Admin;
 

@@ -2,12 +2,12 @@ using System.Globalization;
 using System.Linq.Expressions;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
-using Portal.Infrastructure.Time;
 using Portal.Data;
 using Portal.Domain.Establishment;
 using Portal.Domain.Meetings;
 using Portal.Features.Establishment; // a seat can follow a post: its holder on the day sits in it
 using Portal.Infrastructure.Security;
+using Portal.Infrastructure.Time;
 
 namespace Portal.Features.Meetings;
 

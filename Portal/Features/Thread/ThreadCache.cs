@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
-using Portal.Features.Plans; // the thread runs through the plans: it follows their changes and reads their year
 using Portal.Features.Organisation; // the thread runs through the organisation's units: it follows their changes
+using Portal.Features.Plans; // the thread runs through the plans: it follows their changes and reads their year
 using Portal.Infrastructure.LiveUpdates;
 using Portal.Infrastructure.Security;
 

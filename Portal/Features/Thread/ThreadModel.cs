@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using Portal.Features.Plans; // the thread runs through the plans: it follows their changes and reads their year
 using Portal.Data;
 using Portal.Domain.Organisation;
 using Portal.Domain.Plans;
 using Portal.Domain.Thread;
+using Portal.Features.Plans; // the thread runs through the plans: it follows their changes and reads their year
 
 namespace Portal.Features.Thread;
 

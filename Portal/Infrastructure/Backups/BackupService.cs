@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
-using Portal.Domain.Common;
 using Portal.Data;
+using Portal.Domain.Common;
 using Portal.Infrastructure.Security;
 using Portal.Infrastructure.Time;
 

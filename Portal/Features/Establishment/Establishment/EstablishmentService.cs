@@ -1,9 +1,9 @@
-using Portal.Features.Meetings; // the council's settings (its country, so its currency and law) are kept with the meetings' settings
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Establishment;
 using Portal.Domain.Organisation;
+using Portal.Features.Meetings; // the council's settings (its country, so its currency and law) are kept with the meetings' settings
 using Portal.Infrastructure.Export;
 using Portal.Infrastructure.Security;
 using Portal.Infrastructure.Time;

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Portal.Infrastructure.Time;
 using Portal.Data;
 using Portal.Domain.Common;
 using Portal.Domain.Meetings;
+using Portal.Infrastructure.Time;
 
 namespace Portal.Features.Meetings.Agenda;
 

@@ -1,12 +1,12 @@
 using Microsoft.EntityFrameworkCore;
-using Portal.Infrastructure.Time;
 using Portal.Components.Shared;
 using Portal.Data;
 using Portal.Domain.Common;
 using Portal.Domain.Meetings;
 using Portal.Features.Establishment; // a seat can follow a post: its holder on the day sits in it
-using Portal.Infrastructure.LiveUpdates;
 using Portal.Features.Meetings.Calendar;
+using Portal.Infrastructure.LiveUpdates;
+using Portal.Infrastructure.Time;
 
 namespace Portal.Features.Meetings.Bodies;
 

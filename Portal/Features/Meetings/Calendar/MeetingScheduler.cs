@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Portal.Infrastructure.Time;
 using Portal.Data;
 using Portal.Infrastructure.Security;
+using Portal.Infrastructure.Time;
 
 namespace Portal.Features.Meetings.Calendar;
 

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using Portal.Infrastructure.Time;
 using Portal.Components.Shared;
 using Portal.Data;
 using Portal.Domain.Meetings;
 using Portal.Features.Establishment; // a seat can follow a post: its holder on the day sits in it
+using Portal.Infrastructure.Time;
 
 namespace Portal.Features.Meetings.Calendar;
 

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using Portal.Infrastructure.Time;
 using Portal.Data;
 using Portal.Domain.Common;
 using Portal.Domain.Meetings;
 using Portal.Infrastructure.LiveUpdates;
+using Portal.Infrastructure.Time;
 
 namespace Portal.Features.Meetings.Calendar;
 

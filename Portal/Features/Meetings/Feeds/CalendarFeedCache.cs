@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using Portal.Infrastructure.LiveUpdates;
 using Portal.Features.Meetings.Bodies;
+using Portal.Infrastructure.LiveUpdates;
 
 namespace Portal.Features.Meetings.Feeds;
 

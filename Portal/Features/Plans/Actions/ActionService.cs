@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
-using Portal.Infrastructure.Time;
 using Portal.Components.Shared;
 using Portal.Data;
 using Portal.Domain.Common;
 using Portal.Domain.Plans;
 using Portal.Infrastructure.LiveUpdates;
+using Portal.Infrastructure.Time;
 
 namespace Portal.Features.Plans.Actions;
 

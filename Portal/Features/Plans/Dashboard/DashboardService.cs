@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Portal.Infrastructure.Time;
 using Portal.Data;
 using Portal.Domain.Plans;
+using Portal.Infrastructure.Time;
 
 namespace Portal.Features.Plans.Dashboard;
 

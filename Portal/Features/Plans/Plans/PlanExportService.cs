@@ -1,9 +1,9 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Portal.Infrastructure.Time;
 using Portal.Data;
 using Portal.Domain.Plans;
 using Portal.Infrastructure.Export;
+using Portal.Infrastructure.Time;
 
 namespace Portal.Features.Plans.Plans;
 

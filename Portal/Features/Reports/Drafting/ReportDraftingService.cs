@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Components.Shared;
 using Portal.Data;
 using Portal.Domain.Common;
 using Portal.Domain.Meetings;
@@ -7,7 +8,6 @@ using Portal.Features.Meetings; // a report goes before a body's meeting, and wh
 using Portal.Infrastructure.LiveUpdates;
 using Portal.Infrastructure.Security;
 using Portal.Infrastructure.Time;
-using Portal.Components.Shared;
 
 namespace Portal.Features.Reports.Drafting;
 

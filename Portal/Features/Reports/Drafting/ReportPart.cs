@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using Portal.Components.Shared;
-using Portal.Infrastructure.Concurrency;
 using Portal.Features.Reports.Reading;
+using Portal.Infrastructure.Concurrency;
 using Portal.Resources;
 
 namespace Portal.Features.Reports.Drafting;

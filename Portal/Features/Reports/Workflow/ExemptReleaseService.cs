@@ -1,11 +1,11 @@
 using Microsoft.EntityFrameworkCore;
-using Portal.Infrastructure.Time;
 using Portal.Data;
 using Portal.Domain.Reports;
 using Portal.Features.Meetings; // a report goes before a body's meeting, and who may see the body decides who may read it
 using Portal.Features.Search; // a published or released report, and its decisions, are filed for search
 using Portal.Infrastructure.LiveUpdates;
 using Portal.Infrastructure.Security;
+using Portal.Infrastructure.Time;
 
 namespace Portal.Features.Reports.Workflow;
 

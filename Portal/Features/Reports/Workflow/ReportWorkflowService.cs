@@ -4,9 +4,9 @@ using Portal.Domain.Common;
 using Portal.Domain.Meetings;
 using Portal.Domain.Reports;
 using Portal.Features.Meetings; // a report goes before a body's meeting, and who may see the body decides who may read it
+using Portal.Features.Search; // a published or released report, and its decisions, are filed for search
 using Portal.Infrastructure.LiveUpdates;
 using Portal.Infrastructure.Time;
-using Portal.Features.Search; // a published or released report, and its decisions, are filed for search
 
 namespace Portal.Features.Reports.Workflow;
 
