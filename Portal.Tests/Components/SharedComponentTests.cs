@@ -1,4 +1,5 @@
 using Bunit;
+using MudBlazor;
 using Portal.Components.Shared;
 using Portal.Domain.Organisation;
 using Portal.Features.Organisation;
@@ -79,5 +80,35 @@ public sealed class SharedComponentTests : ComponentTest
         Assert.Equal("City Strategy", nested.TextContent);
         Assert.Equal("/organisation/units/3", nested.GetAttribute("href"));
         Assert.Contains("Directorate · people: 3", cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(nameof(Icons.Material.Filled.Menu))]
+    [InlineData(nameof(Icons.Material.Filled.DarkMode))]
+    [InlineData(nameof(Icons.Material.Filled.LightMode))]
+    [InlineData(nameof(Icons.Material.Filled.Home))]
+    [InlineData(nameof(Icons.Material.Filled.Assignment))]
+    [InlineData(nameof(Icons.Material.Filled.AccountTree))]
+    [InlineData(nameof(Icons.Material.Filled.Event))]
+    [InlineData(nameof(Icons.Material.Filled.Description))]
+    [InlineData(nameof(Icons.Material.Filled.Gavel))]
+    [InlineData(nameof(Icons.Material.Filled.Search))]
+    [InlineData(nameof(Icons.Material.Filled.Groups))]
+    [InlineData(nameof(Icons.Material.Filled.AdminPanelSettings))]
+    public void AnIconDrawsEveryOutlineOfTheMaterialIconAndIsHiddenFromScreenReaders(string name)
+    {
+        var svg = (string)typeof(Icons.Material.Filled).GetField(name)!.GetValue(null)!;
+        var shapes = System.Xml.Linq.XElement.Parse($"<svg>{svg}</svg>").Descendants()
+            .Where(e => e.Name.LocalName is not "g" && (string?)e.Attribute("fill") != "none" && !e.Ancestors().Any(a => (string?)a.Attribute("fill") == "none"))
+            .Select(e => e.Name.LocalName)
+            .ToList();
+
+        var cut = Render<Icon>(p => p.Add(c => c.Svg, svg));
+
+        var drawn = cut.Find("svg").QuerySelectorAll("*").Where(e => e.LocalName is not "g").Select(e => e.LocalName).ToList();
+        Assert.NotEmpty(drawn);
+        Assert.Equal(shapes, drawn);
+        Assert.DoesNotContain("fill=\"none\"", cut.Markup, StringComparison.Ordinal);
+        Assert.Equal("true", cut.Find("svg").GetAttribute("aria-hidden"));
     }
 }
