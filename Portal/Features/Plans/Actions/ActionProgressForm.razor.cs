@@ -1,31 +1,16 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Portal.Components.Shared;
-using Portal.Domain.Common;
 using Portal.Domain.Plans;
-using Portal.Infrastructure.Concurrency;
-using Portal.Infrastructure.Localization;
 
 namespace Portal.Features.Plans.Actions;
 
 /// <summary>An owner's progress report on an action: status, percent complete and commentary.</summary>
 public sealed partial class ActionProgressForm
 {
-    private static readonly Dictionary<string, string> FieldIds = new()
-    {
-        [nameof(KeyAction.Status)] = "progress-status",
-        [nameof(KeyAction.PercentComplete)] = "progress-percent",
-        [nameof(ProgressUpdate.Commentary)] = "progress-commentary",
-    };
-
-    private readonly CancellationTokenSource _cts = new();
-    private List<FormError> _errors = [];
-    private IReadOnlyList<ChangeMade>? _conflict;
     private ActionStatus _status;
     private string? _percent;
     private string? _commentary;
-    private string? _saved;
-    private bool _busy;
     private int _version;
     private (ActionStatus, string?, string?) _loaded;
 
@@ -34,6 +19,13 @@ public sealed partial class ActionProgressForm
 
     [Parameter]
     public EventCallback Saved { get; set; }
+
+    protected override IReadOnlyDictionary<string, string> FieldIds { get; } = new Dictionary<string, string>
+    {
+        [nameof(KeyAction.Status)] = "progress-status",
+        [nameof(KeyAction.PercentComplete)] = "progress-percent",
+        [nameof(ProgressUpdate.Commentary)] = "progress-commentary",
+    };
 
     private bool Pristine => (_status, _percent, _commentary) == _loaded;
 
@@ -53,49 +45,22 @@ public sealed partial class ActionProgressForm
 
     private async Task SaveAsync()
     {
-        if (_busy)
+        int? percent = int.TryParse(_percent, NumberStyles.Integer, CultureInfo.CurrentCulture, out var p) ? p : null;
+        if (percent is null && !string.IsNullOrWhiteSpace(_percent))
         {
+            Submission.Refuse("progress-percent", T["Rule.Action.PercentOutOfRange"]);
             return;
         }
 
-        _busy = true;
-        _errors = [];
-        _saved = null;
-        try
+        var saved = await SaveAsync(
+            async ct => _version = await Actions.RecordProgressAsync(Action.Id, new ProgressEdit(_status, percent, _commentary, _version), ct),
+            done: T["Progress.Saved"],
+            refresh: async ct => _version = (await Actions.GetActionAsync(Action.Id, ct))?.Version ?? _version);
+        if (saved)
         {
-            int? percent = int.TryParse(_percent, NumberStyles.Integer, CultureInfo.CurrentCulture, out var p) ? p : null;
-            if (percent is null && !string.IsNullOrWhiteSpace(_percent))
-            {
-                _errors = [new("progress-percent", T["Rule.Action.PercentOutOfRange"])];
-                return;
-            }
-
-            _version = await Actions.RecordProgressAsync(Action.Id, new ProgressEdit(_status, percent, _commentary, _version), _cts.Token);
-            _conflict = null;
             _commentary = null;
             _loaded = (_status, _percent, _commentary);
-            _saved = T["Progress.Saved"];
             await Saved.InvokeAsync();
         }
-        catch (DomainRuleException rule)
-        {
-            _errors = [new(rule.Field is { } f && FieldIds.TryGetValue(f, out var id) ? id : string.Empty, T.Describe(rule))];
-        }
-        catch (ConcurrencyConflictException conflict)
-        {
-            _conflict = conflict.Changes;
-            _version = (await Actions.GetActionAsync(Action.Id, _cts.Token))?.Version ?? _version;
-            _errors = [new(string.Empty, T["Conflict.Summary"])];
-        }
-        finally
-        {
-            _busy = false;
-        }
-    }
-
-    public void Dispose()
-    {
-        _cts.Cancel();
-        _cts.Dispose();
     }
 }
