@@ -11,8 +11,6 @@ public sealed partial class UserPage
     private FormSubmission? _actions;
     private UserDetails? _details;
     private bool _missing;
-    private IDisposable? _subscription;
-    private string? _liveMessage;
     private string? _name;
     private HashSet<string> _roles = [];
     private int? _personId;
@@ -30,28 +28,20 @@ public sealed partial class UserPage
     private List<BreadcrumbItem> Breadcrumbs =>
         [new(T["Admin.Title"], "/admin"), new(T["Users.Title"], "/admin/users"), new(_details?.User.DisplayName ?? string.Empty, null, disabled: true)];
 
-    protected override void OnInitialized() =>
-        _subscription = Changes.Subscribe<UserChanged>(change =>
-        {
-            if (change.UserId != Id)
-            {
-                return;
-            }
+    protected override string? ChangedMessage => T["Users.UpdatedLive"];
 
-            _ = InvokeAsync(async () =>
-            {
-                try { await LoadAsync(keepEdits: true); _liveMessage = T["Users.UpdatedLive"]; StateHasChanged(); }
-                catch (Exception ex) { await DispatchExceptionAsync(ex); }
-            });
-        });
+    protected override void OnInitialized() => Follow<UserChanged>(change => change.UserId == Id);
 
-    protected override Task OnParametersSetAsync() => LoadAsync(keepEdits: false);
+    // The address's sign-in is read afresh; a change from the feed keeps what the administrator is typing.
+    protected override Task OnParametersSetAsync() => LoadAsync(keepEdits: false, Closing);
 
-    private async Task LoadAsync(bool keepEdits)
+    protected override Task LoadAsync(CancellationToken ct) => LoadAsync(keepEdits: true, ct);
+
+    private async Task LoadAsync(bool keepEdits, CancellationToken ct)
     {
         try
         {
-            var details = await UserList.GetAsync(Id, CancellationToken.None);
+            var details = await UserList.GetAsync(Id, ct);
             _details = details;
             if (!keepEdits || _loadedVersion is null)
             {
@@ -73,16 +63,16 @@ public sealed partial class UserPage
         if (await Form.RunAsync(
                 () => Accounts.ChangeAsync(Id, _name, [.. _roles], _personId, version, CancellationToken.None),
                 field => UsersPage.Field(field, "user"),
-                refresh: () => ReloadAsync()))
+                refresh: () => ReadAfreshAsync()))
         {
-            await ReloadAsync();
+            await ReadAfreshAsync();
         }
     }
 
-    private Task ReloadAsync()
+    private Task ReadAfreshAsync()
     {
         _loadedVersion = null;
-        return LoadAsync(keepEdits: false);
+        return LoadAsync(keepEdits: false, Closing);
     }
 
     private Task UnlockAsync() => ActAsync(v => Access.UnlockAsync(Id, v, CancellationToken.None), T["Users.Unlocked"]);
@@ -109,9 +99,7 @@ public sealed partial class UserPage
     {
         _invitation = null;
         var version = _details?.User.Version ?? string.Empty;
-        await Actions.RunAsync(() => act(version), _ => "user-access-title", done, refresh: ReloadAsync);
-        await ReloadAsync();
+        await Actions.RunAsync(() => act(version), _ => "user-access-title", done, refresh: ReadAfreshAsync);
+        await ReadAfreshAsync();
     }
-
-    public void Dispose() => _subscription?.Dispose();
 }

@@ -10,8 +10,6 @@ public sealed partial class UsersPage
     private FormSubmission? _submission;
     private IReadOnlyList<UserRow>? _users;
     private IReadOnlyList<PersonChoice>? _people;
-    private IDisposable? _subscription;
-    private string? _liveMessage;
     private Invitation? _invitation;
     private string? _name;
     private string? _email;
@@ -25,19 +23,14 @@ public sealed partial class UsersPage
 
     private List<BreadcrumbItem> Breadcrumbs => [new(T["Admin.Title"], "/admin"), new(T["Users.Title"], null, disabled: true)];
 
-    protected override void OnInitialized() =>
-        _subscription = Changes.Subscribe<UserChanged>(_ => InvokeAsync(async () =>
-        {
-            try { await LoadAsync(); _liveMessage = T["Users.UpdatedLive"]; StateHasChanged(); }
-            catch (Exception ex) { await DispatchExceptionAsync(ex); }
-        }));
+    protected override string? ChangedMessage => T["Users.UpdatedLive"];
 
-    protected override Task OnParametersSetAsync() => LoadAsync();
+    protected override void OnInitialized() => Follow<UserChanged>();
 
-    private async Task LoadAsync()
+    protected override async Task LoadAsync(CancellationToken ct)
     {
-        _users = await UserList.ListAsync(Filter, CancellationToken.None);
-        _people = await UserList.UnlinkedPeopleAsync(CancellationToken.None);
+        _users = await UserList.ListAsync(Filter, ct);
+        _people = await UserList.UnlinkedPeopleAsync(ct);
     }
 
     private async Task CreateAsync()
@@ -47,7 +40,7 @@ public sealed partial class UsersPage
         {
             _invitation = made;
             (_name, _email, _roles, _personId) = (null, null, [], null);
-            await LoadAsync();
+            await ReloadAsync();
         }
     }
 
@@ -60,6 +53,4 @@ public sealed partial class UsersPage
     };
 
     private static string Field(string? field) => Field(field, "new-user");
-
-    public void Dispose() => _subscription?.Dispose();
 }

@@ -9,9 +9,6 @@ public partial class MeetingsPage
 {
     private MonthView? _view;
     private DateOnly _first;
-    private string? _liveMessage;
-    private IDisposable? _subscription;
-    private readonly CancellationTokenSource _cts = new();
 
     [SupplyParameterFromQuery(Name = "month")]
     public string? MonthParameter { get; set; }
@@ -33,17 +30,9 @@ public partial class MeetingsPage
 
     private DateOnly Today() => DateOnly.FromDateTime(Clock.GetLocalNow().DateTime);
 
-    protected override void OnInitialized() =>
-        _subscription = Changes.Subscribe<MeetingChanged>(_ => InvokeAsync(async () =>
-        {
-            try
-            {
-                await LoadAsync();
-                _liveMessage = T["Meetings.UpdatedLive"];
-                StateHasChanged();
-            }
-            catch (Exception ex) { await DispatchExceptionAsync(ex); }
-        }));
+    protected override string? ChangedMessage => T["Meetings.UpdatedLive"];
+
+    protected override void OnInitialized() => Follow<MeetingChanged>();
 
     protected override Task OnParametersSetAsync()
     {
@@ -51,11 +40,11 @@ public partial class MeetingsPage
         _first = DateOnly.TryParseExact(MonthParameter, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month) && month.Year is > 1900 and < 2200
             ? month
             : new DateOnly(today.Year, today.Month, 1);
-        return LoadAsync();
+        return ReloadAsync();
     }
 
-    private async Task LoadAsync() =>
-        _view = await Meetings.MonthAsync(new MonthQuery(_first.Year, _first.Month, Body, Mine), _cts.Token);
+    protected override async Task LoadAsync(CancellationToken ct) =>
+        _view = await Meetings.MonthAsync(new MonthQuery(_first.Year, _first.Month, Body, Mine), ct);
 
     private static string MonthKey(int year, int month) => new DateOnly(year, month, 1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
@@ -81,11 +70,4 @@ public partial class MeetingsPage
     }
 
     private string Webcal(string path) => Site.Webcal(path);
-
-    public void Dispose()
-    {
-        _subscription?.Dispose();
-        _cts.Cancel();
-        _cts.Dispose();
-    }
 }

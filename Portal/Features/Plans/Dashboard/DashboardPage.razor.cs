@@ -7,11 +7,8 @@ namespace Portal.Features.Plans.Dashboard;
 /// <summary>A plan's dashboard for its open year: counts by priority, what is overdue or off target, and what is due soon, filtered by the address.</summary>
 public sealed partial class DashboardPage
 {
-    private readonly CancellationTokenSource _cts = new();
     private Dashboard? _dashboard;
     private bool _missing;
-    private string? _liveMessage;
-    private IDisposable? _subscription;
     private (int Plan, DashboardFilter Filter)? _shown;
 
     // The addresses this page has asked for and the router has not yet come back with, oldest first.
@@ -43,25 +40,12 @@ public sealed partial class DashboardPage
         new(T["Dashboard.Title"], null, disabled: true),
     ];
 
-    protected override void OnInitialized() =>
-        _subscription = Changes.Subscribe<PlanChanged>(change => InvokeAsync(async () =>
-        {
-            if (change.PlanId != Id && change.Kind != PlanItemKind.Settings)
-            {
-                return;
-            }
+    protected override string? ChangedMessage => T["Plan.UpdatedLive"];
 
-            try
-            {
-                await LoadAsync(_shown?.Filter ?? new DashboardFilter(Priority, Owner, Unit));
-                _liveMessage = T["Plan.UpdatedLive"];
-                StateHasChanged();
-            }
-            catch (Exception ex)
-            {
-                await DispatchExceptionAsync(ex);
-            }
-        }));
+    protected override void OnInitialized() => Follow<PlanChanged>(change => change.PlanId == Id || change.Kind == PlanItemKind.Settings);
+
+    // A change from the feed reloads the filter shown, not the address, which may be behind it.
+    protected override Task LoadAsync(CancellationToken ct) => LoadAsync(_shown?.Filter ?? new DashboardFilter(Priority, Owner, Unit), ct);
 
     // The address says which filter is shown; a change from the page's own filters is shown first
     // and the address follows. A reader changing filters quickly can get ahead of the address: when
@@ -79,22 +63,20 @@ public sealed partial class DashboardPage
             }
         }
 
-        return _dashboard is not null && _shown == (Id, asked) ? Task.CompletedTask : ReloadAsync();
+        return _dashboard is not null && _shown == (Id, asked) ? Task.CompletedTask : LoadAsync(asked, Closing);
     }
 
     private string PriorityHref(int priorityId) => $"/plans/{Id}/dashboard?priority={priorityId}";
-
-    private Task ReloadAsync() => LoadAsync(new DashboardFilter(Priority, Owner, Unit));
 
     /// <summary>
     /// Reads and shows the dashboard for <paramref name="filter"/>, unless another read was asked
     /// for while this one was under way (a keyboard user arrowing through a filter's choices
     /// changes it at every step): the last asked for is the one shown, whichever finishes last.
     /// </summary>
-    private async Task<bool> LoadAsync(DashboardFilter filter)
+    private async Task<bool> LoadAsync(DashboardFilter filter, CancellationToken ct)
     {
         var load = ++_loads;
-        var dashboard = await Dashboards.GetDashboardAsync(Id, filter, _cts.Token);
+        var dashboard = await Dashboards.GetDashboardAsync(Id, filter, ct);
         if (load != _loads)
         {
             return false;
@@ -109,7 +91,7 @@ public sealed partial class DashboardPage
     private async Task Filter((int? Priority, int? Owner, int? Unit) filter)
     {
         var chosen = new DashboardFilter(filter.Priority, filter.Owner, filter.Unit);
-        if (!await LoadAsync(chosen))
+        if (!await LoadAsync(chosen, Closing))
         {
             return;
         }
@@ -127,12 +109,5 @@ public sealed partial class DashboardPage
             ["owner"] = filter.Owner,
             ["unit"] = filter.Unit,
         }));
-    }
-
-    public void Dispose()
-    {
-        _subscription?.Dispose();
-        _cts.Cancel();
-        _cts.Dispose();
     }
 }

@@ -11,11 +11,9 @@ namespace Portal.Features.Plans.Plans;
 /// <summary>A plan's priorities: reworded, reordered and added by the plan's editors.</summary>
 public sealed partial class PrioritiesPage
 {
-    private readonly CancellationTokenSource _cts = new();
     private PlanView? _plan;
     private List<FormError> _errors = [];
     private IReadOnlyList<ChangeMade>? _conflict;
-    private IDisposable? _subscription;
     private int? _editing;
     private int _editingVersion;
     private string? _title;
@@ -34,43 +32,24 @@ public sealed partial class PrioritiesPage
         new(T["Priority.PageTitle"], null, disabled: true),
     ];
 
-    protected override void OnInitialized() =>
-        _subscription = Changes.Subscribe<PlanChanged>(change => InvokeAsync(async () =>
-        {
-            if (change.PlanId != PlanId || change.Kind != PlanItemKind.Plan)
-            {
-                return;
-            }
+    protected override void OnInitialized() => Follow<PlanChanged>(change => change.PlanId == PlanId && change.Kind == PlanItemKind.Plan);
 
-            try
-            {
-                await ReloadAsync();
-                StateHasChanged();
-            }
-            catch (Exception ex)
-            {
-                await DispatchExceptionAsync(ex);
-            }
-        }));
-
-    protected override Task OnParametersSetAsync() => ReloadAsync();
-
-    private async Task ReloadAsync() => _plan = await Plans.GetPlanAsync(PlanId, null, _cts.Token) ?? throw new KeyNotFoundException();
+    protected override async Task LoadAsync(CancellationToken ct) => _plan = await Plans.GetPlanAsync(PlanId, null, ct) ?? throw new KeyNotFoundException();
 
     private void Edit(PriorityView priority) =>
         (_editing, _editingVersion, _title, _description, _errors, _conflict) = (priority.Id, priority.Version, priority.Title, priority.Description, [], null);
 
     private Task SaveAsync(PriorityView priority) => RunAsync("priority-title", async () =>
     {
-        await Plans.RevisePriorityAsync(PlanId, priority.Id, _title ?? string.Empty, _description, _editingVersion, _cts.Token);
+        await Plans.RevisePriorityAsync(PlanId, priority.Id, _title ?? string.Empty, _description, _editingVersion, Closing);
         _editing = null;
     });
 
-    private Task MoveAsync(PriorityView priority, int offset) => RunAsync(string.Empty, () => Plans.MovePriorityAsync(PlanId, priority.Id, offset, _cts.Token));
+    private Task MoveAsync(PriorityView priority, int offset) => RunAsync(string.Empty, () => Plans.MovePriorityAsync(PlanId, priority.Id, offset, Closing));
 
     private Task AddAsync() => RunAsync("new-priority", async () =>
     {
-        await Plans.AddPriorityAsync(PlanId, _newTitle ?? string.Empty, _newDescription, _cts.Token);
+        await Plans.AddPriorityAsync(PlanId, _newTitle ?? string.Empty, _newDescription, Closing);
         (_newTitle, _newDescription) = (null, null);
     });
 
@@ -104,12 +83,5 @@ public sealed partial class PrioritiesPage
         {
             _busy = false;
         }
-    }
-
-    public void Dispose()
-    {
-        _subscription?.Dispose();
-        _cts.Cancel();
-        _cts.Dispose();
     }
 }

@@ -7,11 +7,8 @@ namespace Portal.Features.Reports.Reading;
 
 public partial class AgendaPackPage
 {
-    private readonly CancellationTokenSource _cts = new();
-    private readonly List<IDisposable> _subscriptions = [];
     private AgendaPack? _pack;
     private bool _missing;
-    private string? _liveMessage;
 
     [Parameter]
     public int Id { get; set; }
@@ -27,54 +24,17 @@ public partial class AgendaPackPage
         new(T["Pack.Title"], null, disabled: true),
     ];
 
+    protected override string? ChangedMessage => T["Pack.UpdatedLive"];
+
     protected override void OnInitialized()
     {
-        _subscriptions.Add(Changes.Subscribe<ReportChanged>(change =>
-        {
-            if (change.MeetingId == Id || _pack?.Items.Any(i => i.Report?.Id == change.ReportId) == true)
-            {
-                _ = InvokeAsync(RefreshLiveAsync);
-            }
-        }));
-        _subscriptions.Add(Changes.Subscribe<MeetingChanged>(change =>
-        {
-            if (change.MeetingId == Id)
-            {
-                _ = InvokeAsync(RefreshLiveAsync);
-            }
-        }));
+        Follow<ReportChanged>(change => change.MeetingId == Id || _pack?.Items.Any(i => i.Report?.Id == change.ReportId) == true);
+        Follow<MeetingChanged>(change => change.MeetingId == Id);
     }
 
-    protected override Task OnParametersSetAsync() => LoadAsync();
-
-    private async Task RefreshLiveAsync()
+    protected override async Task LoadAsync(CancellationToken ct)
     {
-        try
-        {
-            await LoadAsync();
-            _liveMessage = T["Pack.UpdatedLive"];
-            StateHasChanged();
-        }
-        catch (Exception ex)
-        {
-            await DispatchExceptionAsync(ex);
-        }
-    }
-
-    private async Task LoadAsync()
-    {
-        _pack = await Reports.PackAsync(Id, _cts.Token);
+        _pack = await Reports.PackAsync(Id, ct);
         _missing = _pack is null;
-    }
-
-    public void Dispose()
-    {
-        foreach (var subscription in _subscriptions)
-        {
-            subscription.Dispose();
-        }
-
-        _cts.Cancel();
-        _cts.Dispose();
     }
 }
