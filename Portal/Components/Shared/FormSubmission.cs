@@ -68,6 +68,14 @@ public sealed class FormSubmission(IStringLocalizer<Text> text)
         return false;
     }
 
+    /// <summary>Starts afresh: no problems, no conflict, nothing said (the form now edits something else).</summary>
+    public void Clear()
+    {
+        Errors = [];
+        Conflict = null;
+        Saved = null;
+    }
+
     /// <summary>Shows a problem found before anything was sent (a number that is not a number).</summary>
     public void Refuse(string fieldId, string message)
     {

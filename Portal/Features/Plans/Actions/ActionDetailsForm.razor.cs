@@ -1,16 +1,17 @@
 using Microsoft.AspNetCore.Components;
 using Portal.Components.Shared;
-using Portal.Domain.Common;
 using Portal.Domain.Plans;
-using Portal.Infrastructure.Concurrency;
-using Portal.Infrastructure.Localization;
 
 namespace Portal.Features.Plans.Actions;
 
 /// <summary>Adds an action to a plan or edits its details: priority, title, owner, lead unit and dates.</summary>
 public sealed partial class ActionDetailsForm
 {
-    private static readonly Dictionary<string, string> FieldIds = new()
+    private DetailsForm _form = new();
+    private int _loadedFor = -1;
+    private object? _snapshot;
+
+    protected override IReadOnlyDictionary<string, string> FieldIds { get; } = new Dictionary<string, string>
     {
         [nameof(KeyAction.PriorityId)] = "action-priority",
         [nameof(KeyAction.Title)] = "action-title",
@@ -20,15 +21,6 @@ public sealed partial class ActionDetailsForm
         [nameof(KeyAction.StartDate)] = "action-start",
         [nameof(KeyAction.DueDate)] = "action-due",
     };
-
-    private readonly CancellationTokenSource _cts = new();
-    private DetailsForm _form = new();
-    private List<FormError> _errors = [];
-    private IReadOnlyList<ChangeMade>? _conflict;
-    private string? _saved;
-    private bool _busy;
-    private int _loadedFor = -1;
-    private object? _snapshot;
 
     /// <summary>The action to edit, or null to add a new one to <see cref="PlanId"/>.</summary>
     [Parameter]
@@ -66,50 +58,21 @@ public sealed partial class ActionDetailsForm
 
     private async Task SaveAsync()
     {
-        if (_busy)
+        var edit = new ActionDetailsEdit(_form.PriorityId, _form.Title ?? string.Empty, _form.Description, _form.OwnerId, _form.LeadUnitId, _form.StartDate, _form.DueDate, _form.Version);
+        if (Action is null)
         {
+            await SaveAsync(async ct => Navigation.NavigateTo($"/plans/actions/{await Actions.CreateActionAsync(PlanId, edit, ct)}"));
             return;
         }
 
-        _busy = true;
-        _errors = [];
-        _saved = null;
-        try
+        var saved = await SaveAsync(
+            async ct => _form.Version = await Actions.UpdateDetailsAsync(Action.Id, edit, ct),
+            refresh: async ct => _form.Version = (await Actions.GetActionAsync(Action.Id, ct))?.Version ?? _form.Version);
+        if (saved)
         {
-            var edit = new ActionDetailsEdit(_form.PriorityId, _form.Title ?? string.Empty, _form.Description, _form.OwnerId, _form.LeadUnitId, _form.StartDate, _form.DueDate, _form.Version);
-            if (Action is null)
-            {
-                var id = await Actions.CreateActionAsync(PlanId, edit, _cts.Token);
-                Navigation.NavigateTo($"/plans/actions/{id}");
-                return;
-            }
-
-            _form.Version = await Actions.UpdateDetailsAsync(Action.Id, edit, _cts.Token);
             _snapshot = _form.Values;
-            _conflict = null;
-            _saved = T["Form.Saved"];
             await Saved.InvokeAsync();
         }
-        catch (DomainRuleException rule)
-        {
-            _errors = [new(rule.Field is { } f && FieldIds.TryGetValue(f, out var id) ? id : string.Empty, T.Describe(rule))];
-        }
-        catch (ConcurrencyConflictException conflict)
-        {
-            _conflict = conflict.Changes;
-            _form.Version = (await Actions.GetActionAsync(Action!.Id, _cts.Token))?.Version ?? _form.Version;
-            _errors = [new(string.Empty, T["Conflict.Summary"])];
-        }
-        finally
-        {
-            _busy = false;
-        }
-    }
-
-    public void Dispose()
-    {
-        _cts.Cancel();
-        _cts.Dispose();
     }
 
     private sealed class DetailsForm

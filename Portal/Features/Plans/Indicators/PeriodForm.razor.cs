@@ -1,31 +1,30 @@
 using Microsoft.AspNetCore.Components;
 using Portal.Components.Shared;
-using Portal.Domain.Common;
 using Portal.Domain.Plans;
-using Portal.Infrastructure.Concurrency;
-using Portal.Infrastructure.Localization;
 
 namespace Portal.Features.Plans.Indicators;
 
 /// <summary>Enters an indicator's target, actual and commentary for one of its open periods.</summary>
 public sealed partial class PeriodForm
 {
-    private readonly CancellationTokenSource _cts = new();
-    private List<FormError> _errors = [];
-    private IReadOnlyList<ChangeMade>? _conflict;
     private string? _key;
     private string? _target;
     private string? _actual;
     private string? _commentary;
-    private string? _saved;
     private int _version;
-    private bool _busy;
 
     [Parameter, EditorRequired]
     public IndicatorDetails Indicator { get; set; } = default!;
 
     [Parameter]
     public EventCallback Saved { get; set; }
+
+    protected override IReadOnlyDictionary<string, string> FieldIds { get; } = new Dictionary<string, string>
+    {
+        [nameof(IndicatorValue.Target)] = "period-target",
+        [nameof(IndicatorValue.Actual)] = "period-actual",
+        [nameof(IndicatorValue.Commentary)] = "period-commentary",
+    };
 
     private IEnumerable<PeriodRow> OpenPeriods => Indicator.Periods.Where(p => p.IsOpen);
 
@@ -46,8 +45,7 @@ public sealed partial class PeriodForm
     {
         var period = OpenPeriods.FirstOrDefault(p => Key(p) == key);
         _key = key;
-        _errors = [];
-        _conflict = null;
+        Submission.Clear();
         _target = PlanFormat.Input(period?.Target);
         _actual = PlanFormat.Input(period?.Actual);
         _commentary = period?.Commentary;
@@ -57,47 +55,18 @@ public sealed partial class PeriodForm
     private async Task SaveAsync()
     {
         var period = OpenPeriods.FirstOrDefault(p => Key(p) == _key);
-        if (_busy || period is null)
+        if (period is null)
         {
             return;
         }
 
-        _busy = true;
-        _errors = [];
-        _saved = null;
-        try
+        var saved = await SaveAsync(
+            async ct => _version = await Indicators.SavePeriodAsync(Indicator.Id, new PeriodEdit(period.Year, period.Number, _target, _actual, _commentary, _version), ct),
+            done: T["Indicator.Saved", period.Label],
+            refresh: async ct => _version = (await Indicators.GetIndicatorAsync(Indicator.Id, ct))?.Periods.FirstOrDefault(p => Key(p) == _key)?.Version ?? _version);
+        if (saved)
         {
-            _version = await Indicators.SavePeriodAsync(Indicator.Id, new PeriodEdit(period.Year, period.Number, _target, _actual, _commentary, _version), _cts.Token);
-            _conflict = null;
-            _saved = T["Indicator.Saved", period.Label];
             await Saved.InvokeAsync();
         }
-        catch (DomainRuleException rule)
-        {
-            var field = rule.Field switch
-            {
-                nameof(IndicatorValue.Target) => "period-target",
-                nameof(IndicatorValue.Actual) => "period-actual",
-                nameof(IndicatorValue.Commentary) => "period-commentary",
-                _ => string.Empty,
-            };
-            _errors = [new(field, T.Describe(rule))];
-        }
-        catch (ConcurrencyConflictException conflict)
-        {
-            _conflict = conflict.Changes;
-            _version = (await Indicators.GetIndicatorAsync(Indicator.Id, _cts.Token))?.Periods.FirstOrDefault(p => Key(p) == _key)?.Version ?? _version;
-            _errors = [new(string.Empty, T["Conflict.Summary"])];
-        }
-        finally
-        {
-            _busy = false;
-        }
-    }
-
-    public void Dispose()
-    {
-        _cts.Cancel();
-        _cts.Dispose();
     }
 }

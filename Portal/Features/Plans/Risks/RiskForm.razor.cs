@@ -1,22 +1,14 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Portal.Components.Shared;
-using Portal.Domain.Common;
 using Portal.Domain.Plans;
-using Portal.Infrastructure.Concurrency;
-using Portal.Infrastructure.Localization;
 
 namespace Portal.Features.Plans.Risks;
 
 /// <summary>Adds or revises a risk: what it is, who owns it, and its inherent, residual and target scores.</summary>
 public sealed partial class RiskForm
 {
-    private readonly CancellationTokenSource _cts = new();
     private RiskFormModel _form = new();
-    private List<FormError> _errors = [];
-    private IReadOnlyList<ChangeMade>? _conflict;
-    private string? _saved;
-    private bool _busy;
     private int _loadedFor = -1;
 
     /// <summary>The risk to revise, or null to add one to <see cref="PlanId"/>.</summary>
@@ -53,74 +45,44 @@ public sealed partial class RiskForm
 
     private async Task SaveAsync()
     {
-        if (_busy)
+        var edit = _form.ToEdit(out var unreadable);
+        if (unreadable is not null)
         {
+            Submission.Refuse(unreadable, T[unreadable.EndsWith("likelihood", StringComparison.Ordinal) ? "Rule.Risk.LikelihoodOutOfRange" : "Rule.Risk.ImpactOutOfRange"]);
             return;
         }
 
-        _busy = true;
-        _errors = [];
-        _saved = null;
-        try
+        if (Risk is null)
         {
-            var edit = _form.ToEdit(out var unreadable);
-            if (unreadable is not null)
-            {
-                _errors = [new(unreadable, T[unreadable.EndsWith("likelihood", StringComparison.Ordinal) ? "Rule.Risk.LikelihoodOutOfRange" : "Rule.Risk.ImpactOutOfRange"])];
-                return;
-            }
+            await SaveAsync(async ct => Navigation.NavigateTo($"/plans/risks/{await Risks.CreateRiskAsync(PlanId, edit, ct)}"));
+            return;
+        }
 
-            if (Risk is null)
-            {
-                var id = await Risks.CreateRiskAsync(PlanId, edit, _cts.Token);
-                Navigation.NavigateTo($"/plans/risks/{id}");
-                return;
-            }
-
-            _form.Version = await Risks.UpdateRiskAsync(Risk.Id, edit, _cts.Token);
-            _conflict = null;
-            _saved = T["Form.Saved"];
+        var saved = await SaveAsync(
+            async ct => _form.Version = await Risks.UpdateRiskAsync(Risk.Id, edit, ct),
+            refresh: async ct => _form.Version = (await Risks.GetRiskAsync(Risk.Id, ct))?.Version ?? _form.Version);
+        if (saved)
+        {
             await Saved.InvokeAsync();
         }
-        catch (DomainRuleException rule)
-        {
-            _errors = [new(FieldId(rule.Field), T.Describe(rule))];
-        }
-        catch (ConcurrencyConflictException conflict)
-        {
-            _conflict = conflict.Changes;
-            _form.Version = (await Risks.GetRiskAsync(Risk!.Id, _cts.Token))?.Version ?? _form.Version;
-            _errors = [new(string.Empty, T["Conflict.Summary"])];
-        }
-        finally
-        {
-            _busy = false;
-        }
     }
 
-    private static string FieldId(string? field) => field switch
+    protected override IReadOnlyDictionary<string, string> FieldIds { get; } = new Dictionary<string, string>
     {
-        nameof(Domain.Plans.Risk.Title) => "risk-title",
-        nameof(Domain.Plans.Risk.Cause) => "risk-cause",
-        nameof(Domain.Plans.Risk.Consequence) => "risk-consequence",
-        nameof(Domain.Plans.Risk.Controls) => "risk-controls",
-        nameof(Domain.Plans.Risk.OwnerId) => "risk-owner",
-        nameof(Domain.Plans.Risk.PriorityId) => "risk-priority",
-        nameof(Domain.Plans.Risk.ReviewDate) => "risk-review",
-        nameof(Domain.Plans.Risk.InherentLikelihood) => "risk-inherent-likelihood",
-        nameof(Domain.Plans.Risk.InherentImpact) => "risk-inherent-impact",
-        nameof(Domain.Plans.Risk.ResidualLikelihood) => "risk-residual-likelihood",
-        nameof(Domain.Plans.Risk.ResidualImpact) => "risk-residual-impact",
-        nameof(Domain.Plans.Risk.TargetLikelihood) => "risk-target-likelihood",
-        nameof(Domain.Plans.Risk.TargetImpact) => "risk-target-impact",
-        _ => string.Empty,
+        [nameof(Domain.Plans.Risk.Title)] = "risk-title",
+        [nameof(Domain.Plans.Risk.Cause)] = "risk-cause",
+        [nameof(Domain.Plans.Risk.Consequence)] = "risk-consequence",
+        [nameof(Domain.Plans.Risk.Controls)] = "risk-controls",
+        [nameof(Domain.Plans.Risk.OwnerId)] = "risk-owner",
+        [nameof(Domain.Plans.Risk.PriorityId)] = "risk-priority",
+        [nameof(Domain.Plans.Risk.ReviewDate)] = "risk-review",
+        [nameof(Domain.Plans.Risk.InherentLikelihood)] = "risk-inherent-likelihood",
+        [nameof(Domain.Plans.Risk.InherentImpact)] = "risk-inherent-impact",
+        [nameof(Domain.Plans.Risk.ResidualLikelihood)] = "risk-residual-likelihood",
+        [nameof(Domain.Plans.Risk.ResidualImpact)] = "risk-residual-impact",
+        [nameof(Domain.Plans.Risk.TargetLikelihood)] = "risk-target-likelihood",
+        [nameof(Domain.Plans.Risk.TargetImpact)] = "risk-target-impact",
     };
-
-    public void Dispose()
-    {
-        _cts.Cancel();
-        _cts.Dispose();
-    }
 
     /// <summary>The form as typed: scores stay text until saved, so "6" or "high" is reported beside its field.</summary>
     private sealed class RiskFormModel
