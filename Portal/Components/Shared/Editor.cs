@@ -16,6 +16,7 @@ public abstract class Editor : ComponentBase, IDisposable
     private readonly CancellationTokenSource _closing;
     private readonly CancellationToken _closingToken;
     private FormSubmission? _submission;
+    private bool _disposed;
 
     protected Editor()
     {
@@ -64,8 +65,9 @@ public abstract class Editor : ComponentBase, IDisposable
 
     protected virtual void Dispose(bool disposing)
     {
-        if (disposing)
+        if (disposing && !_disposed)
         {
+            _disposed = true;
             _closing.Cancel();
             _closing.Dispose();
         }

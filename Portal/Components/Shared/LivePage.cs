@@ -20,6 +20,7 @@ public abstract class LivePage : ComponentBase, IDisposable
     private readonly CancellationToken _closingToken;
     private Task? _reloading;
     private bool _again;
+    private bool _disposed;
 
     protected LivePage()
     {
@@ -43,25 +44,25 @@ public abstract class LivePage : ComponentBase, IDisposable
     /// <summary>The words said after a change from the feed (for example "This unit has just been updated."), or null to say nothing.</summary>
     protected virtual string? ChangedMessage => null;
 
-    /// <summary>Reloads when a <typeparamref name="TChange"/> is published that <paramref name="concerns"/> this page (all of them when not given).</summary>
+    /// <summary>
+    /// Reloads when a <typeparamref name="TChange"/> is published that <paramref name="concerns"/> this page (all of them when not given).
+    /// The filter runs on the page's own dispatcher, so it may read what the page shows.
+    /// </summary>
     protected void Follow<TChange>(Func<TChange, bool>? concerns = null) =>
-        _subscriptions.Add(Changes.Subscribe<TChange>(change =>
-        {
-            if (concerns is null || concerns(change))
-            {
-                _ = InvokeAsync(ChangedAsync);
-            }
-        }));
+        _subscriptions.Add(Changes.Subscribe<TChange>(change => _ = InvokeAsync(() => concerns is null || concerns(change) ? ChangedAsync() : Task.CompletedTask)));
 
     protected override Task OnParametersSetAsync() => ReloadAsync();
 
     /// <summary>Reloads now, or once more after the reload already running.</summary>
-    protected Task ReloadAsync()
+    protected Task ReloadAsync() => ReloadAsync(out _);
+
+    private Task ReloadAsync(out bool joined)
     {
-        if (_reloading is { IsCompleted: false })
+        joined = _reloading is { IsCompleted: false };
+        if (joined)
         {
             _again = true;
-            return _reloading;
+            return _reloading!;
         }
 
         _reloading = ReloadUntilSettledAsync();
@@ -85,9 +86,10 @@ public abstract class LivePage : ComponentBase, IDisposable
             return;
         }
 
+        var joined = false;
         try
         {
-            await ReloadAsync();
+            await ReloadAsync(out joined);
             LiveMessage = ChangedMessage;
             StateHasChanged();
         }
@@ -97,7 +99,11 @@ public abstract class LivePage : ComponentBase, IDisposable
         }
         catch (Exception ex)
         {
-            await DispatchExceptionAsync(ex);
+            // Reported once, by the change that began the reload, not again by each that joined it.
+            if (!joined)
+            {
+                await DispatchExceptionAsync(ex);
+            }
         }
     }
 
@@ -109,11 +115,12 @@ public abstract class LivePage : ComponentBase, IDisposable
 
     protected virtual void Dispose(bool disposing)
     {
-        if (!disposing)
+        if (!disposing || _disposed)
         {
             return;
         }
 
+        _disposed = true;
         foreach (var subscription in _subscriptions)
         {
             subscription.Dispose();
