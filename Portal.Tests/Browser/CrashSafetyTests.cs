@@ -96,14 +96,11 @@ public sealed class CrashSafetyTests(BrowserSession session) : IAsyncLifetime
     {
         var port = FreePort();
         _url = $"http://127.0.0.1:{port}";
-        var tests = AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar);
-        var configuration = Path.GetFileName(Path.GetDirectoryName(tests)!);
-        var root = Path.GetFullPath(Path.Combine(tests, "..", "..", "..", ".."));
-        var portalDll = Path.Combine(root, "Portal", "bin", configuration, Path.GetFileName(tests), "Portal.dll");
+        var portalDll = PortalProcess.PortalDll;
         Assert.True(File.Exists(portalDll), $"The portal is not built at {portalDll}.");
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = Path.Combine(root, "Portal"),
+            WorkingDirectory = PortalProcess.ProjectFolder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

@@ -1,10 +1,12 @@
+using Portal.Tests.Infrastructure;
+
 namespace Portal.Tests.HouseRules;
 
 /// <summary>The repository's own source files, read as text by the tests that keep the house rules.</summary>
 internal static class SourceTree
 {
-    /// <summary>The folder that holds <c>Portal.sln</c>, found upwards from the test assembly.</summary>
-    public static DirectoryInfo Root { get; } = FindRoot();
+    /// <summary>The folder that holds <c>Portal.sln</c>.</summary>
+    public static DirectoryInfo Root { get; } = new(PortalProcess.RepositoryRoot);
 
     /// <summary>Every file with the given ending under the named top-level projects, leaving out generated migrations and build output.</summary>
     public static IEnumerable<FileInfo> Files(string pattern, params string[] projects) =>
@@ -18,18 +20,5 @@ internal static class SourceTree
     {
         var parts = relative.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
         return parts.Contains("bin") || parts.Contains("obj") || parts.Contains("Migrations");
-    }
-
-    private static DirectoryInfo FindRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Portal.sln")))
-            {
-                return folder;
-            }
-        }
-
-        throw new InvalidOperationException($"No Portal.sln above {AppContext.BaseDirectory}: the house-rule tests read the source tree.");
     }
 }

@@ -5,16 +5,13 @@ namespace Portal.Tests.Infrastructure;
 /// <summary>The built portal (Portal.dll beside this test build) run as its own process, as an administrator would run it, with what it printed.</summary>
 public static class PortalProcess
 {
-    public static string PortalDll
-    {
-        get
-        {
-            var tests = AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar);
-            var configuration = Path.GetFileName(Path.GetDirectoryName(tests)!);
-            var root = Path.GetFullPath(Path.Combine(tests, "..", "..", "..", ".."));
-            return Path.Combine(root, "Portal", "bin", configuration, Path.GetFileName(tests), "Portal.dll");
-        }
-    }
+    private static readonly string Tests = AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar);
+
+    /// <summary>The repository's folder (the one with Portal.sln), four above this test build (Portal.Tests/bin/Debug/net10.0).</summary>
+    public static string RepositoryRoot { get; } = Path.GetFullPath(Path.Combine(Tests, "..", "..", "..", ".."));
+
+    public static string PortalDll =>
+        Path.Combine(RepositoryRoot, "Portal", "bin", Path.GetFileName(Path.GetDirectoryName(Tests)!), Path.GetFileName(Tests), "Portal.dll");
 
     /// <summary>The Portal project's folder, where <c>dotnet run --project Portal</c> runs it from (its content root, with wwwroot).</summary>
     public static string ProjectFolder => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(PortalDll)!, "..", "..", ".."));

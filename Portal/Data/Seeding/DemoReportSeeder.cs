@@ -138,17 +138,14 @@ internal static class DemoReportSeeder
             staffing.Reference, staffing.Title, Person("heather"), "Tom Fielding, Head of Human Resources, ext. 7050.", AllWards: true, null, IsKeyDecision: false, "Personnel file (exempt)"));
         staffing.PlaceBefore(august.Id, employment.Id, august.Items.Single(i => i.Title == "Staffing matters").Id);
         staffing.MarkExempt(1, "The report is about one named officer's employment; the public interest in keeping it confidential outweighs the interest in disclosing it.", new DateOnly(2015, 8, 25));
-        Write(staffing, SectionKind.Summary, "This report seeks the Panel's agreement to the redeployment of Ms A. Example, Principal Officer (Policy), whose post is deleted by the restructure, to the new post of Policy Lead from 1 October 2009 with pay protection for two years.");
-        Write(staffing, SectionKind.Background, "Ms Example has worked for the Council for fourteen years and has applied for redeployment under the Council's policy.");
-        foreach (var kind in new[] { SectionKind.Consultation, SectionKind.OptionsAndAnalysis, SectionKind.CorporatePriorities, SectionKind.RiskManagement })
-        {
-            Write(staffing, kind, "Set out in the confidential personnel file.");
-        }
-
-        foreach (var kind in ReportTemplate.Sections.Where(ReportTemplate.IsImplication))
-        {
-            Write(staffing, kind, kind == SectionKind.FinancialImplications ? "Pay protection costs £3,120 over two years, met from the restructure budget." : "None.");
-        }
+        var staffingHeld = "Set out in the confidential personnel file.";
+        WriteAll(
+            staffing,
+            "This report seeks the Panel's agreement to the redeployment of Ms A. Example, Principal Officer (Policy), whose post is deleted by the restructure, to the new post of Policy Lead from 1 October 2009 with pay protection for two years.",
+            "Ms Example has worked for the Council for fourteen years and has applied for redeployment under the Council's policy.",
+            staffingHeld, staffingHeld, staffingHeld, staffingHeld,
+            "None.",
+            (SectionKind.FinancialImplications, "Pay protection costs £3,120 over two years, met from the restructure budget."));
 
         staffing.Recommend("That Ms Example be redeployed to the post of Policy Lead from 1 October 2009 with two years' pay protection.", "To retain the officer's experience and avoid a redundancy payment.");
         await PublishAsync(db, staffing, new DateOnly(2009, 8, 11), new DateOnly(2009, 8, 12), new DateOnly(2009, 8, 14), ct);
@@ -208,17 +205,14 @@ internal static class DemoReportSeeder
         nextSteps.LinkForwardPlan(restructure.Id);
         nextSteps.PlaceBefore(panelMeeting.Id, employment.Id, panelMeeting.Items.Single(i => i.Title == "Senior restructure: next steps").Id);
         nextSteps.MarkExempt(1, "The report names officers whose posts are affected; the public interest in keeping their employment confidential outweighs the interest in disclosing it.", today.AddYears(6));
-        Write(nextSteps, SectionKind.Summary, "This report asks the Panel to agree that Mr B. Sample, Head of Policy, be assimilated to the post of Assistant Director (Community Services), and that the voluntary redundancy requested by Ms C. Specimen be accepted from 31 March.");
-        Write(nextSteps, SectionKind.Background, "Mr Sample's current post is deleted by the restructure and matches the new post in most of its accountabilities. Ms Specimen has asked to leave under the voluntary redundancy scheme.");
-        foreach (var kind in new[] { SectionKind.Consultation, SectionKind.OptionsAndAnalysis, SectionKind.CorporatePriorities, SectionKind.RiskManagement })
-        {
-            Write(nextSteps, kind, "Set out in the confidential personnel files.");
-        }
-
-        foreach (var kind in ReportTemplate.Sections.Where(ReportTemplate.IsImplication))
-        {
-            Write(nextSteps, kind, kind == SectionKind.FinancialImplications ? "The redundancy payment of £48,200 is met from the restructure reserve." : "None.");
-        }
+        var nextStepsHeld = "Set out in the confidential personnel files.";
+        WriteAll(
+            nextSteps,
+            "This report asks the Panel to agree that Mr B. Sample, Head of Policy, be assimilated to the post of Assistant Director (Community Services), and that the voluntary redundancy requested by Ms C. Specimen be accepted from 31 March.",
+            "Mr Sample's current post is deleted by the restructure and matches the new post in most of its accountabilities. Ms Specimen has asked to leave under the voluntary redundancy scheme.",
+            nextStepsHeld, nextStepsHeld, nextStepsHeld, nextStepsHeld,
+            "None.",
+            (SectionKind.FinancialImplications, "The redundancy payment of £48,200 is met from the restructure reserve."));
 
         nextSteps.Recommend("That Mr Sample be assimilated to the post of Assistant Director (Community Services), and Ms Specimen's voluntary redundancy be accepted from 31 March.", "To complete the senior structure without an external appointment to that post.");
         await PublishAsync(db, nextSteps, papersOut.AddDays(-4), papersOut.AddDays(-2), papersOut, ct);
