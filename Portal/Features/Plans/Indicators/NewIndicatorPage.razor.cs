@@ -1,16 +1,14 @@
 using Microsoft.AspNetCore.Components;
 using Portal.Components.Shared;
-using Portal.Domain.Common;
 using Portal.Domain.Plans;
 using Portal.Features.Plans.Plans;
-using Portal.Infrastructure.Localization;
 
 namespace Portal.Features.Plans.Indicators;
 
 /// <summary>Adds an indicator to one of a plan's priorities, with its unit, polarity, frequency, baseline and tolerance.</summary>
 public sealed partial class NewIndicatorPage
 {
-    private static readonly Dictionary<string, string> FieldIds = new()
+    protected override IReadOnlyDictionary<string, string> FieldIds { get; } = new Dictionary<string, string>
     {
         [nameof(PerformanceIndicator.PriorityId)] = "indicator-priority",
         [nameof(PerformanceIndicator.Code)] = "indicator-code",
@@ -21,12 +19,9 @@ public sealed partial class NewIndicatorPage
         [nameof(PerformanceIndicator.OwnerId)] = "indicator-owner",
     };
 
-    private readonly CancellationTokenSource _cts = new();
     private PlanView? _plan;
     private EditChoices? _choices;
-    private List<FormError> _errors = [];
     private bool _denied;
-    private bool _busy;
     private int _priorityId;
     private string? _code;
     private string? _title;
@@ -43,39 +38,15 @@ public sealed partial class NewIndicatorPage
 
     protected override async Task OnParametersSetAsync()
     {
-        _plan = await Plans.GetPlanAsync(PlanId, null, _cts.Token);
+        _plan = await Plans.GetPlanAsync(PlanId, null, Closing);
         _denied = _plan is { CanEdit: false };
-        _choices = _plan is { CanEdit: true } ? await Plans.GetChoicesAsync(PlanId, _cts.Token) : null;
+        _choices = _plan is { CanEdit: true } ? await Plans.GetChoicesAsync(PlanId, Closing) : null;
     }
 
-    private async Task SaveAsync()
+    private Task SaveAsync() => SaveAsync(async ct =>
     {
-        if (_busy)
-        {
-            return;
-        }
-
-        _busy = true;
-        _errors = [];
-        try
-        {
-            var id = await Indicators.CreateIndicatorAsync(PlanId, new NewIndicator(
-                _priorityId, _code ?? string.Empty, _title ?? string.Empty, _definition, _unit, _polarity, _frequency, _baseline, _tolerance, _ownerId), _cts.Token);
-            Navigation.NavigateTo($"/plans/indicators/{id}");
-        }
-        catch (DomainRuleException rule)
-        {
-            _errors = [new(rule.Field is { } f && FieldIds.TryGetValue(f, out var id) ? id : string.Empty, T.Describe(rule))];
-        }
-        finally
-        {
-            _busy = false;
-        }
-    }
-
-    public void Dispose()
-    {
-        _cts.Cancel();
-        _cts.Dispose();
-    }
+        var id = await Indicators.CreateIndicatorAsync(PlanId, new NewIndicator(
+            _priorityId, _code ?? string.Empty, _title ?? string.Empty, _definition, _unit, _polarity, _frequency, _baseline, _tolerance, _ownerId), ct);
+        Navigation.NavigateTo($"/plans/indicators/{id}");
+    });
 }
