@@ -36,7 +36,7 @@ public abstract class Editor : ComponentBase, IDisposable
     protected CancellationToken Closing => _closingToken;
 
     /// <summary>The id of the input for each field a rule can name (the domain's property name); a rule naming none goes to the summary.</summary>
-    protected abstract IReadOnlyDictionary<string, string> FieldIds { get; }
+    protected virtual IReadOnlyDictionary<string, string> FieldIds { get; } = new Dictionary<string, string>();
 
     protected bool Has(string inputId) => Submission.Errors.Has(inputId);
 

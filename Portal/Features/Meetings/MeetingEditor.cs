@@ -1,26 +1,18 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
 using Portal.Components.Shared;
 using Portal.Features.Meetings.Agenda;
 using Portal.Features.Meetings.Calendar;
 using Portal.Features.Meetings.Minutes;
 using Portal.Infrastructure.Concurrency;
-using Portal.Resources;
 
 namespace Portal.Features.Meetings;
 
 /// <summary>
-/// What every part of the meeting page that writes has in common: a <see cref="FormSubmission"/>
-/// for its answers, the meeting it edits, and telling the page to reload after a save.
+/// The <see cref="Editor"/> for every part of the meeting page that writes: the meeting it edits,
+/// the meeting's services, and telling the page to reload after a save.
 /// </summary>
-public abstract class MeetingEditor : ComponentBase, IDisposable
+public abstract class MeetingEditor : Editor
 {
-    private readonly CancellationTokenSource _cts = new();
-    private FormSubmission? _submission;
-
-    [Inject]
-    private IStringLocalizer<Text> Localizer { get; set; } = default!;
-
     /// <summary>A meeting's time and status.</summary>
     [Inject]
     protected ScheduleService Schedule { get; set; } = default!;
@@ -40,17 +32,11 @@ public abstract class MeetingEditor : ComponentBase, IDisposable
     [Parameter]
     public EventCallback Changed { get; set; }
 
-    private FormSubmission Submission => _submission ??= new FormSubmission(Localizer);
-
     protected List<FormError> Errors => Submission.Errors;
 
     protected IReadOnlyList<ChangeMade>? Conflict => Submission.Conflict;
 
     protected string? Saved => Submission.Saved;
-
-    protected bool Busy => Submission.Busy;
-
-    protected CancellationToken Token => _cts.Token;
 
     /// <summary>Runs <paramref name="save"/>; on success says <paramref name="done"/>, and reloads the page's meeting either way it was answered.</summary>
     protected async Task<bool> RunAsync(Func<Task> save, Func<string?, string> fieldId, string? done = null)
@@ -66,19 +52,4 @@ public abstract class MeetingEditor : ComponentBase, IDisposable
 
     /// <summary>Shows a problem found before anything was sent, such as a time that is not a number.</summary>
     protected void Refuse(string fieldId, string message) => Submission.Refuse(fieldId, message);
-
-    public void Dispose()
-    {
-        Dispose(true);
-        GC.SuppressFinalize(this);
-    }
-
-    protected virtual void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _cts.Cancel();
-            _cts.Dispose();
-        }
-    }
 }

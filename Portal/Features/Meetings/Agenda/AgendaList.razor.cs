@@ -49,7 +49,7 @@ public partial class AgendaList
             minutes = m;
         }
 
-        if (await RunAsync(() => Agenda.AddItemAsync(Meeting.Id, new AgendaItemEdit(_title ?? string.Empty, _presenter, minutes, _private), Token), Field, T["Agenda.Added"]))
+        if (await RunAsync(() => Agenda.AddItemAsync(Meeting.Id, new AgendaItemEdit(_title ?? string.Empty, _presenter, minutes, _private), Closing), Field, T["Agenda.Added"]))
         {
             (_title, _presenter, _minutes, _private) = (null, null, null, false);
         }
@@ -57,7 +57,7 @@ public partial class AgendaList
 
     private async Task SaveNotesAsync(AgendaItemView item)
     {
-        if (await RunAsync(() => Minutes.WriteNotesAsync(Meeting.Id, item.Id, _notes, _notesVersion, Token), Field))
+        if (await RunAsync(() => Minutes.WriteNotesAsync(Meeting.Id, item.Id, _notes, _notesVersion, Closing), Field))
         {
             _notesFor = null;
         }
@@ -66,15 +66,15 @@ public partial class AgendaList
     private async Task DeclareAsync(AgendaItemView item)
     {
         var name = Meeting.People.FirstOrDefault(p => p.Id == _declarant)?.Name ?? string.Empty;
-        if (await RunAsync(() => Agenda.DeclareAsync(Meeting.Id, item.Id, _declarant == 0 ? null : _declarant, name, _interest ?? string.Empty, Token), Field))
+        if (await RunAsync(() => Agenda.DeclareAsync(Meeting.Id, item.Id, _declarant == 0 ? null : _declarant, name, _interest ?? string.Empty, Closing), Field))
         {
             (_declareFor, _declarant, _interest) = (null, 0, null);
         }
     }
 
-    private Task MoveAsync(AgendaItemView item, int position) => RunAsync(() => Agenda.MoveItemAsync(Meeting.Id, item.Id, position, Token), Field);
+    private Task MoveAsync(AgendaItemView item, int position) => RunAsync(() => Agenda.MoveItemAsync(Meeting.Id, item.Id, position, Closing), Field);
 
-    private Task RemoveAsync(AgendaItemView item) => RunAsync(() => Agenda.RemoveItemAsync(Meeting.Id, item.Id, Token), Field);
+    private Task RemoveAsync(AgendaItemView item) => RunAsync(() => Agenda.RemoveItemAsync(Meeting.Id, item.Id, Closing), Field);
 
-    private Task CarryAsync(AgendaItemView old) => RunAsync(() => Agenda.CarryForwardAsync(Meeting.Id, old.Id, Token), Field, T["Agenda.Added"]);
+    private Task CarryAsync(AgendaItemView old) => RunAsync(() => Agenda.CarryForwardAsync(Meeting.Id, old.Id, Closing), Field, T["Agenda.Added"]);
 }

@@ -15,7 +15,7 @@ public partial class DecisionsPanel
     {
         if (Report.Rights.CanDecide)
         {
-            _choices ??= await Decisions.LinkChoicesAsync(Token);
+            _choices ??= await Decisions.LinkChoicesAsync(Closing);
         }
 
         var version = Report.Recommendations.Sum(r => r.Decision?.Version ?? 0) + Report.Version;
@@ -52,7 +52,7 @@ public partial class DecisionsPanel
         var e = Edit(r);
         var prefix = $"dec-{r.Id}";
         return RunAsync(
-            () => Decisions.RecordAsync(Report.Id, r.Id, new DecisionEdit(e.Version, e.DecidedOn, e.Outcome, e.Wording, e.Reasons, e.Alternatives, e.Interests), Token),
+            () => Decisions.RecordAsync(Report.Id, r.Id, new DecisionEdit(e.Version, e.DecidedOn, e.Outcome, e.Wording, e.Reasons, e.Alternatives, e.Interests), Closing),
             field => field switch
             {
                 nameof(Decision.Outcome) => $"{prefix}-outcome",
@@ -75,11 +75,11 @@ public partial class DecisionsPanel
             return Task.CompletedTask;
         }
 
-        return RunAsync(() => Decisions.LinkAsync(decisionId, kind, targetId, Token), _ => field, T["Decisions.Linked"]);
+        return RunAsync(() => Decisions.LinkAsync(decisionId, kind, targetId, Closing), _ => field, T["Decisions.Linked"]);
     }
 
     private Task UnlinkAsync(int decisionId, DecisionLinkView link) =>
-        RunAsync(() => Decisions.UnlinkAsync(decisionId, link.Target, link.TargetId, Token), _ => string.Empty, T["Decisions.Unlinked"]);
+        RunAsync(() => Decisions.UnlinkAsync(decisionId, link.Target, link.TargetId, Closing), _ => string.Empty, T["Decisions.Unlinked"]);
 
     private sealed class DecisionDraft
     {

@@ -11,7 +11,7 @@ public partial class ReportParticularsForm
 
     protected override async Task OnParametersSetAsync()
     {
-        _choices ??= await Reports.ChoicesAsync(Report.Meeting?.Id, Token);
+        _choices ??= await Reports.ChoicesAsync(Report.Meeting?.Id, Closing);
         if (_loadedVersion != Report.Version)
         {
             _edit = Editable.From(Report);
@@ -26,7 +26,7 @@ public partial class ReportParticularsForm
     }
 
     private Task SaveAsync() => RunAsync(
-        () => Reports.DescribeAsync(Report.Id, _edit.ToEdit(Report.Version), Token),
+        () => Reports.DescribeAsync(Report.Id, _edit.ToEdit(Report.Version), Closing),
         TemplateCheck.FieldId);
 
     private sealed class Editable
