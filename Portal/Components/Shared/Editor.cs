@@ -38,6 +38,9 @@ public abstract class Editor : ComponentBase, IDisposable
     /// <summary>The id of the input for each field a rule can name (the domain's property name); a rule naming none goes to the summary.</summary>
     protected virtual IReadOnlyDictionary<string, string> FieldIds { get; } = new Dictionary<string, string>();
 
+    /// <summary>The id of the input a rule naming <paramref name="field"/> is shown beside: by default from <see cref="FieldIds"/>; empty for the summary only.</summary>
+    protected virtual string InputFor(string? field) => field is not null && FieldIds.TryGetValue(field, out var id) ? id : string.Empty;
+
     protected bool Has(string inputId) => Submission.Errors.Has(inputId);
 
     protected string? MessageFor(string inputId) => Submission.Errors.FirstOrDefault(e => e.FieldId == inputId)?.Message;
@@ -52,7 +55,7 @@ public abstract class Editor : ComponentBase, IDisposable
         ArgumentNullException.ThrowIfNull(save);
         return Submission.RunAsync(
             () => save(Closing),
-            field => field is not null && FieldIds.TryGetValue(field, out var id) ? id : string.Empty,
+            InputFor,
             done,
             refresh is null ? null : () => refresh(Closing));
     }

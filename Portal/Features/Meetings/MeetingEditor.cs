@@ -9,7 +9,7 @@ namespace Portal.Features.Meetings;
 
 /// <summary>
 /// The <see cref="Editor"/> for every part of the meeting page that writes: the meeting it edits,
-/// the meeting's services, and telling the page to reload after a save.
+/// the meeting's services, and telling the page to reload after a refused stale save.
 /// </summary>
 public abstract class MeetingEditor : Editor
 {
@@ -28,7 +28,7 @@ public abstract class MeetingEditor : Editor
     [Parameter, EditorRequired]
     public MeetingDetails Meeting { get; set; } = default!;
 
-    /// <summary>Raised after a successful save, so the page reloads the meeting.</summary>
+    /// <summary>Raised after a refused stale save, so the page reloads the meeting (a save reaches it through the change feed).</summary>
     [Parameter]
     public EventCallback Changed { get; set; }
 
@@ -38,11 +38,16 @@ public abstract class MeetingEditor : Editor
 
     protected string? Saved => Submission.Saved;
 
-    /// <summary>Runs <paramref name="save"/>; on success says <paramref name="done"/>, and reloads the page's meeting either way it was answered.</summary>
-    protected async Task<bool> RunAsync(Func<Task> save, Func<string?, string> fieldId, string? done = null)
+    /// <summary>
+    /// Runs <paramref name="save"/>; on success says <paramref name="done"/>. The page reloads the meeting from the change
+    /// feed, which the save publishes to; only a save that publishes nothing the page follows
+    /// (<paramref name="pageFollows"/> false) reloads it here. A refused stale save publishes nothing, so it reloads the
+    /// page here too: the reader sees what the other person saved.
+    /// </summary>
+    protected async Task<bool> RunAsync(Func<Task> save, Func<string?, string> fieldId, string? done = null, bool pageFollows = true)
     {
         var saved = await Submission.RunAsync(save, fieldId, done, refresh: () => Changed.InvokeAsync());
-        if (saved)
+        if (saved && !pageFollows)
         {
             await Changed.InvokeAsync();
         }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Components;
-using Portal.Components.Shared;
 using Portal.Domain.Establishment;
 
 namespace Portal.Features.Establishment.Posts;
@@ -7,10 +6,7 @@ namespace Portal.Features.Establishment.Posts;
 /// <summary>An administrator's changes to one post: its holder, its reporting line, its recruitment and its job description.</summary>
 public sealed partial class PostAdmin
 {
-    private FormSubmission? _submission;
-
-    private FormSubmission Form => _submission ??= new(T);
-
+    private string _form = string.Empty;
     private int _person;
     private bool _acting;
     private DateOnly? _from;
@@ -28,8 +24,9 @@ public sealed partial class PostAdmin
     [Parameter, EditorRequired]
     public PostDetails Post { get; set; } = default!;
 
+    /// <summary>Raised after a refused stale save, so the page reads what the other person saved (a save reaches it through the change feed).</summary>
     [Parameter]
-    public EventCallback Changed { get; set; }
+    public EventCallback Stale { get; set; }
 
     protected override void OnParametersSet()
     {
@@ -44,17 +41,18 @@ public sealed partial class PostAdmin
         _above = Post.AccountableTo?.Id ?? 0;
     }
 
-    private Task AppointAsync() => RunAsync(() => Admin.AppointAsync(Post.Id, _person, _acting, _from, CancellationToken.None), "appoint");
+    private Task AppointAsync() => RunAsync(ct => Admin.AppointAsync(Post.Id, _person, _acting, _from, ct), "appoint");
 
-    private Task VacateAsync() => RunAsync(() => Admin.VacateAsync(Post.Id, _from, CancellationToken.None), "appoint");
+    private Task VacateAsync() => RunAsync(ct => Admin.VacateAsync(Post.Id, _from, ct), "appoint");
 
-    private Task ReportingAsync() => RunAsync(() => Admin.ChangeReportingAsync(Post.Id, _above == 0 ? null : _above, _reportingFrom, CancellationToken.None), "reporting");
+    private Task ReportingAsync() => RunAsync(ct => Admin.ChangeReportingAsync(Post.Id, _above == 0 ? null : _above, _reportingFrom, ct), "reporting");
 
-    private Task RecruitmentAsync() => RunAsync(() => Admin.SetRecruitmentAsync(Post.Id, _status, _opened, _closes, _appointed, Post.Version, CancellationToken.None), "recruitment");
+    private Task RecruitmentAsync() => RunAsync(ct => Admin.SetRecruitmentAsync(Post.Id, _status, _opened, _closes, _appointed, Post.Version, ct), "recruitment");
 
-    private Task JobAsync() => RunAsync(() => Admin.DescribeJobAsync(Post.Id, _purpose, _accountabilities, _results, Post.Version, CancellationToken.None), "job");
+    private Task JobAsync() => RunAsync(ct => Admin.DescribeJobAsync(Post.Id, _purpose, _accountabilities, _results, Post.Version, ct), "job");
 
-    private static string Field(string form, string? field) => (form, field) switch
+    /// <summary>Which of the post's forms saved last decides where a rule's message goes.</summary>
+    protected override string InputFor(string? field) => (_form, field) switch
     {
         ("appoint", "PersonId") => "appoint-person",
         ("appoint", _) => "appoint-from",
@@ -70,11 +68,9 @@ public sealed partial class PostAdmin
         _ => string.Empty,
     };
 
-    private async Task RunAsync(Func<Task> change, string form)
+    private Task RunAsync(Func<CancellationToken, Task> change, string form)
     {
-        if (await Form.RunAsync(change, field => Field(form, field), refresh: () => Changed.InvokeAsync()))
-        {
-            await Changed.InvokeAsync();
-        }
+        _form = form;
+        return SaveAsync(change, refresh: _ => Stale.InvokeAsync());
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
-using Portal.Components.Shared;
 using Portal.Domain.Meetings;
 
 namespace Portal.Features.Meetings.Bodies;
@@ -8,10 +7,6 @@ namespace Portal.Features.Meetings.Bodies;
 /// <summary>The cadence form's fields, filled from the body's rule once per version, and its save.</summary>
 public partial class CadenceForm
 {
-    private FormSubmission? _submission;
-
-    private FormSubmission Form => _submission ??= new(T);
-
     private static readonly DayOfWeek[] WeekDays =
         [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday];
     private CadenceKind _kind;
@@ -30,8 +25,9 @@ public partial class CadenceForm
     [Parameter, EditorRequired]
     public BodyDetails Body { get; set; } = default!;
 
+    /// <summary>Raised after a refused stale save, so the page reads what the other person saved (a save reaches it through the change feed).</summary>
     [Parameter]
-    public EventCallback Changed { get; set; }
+    public EventCallback Stale { get; set; }
 
     protected override void OnParametersSet()
     {
@@ -51,7 +47,7 @@ public partial class CadenceForm
         }
     }
 
-    private static string Field(string? field) => field switch
+    protected override string InputFor(string? field) => field switch
     {
         nameof(Cadence.Kind) => "cadence-kind",
         nameof(Cadence.Weekday) => "cadence-weekday",
@@ -72,7 +68,7 @@ public partial class CadenceForm
         {
             if (!int.TryParse(_day, NumberStyles.Integer, CultureInfo.CurrentCulture, out var d))
             {
-                Form.Refuse("cadence-day", T["Rule.Cadence.DayOfMonthRequired"]);
+                Submission.Refuse("cadence-day", T["Rule.Cadence.DayOfMonthRequired"]);
                 return;
             }
 
@@ -80,10 +76,9 @@ public partial class CadenceForm
         }
 
         var edit = new CadenceEdit(_kind, _weekday, _kind == CadenceKind.MonthlyWeekday ? _week : null, day, _first, _last, _start, _end, _venue, _holidays, _version);
-        if (await Form.RunAsync(async () => _version = await Bodies.SetCadenceAsync(Body.Id, edit, CancellationToken.None), Field, T["Cadence.Saved"], () => Changed.InvokeAsync()))
+        if (await SaveAsync(async ct => _version = await Bodies.SetCadenceAsync(Body.Id, edit, ct), T["Cadence.Saved"], _ => Stale.InvokeAsync()))
         {
             _loaded = _version;
-            await Changed.InvokeAsync();
         }
     }
 }
