@@ -56,6 +56,49 @@ public sealed class HouseRulesTests
     }
 
     /// <summary>
+    /// A page or component a newcomer can read in one sitting: no .razor file past about 150 lines
+    /// (split it into components) and no <c>@code</c> block past about 60 (move it to a code-behind).
+    /// </summary>
+    [Fact]
+    public void NoPageIsLongerThanOneSitting()
+    {
+        var tooLong = SourceTree.Files("*.razor", "Portal")
+            .Select(file => (File: SourceTree.Relative(file), Lines: File.ReadAllLines(file.FullName)))
+            .Select(page => (page.File, Total: page.Lines.Length, Code: CodeBlockLines(page.Lines)))
+            .Where(page => page.Total > 150 || page.Code > 60)
+            .Select(page => $"{page.File}: {page.Total} lines, @code {page.Code} lines")
+            .ToList();
+
+        Assert.True(tooLong.Count == 0, "Pages past 150 lines or with an @code block past 60:\n" + string.Join('\n', tooLong));
+    }
+
+    /// <summary>The lines of a page's <c>@code</c> blocks, from each <c>@code</c> line to the brace that closes it.</summary>
+    private static int CodeBlockLines(string[] lines)
+    {
+        var total = 0;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (!lines[i].TrimStart().StartsWith("@code", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var depth = 0;
+            var start = i;
+            do
+            {
+                depth += lines[i].Count(c => c == '{') - lines[i].Count(c => c == '}');
+                i++;
+            }
+            while (i < lines.Length && depth > 0);
+            total += i - start;
+            i--;
+        }
+
+        return total;
+    }
+
+    /// <summary>
     /// A feature uses another only where the domain links them, and says why on the line that
     /// does (a decision's links to plan actions, a meeting's officers from the establishment).
     /// </summary>
