@@ -72,6 +72,23 @@ public sealed class HouseRulesTests
         Assert.True(tooLong.Count == 0, "Pages past 150 lines or with an @code block past 60:\n" + string.Join('\n', tooLong));
     }
 
+    /// <summary>
+    /// Type is set once in portal.css (page-title, section-title, sub-title, part-title, minor-title,
+    /// body-text, small-text), not by repeating MudBlazor's typography classes on each element.
+    /// </summary>
+    [Fact]
+    public void TypographyIsSetOnceInTheStylesheet()
+    {
+        var repeated = SourceTree.Files("*.razor", "Portal")
+            .SelectMany(file => File.ReadLines(file.FullName)
+                .Select((line, index) => (Line: line, Number: index + 1))
+                .Where(line => line.Line.Contains("mud-typography", StringComparison.Ordinal))
+                .Select(line => $"{SourceTree.Relative(file)}:{line.Number}: {line.Line.Trim()}"))
+            .ToList();
+
+        Assert.True(repeated.Count == 0, "MudBlazor typography classes on elements (use the classes in portal.css):\n" + string.Join('\n', repeated));
+    }
+
     /// <summary>The lines of a page's <c>@code</c> blocks, from each <c>@code</c> line to the brace that closes it.</summary>
     private static int CodeBlockLines(string[] lines)
     {
