@@ -62,7 +62,7 @@ public sealed partial class UserPage
         var version = _loadedVersion ?? string.Empty;
         if (await Form.RunAsync(
                 () => Accounts.ChangeAsync(Id, _name, [.. _roles], _personId, version, CancellationToken.None),
-                field => UsersPage.Field(field, "user"),
+                field => NewUserForm.Field(field, "user"),
                 refresh: () => ReadAfreshAsync()))
         {
             await ReadAfreshAsync();
