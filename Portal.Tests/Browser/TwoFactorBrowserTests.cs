@@ -112,6 +112,28 @@ public sealed class TwoFactorBrowserTests(BrowserSession session) : BrowserTest(
     }
 
     [Fact]
+    public async Task AnAdministratorTurnsOffTheSecondFactorOfSomeoneWhoHasLostIt()
+    {
+        var owner = await NewPageAsync();
+        await TurnOnAsync(owner, DemoUsers.Secretary);
+        var id = await App.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Users.Where(u => u.Email == DemoUsers.Secretary).Select(u => u.Id)));
+
+        var admin = await NewPageAsync();
+        await SignInToAsync(admin, DemoUsers.Administrator, $"/admin/users/{id}");
+        await Assertions.Expect(admin.Locator("[data-two-factor]")).ToContainTextAsync("On");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Turn off second factor" }).ClickAsync();
+        await Assertions.Expect(admin.Locator(".confirm-box")).ToContainTextAsync("lost both their phone and their recovery codes");
+        await AssertAccessibleAsync(admin);
+        await admin.Locator("#confirm-yes").ClickAsync();
+        await Assertions.Expect(admin.Locator(".saved-message")).ToContainTextAsync("The second factor is off.");
+        await Assertions.Expect(admin.Locator("[data-two-factor]")).ToHaveTextAsync("Off");
+
+        var again = await NewPageAsync();
+        await SignInAsync(again, DemoUsers.Secretary);
+        await again.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task TheCodeStepSpeaksSwedishAndRefusesAWrongCodeInSwedish()
     {
         var english = await NewPageAsync();

@@ -171,6 +171,7 @@ internal static class ServiceAuthorisationTable
         ["TwoFactorService.StartEnrolmentAsync"] = "denied ok ok ok ok",
         ["UserAccessService.DisableAsync"] = "denied denied denied denied ok",
         ["UserAccessService.EnableAsync"] = "denied denied denied denied ok",
+        ["UserAccessService.TurnOffTwoFactorAsync"] = "denied denied denied denied ok",
         ["UserAccessService.UnlockAsync"] = "denied denied denied denied ok",
         ["UserAccountService.ChangeAsync"] = "denied denied denied denied ok",
         ["UserAccountService.CreateAsync"] = "denied denied denied denied ok",

@@ -81,6 +81,36 @@ public sealed class TwoFactorTests
     }
 
     [Fact]
+    public async Task AnAdministratorTurnsOffTheSecondFactorOfSomeoneWhoLostItButNotTheirOwn()
+    {
+        await using var portal = await ServiceHarness.StartAsync();
+        await using (var officer = await portal.SignedInAsAsync(DemoUsers.Officer))
+        {
+            var twoFactor = officer.Get<TwoFactorService>();
+            Assert.True((await twoFactor.EnableAsync(App((await twoFactor.StartEnrolmentAsync(Ct)).Key).ComputeTotp(), Ct)).Check.Succeeded);
+        }
+
+        await using (var self = await portal.SignedInAsAsync(DemoUsers.Administrator))
+        {
+            var twoFactor = self.Get<TwoFactorService>();
+            Assert.True((await twoFactor.EnableAsync(App((await twoFactor.StartEnrolmentAsync(Ct)).Key).ComputeTotp(), Ct)).Check.Succeeded);
+        }
+
+        await using var admin = await portal.SignedInAsAsync(DemoUsers.Administrator);
+        var (officerId, officerVersion) = await StampAsync(portal, DemoUsers.Officer);
+        var (adminId, adminVersion) = await StampAsync(portal, DemoUsers.Administrator);
+        Assert.True((await admin.Get<Portal.Features.Admin.Users.UserListService>().GetAsync(officerId, Ct)).User.TwoFactorEnabled);
+
+        await admin.Get<Portal.Features.Admin.Users.UserAccessService>().TurnOffTwoFactorAsync(officerId, officerVersion, Ct);
+        var rule = await Assert.ThrowsAsync<DomainRuleException>(() => admin.Get<Portal.Features.Admin.Users.UserAccessService>().TurnOffTwoFactorAsync(adminId, adminVersion, Ct));
+
+        Assert.Equal("User.TwoFactorSelf", rule.Code);
+        await using var db = await portal.Db.CreateDbContextAsync(Ct);
+        Assert.False(await db.Users.Where(u => u.Id == officerId).Select(u => u.TwoFactorEnabled).SingleAsync(Ct));
+        Assert.True(await db.Users.Where(u => u.Id == adminId).Select(u => u.TwoFactorEnabled).SingleAsync(Ct));
+    }
+
+    [Fact]
     public async Task NoOneButTheSignedInPersonReachesTheirSecondFactor()
     {
         await using var portal = await ServiceHarness.StartAsync();
@@ -152,6 +182,13 @@ public sealed class TwoFactorTests
 
     private static async Task<PortalUser> UserAsync(ServiceHarness.Session session, string email) =>
         await session.Get<UserManager<PortalUser>>().FindByEmailAsync(email) ?? throw new InvalidOperationException(email);
+
+    private static async Task<(string Id, string Version)> StampAsync(ServiceHarness portal, string email)
+    {
+        await using var db = await portal.Db.CreateDbContextAsync(Ct);
+        var user = await db.Users.AsNoTracking().SingleAsync(u => u.Email == email, Ct);
+        return (user.Id, user.ConcurrencyStamp!);
+    }
 
     private static async Task<string> CouncilNameAsync(ServiceHarness portal)
     {
