@@ -137,7 +137,7 @@ public sealed class TwoFactorBrowserTests(BrowserSession session) : BrowserTest(
     public async Task TheCodeStepSpeaksSwedishAndRefusesAWrongCodeInSwedish()
     {
         var english = await NewPageAsync();
-        await TurnOnAsync(english, DemoUsers.Member);
+        var totp = await TurnOnAsync(english, DemoUsers.Member);
 
         var page = await NewPageAsync("sv-SE");
         await SignInAsync(page, DemoUsers.Member);
@@ -149,6 +149,14 @@ public sealed class TwoFactorBrowserTests(BrowserSession session) : BrowserTest(
         await page.Locator("#recoverycode").FillAsync("AAAAA-BBBBB");
         await page.GetByRole(AriaRole.Button, new() { Name = "Logga in med en återställningskod" }).ClickAsync();
         await Assertions.Expect(page.Locator("#recoverycode-error")).ToContainTextAsync("har redan använts");
+        await AssertAccessibleAsync(page);
+
+        // The right code signs in; the security page in Swedish says the second factor is on.
+        await page.Locator("#code").FillAsync(totp.ComputeTotp());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/", StringComparison.Ordinal));
+        await page.GotoAsync("/account/security");
+        await Assertions.Expect(page.Locator("[data-two-factor-status]")).ToContainTextAsync("Andra faktor: på.");
         await AssertAccessibleAsync(page);
     }
 
