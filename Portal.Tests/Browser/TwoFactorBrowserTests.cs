@@ -23,6 +23,7 @@ public sealed class TwoFactorBrowserTests(BrowserSession session) : BrowserTest(
         await page.GetByRole(AriaRole.Link, new() { Name = "Sign-in security" }).ClickAsync();
         await page.WaitForURLAsync("**/account/security");
         await Assertions.Expect(page.Locator("[data-two-factor-status]")).ToContainTextAsync("Second factor: off");
+        await ScreenshotAsync(page, "two-factor-set-up-en");
         await Assertions.Expect(page.GetByAltText("QR code for your authenticator app", new() { Exact = false })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".authenticator-uri")).ToContainTextAsync("otpauth://totp/Portal:barbara.boyce%40york.example?secret=");
         await AssertAccessibleAsync(page);
@@ -50,6 +51,7 @@ public sealed class TwoFactorBrowserTests(BrowserSession session) : BrowserTest(
         await SignInAsync(page, DemoUsers.Officer, returnUrl: "/plans");
         await page.WaitForURLAsync("**/account/login/two-factor**");
         await AssertAccessibleAsync(page);
+        await ScreenshotAsync(page, "two-factor-code-en");
         await page.Locator("#code").FillAsync(totp.ComputeTotp(DateTime.UtcNow.AddMinutes(-10)));
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("#code-error")).ToContainTextAsync("That code is not right");
@@ -150,6 +152,7 @@ public sealed class TwoFactorBrowserTests(BrowserSession session) : BrowserTest(
         await page.GetByRole(AriaRole.Button, new() { Name = "Logga in med en återställningskod" }).ClickAsync();
         await Assertions.Expect(page.Locator("#recoverycode-error")).ToContainTextAsync("har redan använts");
         await AssertAccessibleAsync(page);
+        await ScreenshotAsync(page, "two-factor-code-sv");
 
         // The right code signs in; the security page in Swedish says the second factor is on.
         await page.Locator("#code").FillAsync(totp.ComputeTotp());
