@@ -14,6 +14,7 @@ using Portal.Features.Meetings.Feeds;
 using Portal.Features.Plans;
 using Portal.Features.Reports;
 using Portal.Features.Thread;
+using Portal.Features.TwoFactor;
 using Portal.Infrastructure;
 using Portal.Infrastructure.Backups;
 using Portal.Infrastructure.Health;
@@ -56,6 +57,7 @@ if (!string.IsNullOrWhiteSpace(portalOptions.PublicUrl) && !PublicAddress.TryRea
 }
 
 services.AddPortalCore(builder.Configuration, connectionString);
+services.AddPortalTwoFactor(builder.Configuration);
 services.AddSingleton<CircuitLimiter>();
 services.AddRazorComponents().AddInteractiveServerComponents()
     .AddHubOptions(options =>

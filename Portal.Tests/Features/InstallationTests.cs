@@ -23,13 +23,39 @@ public sealed class InstallationTests
         }
 
         Assert.True(await setup.IsOpenAsync(ct));
-        var weak = await setup.CreateFirstAdministratorAsync("Jane Clerk", "jane@council.example", "short", ct);
+
+        // The one-time code the portal printed at start (held by this process only); without it, or with another, nothing is created.
+        var code = session.Get<SetupCode>().Value;
+        var noCode = await setup.CreateFirstAdministratorAsync("Jane Clerk", "jane@council.example", "A-long-enough-passw0rd", null, ct);
+        Assert.Equal([SetupService.CodeField], noCode.Keys);
+        var otherCode = await setup.CreateFirstAdministratorAsync("Jane Clerk", "jane@council.example", "A-long-enough-passw0rd", new SetupCode().Value, ct);
+        Assert.Equal([SetupService.CodeField], otherCode.Keys);
+        Assert.True(await setup.IsOpenAsync(ct));
+
+        // A weak password does not use the code up; typed in small letters without dashes it is the same code.
+        var weak = await setup.CreateFirstAdministratorAsync("Jane Clerk", "jane@council.example", "short", code, ct);
         Assert.Contains("Password", weak.Keys);
-        var problems = await setup.CreateFirstAdministratorAsync("Jane Clerk", "jane@council.example", "A-long-enough-passw0rd", ct);
+        var problems = await setup.CreateFirstAdministratorAsync("Jane Clerk", "jane@council.example", "A-long-enough-passw0rd", code.Replace("-", "", StringComparison.Ordinal).ToLowerInvariant(), ct);
 
         Assert.Empty(problems);
+        Assert.True(session.Get<SetupCode>().IsUsed);
         Assert.False(await setup.IsOpenAsync(ct));
-        await Assert.ThrowsAsync<AccessDeniedException>(() => setup.CreateFirstAdministratorAsync("Mallory", "m@evil.example", "A-long-enough-passw0rd", ct));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => setup.CreateFirstAdministratorAsync("Mallory", "m@evil.example", "A-long-enough-passw0rd", code, ct));
+    }
+
+    [Fact]
+    public void ASetupCodeIsAcceptedOnlyUntilUsedAndEachStartMakesANewOne()
+    {
+        var first = new SetupCode();
+        var second = new SetupCode();
+
+        Assert.Matches("^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$", first.Value);
+        Assert.NotEqual(first.Value, second.Value);
+        Assert.False(first.Matches(second.Value));
+        Assert.False(first.Matches(null));
+        Assert.True(first.Matches(" " + first.Value.ToLowerInvariant() + " "));
+        first.MarkUsed();
+        Assert.False(first.Matches(first.Value));
     }
 
     [Fact]

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Portal.Data;
+using Portal.Features.TwoFactor;
 using Portal.Infrastructure;
 
 namespace Portal.Tests.Infrastructure;
@@ -80,6 +81,7 @@ public sealed class ServiceHarness : IAsyncDisposable
         services.AddDataProtection();
         services.AddAuthentication();
         services.AddPortalCore(configuration, connectionString);
+        services.AddPortalTwoFactor(configuration);
         // A query whose answer depends on the order SQLite happens to read rows in (a First or a
         // Take with no OrderBy), or that multiplies rows by joining two collections, fails here.
         services.ConfigureDbContext<PortalDbContext>(options => options.ConfigureWarnings(warnings => warnings.Throw(

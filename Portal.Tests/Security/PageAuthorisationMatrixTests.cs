@@ -37,6 +37,8 @@ public sealed partial class PageAuthorisationMatrixTests : HttpTest
         ("/accessibility", "/accessibility", "ok ok ok ok ok"),
         ("/account/access-denied", "/account/access-denied", "denied denied denied denied denied"),
         ("/account/login", "/account/login", "ok ok ok ok ok"),
+        ("/account/login/two-factor", "/account/login/two-factor", "ok ok ok ok ok"),
+        ("/account/security", "/account/security", "login ok ok ok ok"),
         ("/account/set-password", "/account/set-password", "ok ok ok ok ok"),
         ("/admin", "/admin", "login denied denied denied ok"),
         ("/admin/audit", "/admin/audit", "login denied denied denied ok"),

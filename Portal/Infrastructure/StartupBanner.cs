@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Portal.Data;
 using Portal.Data.Seeding;
+using Portal.Features.Setup;
 
 namespace Portal.Infrastructure;
 
@@ -24,6 +25,14 @@ internal static class StartupBanner
         if (installation.Kind == InstallationKind.Council)
         {
             lines.Add($"If no administrator exists yet, create the first one at {address.TrimEnd('/')}/setup");
+            if (SetupIsOpen(app))
+            {
+                // Printed and logged only while there is no sign-in at all; it lives in memory, so a restart makes a new one.
+                var code = app.Services.GetRequiredService<SetupCode>().Value;
+                lines.Add($"  with this one-time setup code: {code} (it works once, until the portal restarts)");
+                app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StartupBanner))
+                    .LogWarning("No administrator exists yet: the one-time setup code for /setup is {SetupCode}", code);
+            }
         }
         else
         {
@@ -33,5 +42,11 @@ internal static class StartupBanner
 
         lines.Add(string.Empty);
         Console.WriteLine(string.Join(Environment.NewLine, lines));
+    }
+
+    private static bool SetupIsOpen(WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<SetupService>().IsOpenAsync(CancellationToken.None).GetAwaiter().GetResult();
     }
 }

@@ -7,11 +7,14 @@ using Portal.Infrastructure.Security;
 namespace Portal.Features.Setup;
 
 /// <summary>
-/// Creates a council's first administrator, once. Open to anyone only while the database has no
-/// sign-ins at all and is a council's own record; after that it refuses.
+/// Creates a council's first administrator, once. Open only while the database has no sign-ins
+/// at all and is a council's own record, and only to someone with the one-time code the portal
+/// printed in its console and log at start (<see cref="SetupCode"/>); after that it refuses.
 /// </summary>
-public sealed class SetupService(IDbContextFactory<PortalDbContext> dbFactory, UserManager<PortalUser> users)
+public sealed class SetupService(IDbContextFactory<PortalDbContext> dbFactory, UserManager<PortalUser> users, SetupCode setupCode)
 {
+    public const string CodeField = "SetupCode";
+
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
 
     public async Task<bool> IsOpenAsync(CancellationToken ct)
@@ -21,8 +24,8 @@ public sealed class SetupService(IDbContextFactory<PortalDbContext> dbFactory, U
         return installation?.Kind == InstallationKind.Council && !await db.Users.AnyAsync(ct);
     }
 
-    /// <summary>Creates the administrator, or returns the reasons it could not, keyed by field.</summary>
-    public async Task<IReadOnlyDictionary<string, string>> CreateFirstAdministratorAsync(string name, string email, string password, CancellationToken ct)
+    /// <summary>Creates the administrator, or returns the reasons it could not, keyed by field (<see cref="CodeField"/> for a wrong, used or old setup code).</summary>
+    public async Task<IReadOnlyDictionary<string, string>> CreateFirstAdministratorAsync(string name, string email, string password, string? code, CancellationToken ct)
     {
         await OneAtATime.WaitAsync(ct);
         try
@@ -30,6 +33,11 @@ public sealed class SetupService(IDbContextFactory<PortalDbContext> dbFactory, U
             if (!await IsOpenAsync(ct))
             {
                 throw new AccessDeniedException("Setup");
+            }
+
+            if (!setupCode.Matches(code))
+            {
+                return new Dictionary<string, string> { [CodeField] = "That setup code is not right, or has been used, or is from before the portal last started." };
             }
 
             var user = new PortalUser { UserName = email?.Trim(), Email = email?.Trim(), DisplayName = name?.Trim() ?? string.Empty, EmailConfirmed = true, LockoutEnabled = true };
@@ -64,6 +72,7 @@ public sealed class SetupService(IDbContextFactory<PortalDbContext> dbFactory, U
             person.LinkSignIn(user.Id);
             db.People.Add(person);
             await db.SaveChangesAsync(ct);
+            setupCode.MarkUsed();
             return new Dictionary<string, string>();
         }
         finally

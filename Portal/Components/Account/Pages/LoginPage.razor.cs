@@ -58,6 +58,10 @@ public partial class LoginPage
         {
             RedirectManager.RedirectTo(ReturnUrl);
         }
+        else if (result.RequiresTwoFactor)
+        {
+            RedirectManager.RedirectTo($"/account/login/two-factor?returnUrl={Uri.EscapeDataString(ReturnUrl ?? "/")}&rememberMe={Input.RememberMe}");
+        }
         else if (result.IsLockedOut && Throttle.LockedUntil(Input.Email, Devices.SourceOf(HttpContext, Input.Email)) is DateTimeOffset until)
         {
             // Locked for this email from this address only: the message says until when, in words and as a time.

@@ -8,7 +8,8 @@ namespace Portal.Features.Admin.Users;
 
 /// <summary>
 /// Whether a sign-in can sign in: disable it (never your own, never the last administrator),
-/// enable it again, and unlock it after too many wrong passwords. Only administrators.
+/// enable it again, unlock it after too many wrong passwords, and turn off a second factor whose
+/// owner has lost it. Only administrators.
 /// </summary>
 /// <remarks>Each operation takes a scope of its own, acting for the administrator who asked (see <see cref="UserWork"/>).</remarks>
 public sealed class UserAccessService(IServiceScopeFactory scopes, ICurrentUser currentUser, ChangeFeed feed, SignInThrottle throttle, TimeProvider clock)
@@ -51,6 +52,25 @@ public sealed class UserAccessService(IServiceScopeFactory scopes, ICurrentUser 
         Succeed(await work.Users.SetLockoutEndDateAsync(user, null), id);
         Succeed(await work.Users.ResetAccessFailedCountAsync(user), id);
         throttle.Clear(user.Email ?? user.UserName ?? string.Empty);
+        feed.Publish(new UserChanged(id));
+    }
+
+    /// <summary>
+    /// Turns off someone's second factor when they have lost their phone and their recovery codes
+    /// (never your own: that is done with a code on your own security page). They sign in with their
+    /// password alone until they set it up again, at once if the setting requires them to have one.
+    /// </summary>
+    public async Task TurnOffTwoFactorAsync(string id, string version, CancellationToken ct)
+    {
+        await using var work = await BeginAsync();
+        var user = await FindAsync(work, id, version, ct);
+        if (work.Principal.FindFirstValue(ClaimTypes.NameIdentifier) == id)
+        {
+            throw new DomainRuleException("User.TwoFactorSelf", "Turn off your own second factor on your own sign-in security page, with a code from your app.");
+        }
+
+        Succeed(await work.Users.SetTwoFactorEnabledAsync(user, false), id);
+        Succeed(await work.Users.ResetAuthenticatorKeyAsync(user), id);
         feed.Publish(new UserChanged(id));
     }
 

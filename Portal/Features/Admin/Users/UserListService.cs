@@ -75,7 +75,7 @@ public sealed class UserListService(IServiceScopeFactory scopes, ICurrentUser cu
                 : u.PasswordHash is null ? SignInStatus.AwaitingPassword
                 : SignInStatus.Active;
             var names = roles.Where(r => r.UserId == u.Id).Select(r => r.Name!).OrderBy(r => Roles.All.ToList().IndexOf(r)).ToList();
-            return new UserRow(u.Id, u.Email ?? u.UserName ?? string.Empty, u.DisplayName, names, person?.Id, person?.DisplayName, status, locked, u.ConcurrencyStamp ?? string.Empty);
+            return new UserRow(u.Id, u.Email ?? u.UserName ?? string.Empty, u.DisplayName, names, person?.Id, person?.DisplayName, status, locked, u.ConcurrencyStamp ?? string.Empty, u.TwoFactorEnabled);
         }).ToList();
     }
 }

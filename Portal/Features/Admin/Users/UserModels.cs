@@ -23,7 +23,8 @@ public sealed record UserRow(
     string? PersonName,
     SignInStatus Status,
     DateTimeOffset? LockedUntil,
-    string Version);
+    string Version,
+    bool TwoFactorEnabled = false);
 
 public sealed record PersonChoice(int Id, string Name, string? JobTitle, bool IsCouncillor);
 

@@ -87,6 +87,10 @@ public sealed partial class UserPage
         {
             await ActAsync(v => Access.DisableAsync(Id, v, CancellationToken.None), T["Users.Disabled"]);
         }
+        else if (action == "TwoFactorOff")
+        {
+            await ActAsync(v => Access.TurnOffTwoFactorAsync(Id, v, CancellationToken.None), T["Users.TwoFactorOffDone"]);
+        }
         else if (action == "Reset")
         {
             Invitation? made = null;
