@@ -19,6 +19,7 @@ using Portal.Infrastructure.Backups;
 using Portal.Infrastructure.Health;
 using Portal.Infrastructure.Localization;
 using Portal.Infrastructure.Security;
+using Portal.Infrastructure.Security.Oidc;
 
 if (RestoreCommand.IsRestore(args))
 {
@@ -79,6 +80,7 @@ services.AddAuthentication(options =>
         options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
     })
     .AddIdentityCookies();
+services.AddPortalOidc(builder.Configuration);
 services.ConfigureApplicationCookie(options =>
 {
     options.LoginPath = "/account/login";
@@ -115,6 +117,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
+app.MapProviderSignIn();
 app.MapCultureSwitch();
 app.MapThemeStylesheets();
 app.MapPlanExports();

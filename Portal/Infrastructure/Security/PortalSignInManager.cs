@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Portal.Data;
+using Portal.Infrastructure.Security.Oidc;
 
 namespace Portal.Infrastructure.Security;
 
@@ -15,6 +16,7 @@ namespace Portal.Infrastructure.Security;
 /// account. And wrong passwords lock only that email from that address, or from that browser when
 /// it has signed in as that email before (<see cref="SignInThrottle"/>, <see cref="KnownDevices"/>),
 /// never the account everywhere, so no one can keep a colleague out by typing their email.
+/// When the portal signs in with the council's provider only, no password signs anyone in.
 /// </summary>
 internal sealed class PortalSignInManager(
     UserManager<PortalUser> userManager,
@@ -26,7 +28,8 @@ internal sealed class PortalSignInManager(
     IUserConfirmation<PortalUser> confirmation,
     IPasswordHasher<PortalUser> hasher,
     SignInThrottle throttle,
-    KnownDevices devices)
+    KnownDevices devices,
+    IOptions<PortalAuthenticationOptions> authentication)
     : SignInManager<PortalUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     private static readonly PortalUser StandIn = new();
@@ -44,6 +47,12 @@ internal sealed class PortalSignInManager(
     {
         ArgumentNullException.ThrowIfNull(userName);
         ArgumentNullException.ThrowIfNull(password);
+        if (!authentication.Value.PasswordsAllowed)
+        {
+            // Provider only: no password signs anyone in, whatever the form posted.
+            return SignInResult.NotAllowed;
+        }
+
         var source = devices.SourceOf(Context, userName);
         if (throttle.LockedUntil(userName, source) is not null)
         {
