@@ -32,7 +32,7 @@ internal static class AccountEndpoints
 
             var signedOut = context.User;
             await signInManager.SignOutAsync();
-            return TypedResults.LocalRedirect(await ProviderEndpoints.AfterSignOutAsync(signedOut, provider, context.RequestAborted));
+            return TypedResults.LocalRedirect(await ProviderEndpoints.AfterSignOutAsync(context, signedOut, provider));
         });
         return endpoints;
     }

@@ -74,7 +74,7 @@ public static class OidcSetup
     private static Task FailedAsync(RemoteFailureContext context)
     {
         var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(OidcSetup));
-        logger.LogWarning("A provider sign-in failed and was refused: {Reason}", context.Failure?.Message ?? "no reason given");
+        logger.LogWarning("A provider sign-in failed and was refused: {Reason}", context.Failure is null ? "no reason given" : ProviderMetadata.Reason(context.Failure));
         context.HandleResponse();
         context.Response.Redirect(ProviderEndpoints.LoginWith(ProviderOutcome.Failed, context.Properties?.RedirectUri));
         return Task.CompletedTask;

@@ -37,9 +37,18 @@ public sealed class ProviderMetadata(IOptions<PortalAuthenticationOptions> setti
         }
         catch (Exception ex) when (ex is InvalidOperationException or HttpRequestException or IOException or TaskCanceledException)
         {
-            logger.LogError("The identity provider at {Authority} could not be read, so provider sign-in is not offered: {Reason}", settings.Value.Oidc.Authority, ex.Message);
+            logger.LogError("The identity provider at {Authority} could not be read, so provider sign-in is not offered: {Reason}", settings.Value.Oidc.Authority, Reason(ex));
             return null;
         }
+    }
+
+    /// <summary>What went wrong, in one line for the operator: the innermost cause (a refused connection, a bad certificate, a 404), never a stack trace.</summary>
+    public static string Reason(Exception failure)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        var message = failure.GetBaseException().Message;
+        var line = message.Split('\n', 2)[0].Trim();
+        return line.Length > 300 ? line[..300] + "…" : line;
     }
 
     /// <summary>Whether the provider publishes an end-session endpoint the portal can send someone to after signing out.</summary>
