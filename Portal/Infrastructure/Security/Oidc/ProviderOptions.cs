@@ -19,7 +19,7 @@ public sealed class PortalAuthenticationOptions
     /// <summary>
     /// Whether the password form is offered and passwords are accepted: always unless the mode is
     /// provider only and the provider is set up (a provider-only portal with no provider would keep
-    /// everyone out, so the portal says so in its log and keeps passwords).
+    /// everyone out, so it keeps passwords).
     /// </summary>
     public bool PasswordsAllowed => Mode != SignInMode.ProviderOnly || !ProviderEnabled;
 }
