@@ -20,6 +20,7 @@ using Portal.Infrastructure.Backups;
 using Portal.Infrastructure.Health;
 using Portal.Infrastructure.Localization;
 using Portal.Infrastructure.Security;
+using Portal.Infrastructure.Security.Oidc;
 
 if (RestoreCommand.IsRestore(args))
 {
@@ -81,6 +82,7 @@ services.AddAuthentication(options =>
         options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
     })
     .AddIdentityCookies();
+services.AddPortalOidc(builder.Configuration);
 services.ConfigureApplicationCookie(options =>
 {
     options.LoginPath = "/account/login";
@@ -117,6 +119,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
+app.MapProviderSignIn();
 app.MapCultureSwitch();
 app.MapThemeStylesheets();
 app.MapPlanExports();

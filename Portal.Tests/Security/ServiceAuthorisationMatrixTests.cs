@@ -273,6 +273,7 @@ public sealed class ServiceAuthorisationMatrixTests
                     ("PlanService", "priorityId") => _ids["priority"],
                     ("PlanService", "offset") => 1,
                     ("RiskAppetiteService", "appetite") => 12,
+                    ("ProviderGroupService", "id") => 0,
                     ("OrganisationService", "id") => _ids["unit"],
                     ("PostService" or "PostAdminService", "id" or "postId") => _ids["post"],
                     ("PostService", "unitId") => _ids["unit"],

@@ -114,6 +114,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, I
 
     public DbSet<Portal.Infrastructure.Security.EndedSession> EndedSessions => Set<Portal.Infrastructure.Security.EndedSession>();
 
+    public DbSet<Portal.Infrastructure.Security.Oidc.ProviderGroupRole> ProviderGroupRoles => Set<Portal.Infrastructure.Security.Oidc.ProviderGroupRole>();
+
     /// <summary>
     /// Declares the version of <paramref name="entity"/> the editor started from. A different
     /// current version, or one that changes before the save lands, refuses the save with a

@@ -78,6 +78,7 @@ public static class PortalServices
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<OrganisationService>();
+        services.AddScoped<Portal.Features.Admin.ProviderGroups.ProviderGroupService>();
         services.AddScoped<SetupService>();
         services.AddScoped<PlanAccess>();
         services.AddScoped<PlanService>();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Data;
 using Portal.Infrastructure.Security;
+using Portal.Infrastructure.Security.Oidc;
 
 namespace Portal.Components.Account;
 
@@ -16,7 +17,7 @@ internal static class AccountEndpoints
 {
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/account/logout", async Task<IResult> (HttpContext context, [FromServices] IAntiforgery antiforgery, [FromServices] SignInManager<PortalUser> signInManager, [FromServices] EndedSessions sessions) =>
+        endpoints.MapPost("/account/logout", async Task<IResult> (HttpContext context, [FromServices] IAntiforgery antiforgery, [FromServices] SignInManager<PortalUser> signInManager, [FromServices] EndedSessions sessions, [FromServices] ProviderMetadata provider) =>
         {
             // The endpoint binds no form, so nothing checks the token unless it is checked here.
             if (!await antiforgery.IsRequestValidAsync(context))
@@ -29,8 +30,9 @@ internal static class AccountEndpoints
                 await sessions.EndAsync(session, context.RequestAborted);
             }
 
+            var signedOut = context.User;
             await signInManager.SignOutAsync();
-            return TypedResults.LocalRedirect("~/");
+            return TypedResults.LocalRedirect(await ProviderEndpoints.AfterSignOutAsync(context, signedOut, provider));
         });
         return endpoints;
     }

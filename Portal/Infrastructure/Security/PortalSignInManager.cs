@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Portal.Data;
 using Portal.Features.TwoFactor;
+using Portal.Infrastructure.Security.Oidc;
 
 namespace Portal.Infrastructure.Security;
 
@@ -21,6 +22,7 @@ namespace Portal.Infrastructure.Security;
 /// and a right password clears the count only once the whole sign-in succeeds, so guessing codes
 /// between right passwords gets no fresh tries. A local sign-in that the setting requires to have a
 /// second factor and has none yet is only let as far as setting one up (<see cref="TwoFactorPolicy"/>).
+/// When the portal signs in with the council's provider only, no password signs anyone in.
 /// </summary>
 internal sealed class PortalSignInManager(
     UserManager<PortalUser> userManager,
@@ -34,7 +36,8 @@ internal sealed class PortalSignInManager(
     SignInThrottle throttle,
     KnownDevices devices,
     Authenticator authenticator,
-    TwoFactorPolicy policy)
+    TwoFactorPolicy policy,
+    IOptions<PortalAuthenticationOptions> authentication)
     : SignInManager<PortalUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     private static readonly PortalUser StandIn = new();
@@ -52,6 +55,12 @@ internal sealed class PortalSignInManager(
     {
         ArgumentNullException.ThrowIfNull(userName);
         ArgumentNullException.ThrowIfNull(password);
+        if (!authentication.Value.PasswordsAllowed)
+        {
+            // Provider only: no password signs anyone in, whatever the form posted.
+            return SignInResult.NotAllowed;
+        }
+
         var source = devices.SourceOf(Context, userName);
         if (throttle.LockedUntil(userName, source) is not null)
         {
