@@ -19,6 +19,13 @@ public sealed class MailOptions
     /// <summary>The sender's address, such as "Council portal &lt;portal@council.gov.uk&gt;".</summary>
     public string From { get; set; } = "portal@localhost";
 
+    /// <summary>
+    /// Whether to send a mail's envelope commands together (SMTP PIPELINING) when the server offers it.
+    /// Off by default: a server that writes each pipelined reply in its own small packet (the SmtpServer
+    /// package does) meets the client's delayed acknowledgement and each mail waits about 40 ms.
+    /// </summary>
+    public bool Pipelining { get; set; }
+
     /// <summary>For development: write each mail as an .eml file in this folder instead of sending it.</summary>
     public string? PickupFolder { get; set; }
 

@@ -28,15 +28,17 @@ public sealed class NotificationWriter(IOptions<MailOptions> mail, IOptions<Port
             return;
         }
 
-        var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id))
-            .Select(p => new { p.Id, p.Email, UserEmail = db.Users.Where(u => u.Id == p.UserId).Select(u => u.Email).FirstOrDefault() })
-            .ToListAsync(ct);
+        var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.Email, p.UserId }).ToListAsync(ct);
+
+        // A person with no address of their own is mailed at their sign-in's.
+        var signIns = people.Where(p => p.Email is null && p.UserId is not null).Select(p => p.UserId!).ToList();
+        var signInEmails = signIns.Count == 0 ? [] : await db.Users.AsNoTracking().Where(u => signIns.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email, ct);
         var preferences = await db.NotificationPreferences.AsNoTracking().Where(p => ids.Contains(p.PersonId)).ToDictionaryAsync(p => p.PersonId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var person in people.OrderBy(p => p.Id))
         {
             var preference = preferences.GetValueOrDefault(person.Id);
-            var email = person.Email ?? person.UserEmail;
+            var email = person.Email ?? (person.UserId is null ? null : signInEmails.GetValueOrDefault(person.UserId));
             db.Notifications.Add(Notification.Create(
                 kind, person.Id, email, preference?.Culture ?? portal.Value.EffectiveDefaultCulture,
                 about.Subject, about.Date, about.Detail, about.Link, about.MeetingId,
