@@ -302,6 +302,22 @@ public sealed class NotificationMailTests : IAsyncLifetime
         Assert.Null(await other.Get<InboxService>().OpenAsync(row.Id, Ct));
     }
 
+    [Fact]
+    public async Task ANewSignInsInvitationIsMailedToItsOwnerWithTheLinkTheAdministratorSees()
+    {
+        await using var admin = await _portal.SignedInAsAsync(DemoUsers.Administrator);
+        var invitation = await admin.Get<Portal.Features.Admin.Users.UserAccountService>().CreateAsync(
+            new Portal.Features.Admin.Users.NewUser("joan.clerk@york.example", "Joan Clerk", [Portal.Infrastructure.Security.Roles.Officer], null), Ct);
+
+        Assert.Equal(1, await _portal.Root.GetRequiredService<OutboxSender>().SendDueAsync(Ct));
+        var (to, message) = Assert.Single(await _smtp.WaitForAsync(1));
+        Assert.Equal(["joan.clerk@york.example"], to);
+        Assert.StartsWith("Sign-in invitation: ", message.Subject, StringComparison.Ordinal);
+        Assert.Contains($"{Site}{invitation.Link.TrimStart('/')}", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode($"{Site}{invitation.Link.TrimStart('/')}"), message.HtmlBody, StringComparison.Ordinal);
+        Assert.Null(message.Headers["List-Unsubscribe"]);
+    }
+
     private async Task<(int MeetingId, string BodyName)> PublishPapersAsync(int? meetingId = null)
     {
         var meeting = meetingId is int id ? await MeetingAsync(_portal, id) : await NextUnpublishedMeetingAsync();
