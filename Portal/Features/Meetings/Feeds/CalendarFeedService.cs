@@ -95,7 +95,7 @@ public sealed class CalendarFeedService(
     /// One meeting as a calendar file for the mail telling its body's members it moved or was
     /// cancelled: the mail goes only to them, so no caller is asked (the sender has none).
     /// </summary>
-    public async Task<string?> MeetingFileForMailAsync(int id, Uri site, CancellationToken ct)
+    internal async Task<string?> MeetingFileForMailAsync(int id, Uri site, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var meeting = await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, ct);

@@ -14,7 +14,7 @@ public sealed class InboxService(IDbContextFactory<PortalDbContext> dbFactory, I
     public const int ListSize = 100;
 
     /// <summary>The caller's person, or null for a visitor or a sign-in with no person.</summary>
-    public async Task<int?> MeAsync()
+    internal async Task<int?> MeAsync()
     {
         var principal = await currentUser.GetPrincipalAsync();
         return int.TryParse(principal.FindFirstValue(PortalClaims.PersonId), out var id) ? id : null;
