@@ -11,6 +11,7 @@ using Portal.Features.Admin;
 using Portal.Features.Establishment;
 using Portal.Features.Meetings;
 using Portal.Features.Meetings.Feeds;
+using Portal.Features.Notifications.Preferences;
 using Portal.Features.Plans;
 using Portal.Features.Reports;
 using Portal.Features.Thread;
@@ -128,6 +129,7 @@ app.MapMeetingFeeds();
 app.MapEstablishmentExports();
 app.MapReportFiles();
 app.MapAdminExports();
+app.MapUnsubscribe();
 app.MapPortalHealthChecks();
 
 await using (var scope = app.Services.CreateAsyncScope())

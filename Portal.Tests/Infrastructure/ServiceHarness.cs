@@ -41,11 +41,13 @@ public sealed class ServiceHarness : IAsyncDisposable
 
     public string DatabaseFile => _database.File;
 
+    public string ConnectionString => _database.ConnectionString;
+
     /// <summary>
     /// Starts on a copy of the seeded demo (<see cref="DemoTemplates"/>), or with <paramref name="fresh"/>
     /// on an empty file that start-up migrates and seeds, on <paramref name="now"/> when given.
     /// </summary>
-    public static async Task<ServiceHarness> StartAsync(string demo = "en", bool fresh = false, DateTimeOffset? now = null)
+    public static async Task<ServiceHarness> StartAsync(string demo = "en", bool fresh = false, DateTimeOffset? now = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         if (now is not null && !fresh)
         {
@@ -58,7 +60,7 @@ public sealed class ServiceHarness : IAsyncDisposable
             await DemoTemplates.CopyToAsync(demo, realTime: false, database.File);
         }
 
-        var services = Build(database.ConnectionString, demo, out var clock);
+        var services = Build(database.ConnectionString, demo, out var clock, settings: settings);
         if (now is DateTimeOffset moment)
         {
             clock.SetUtcNow(moment);
@@ -69,10 +71,12 @@ public sealed class ServiceHarness : IAsyncDisposable
         return harness;
     }
 
-    internal static ServiceProvider Build(string connectionString, string demo, out FakeTimeProvider clock, bool realTime = false)
+    internal static ServiceProvider Build(
+        string connectionString, string demo, out FakeTimeProvider clock, bool realTime = false, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Portal:Demo"] = demo })
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
         clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
         var services = new ServiceCollection();

@@ -12,7 +12,9 @@ namespace Portal.Tests.Security;
 /// group (EMG) is not public, so a visitor and a councillor are not told it exists;
 /// sign-ins, the audit trail, bodies, meetings' records and the council's settings are the
 /// administrators'; an exempt report is released by the proper officer (the Monitoring Officer,
-/// who has no demo sign-in, or an administrator).
+/// who has no demo sign-in, or an administrator); a person's notifications and preferences are
+/// their own (the unread count is 0 for a visitor, and the unsubscribe link needs no sign-in: its
+/// signed token is the authority), and the outbox is the administrators'.
 /// </summary>
 internal static class ServiceAuthorisationTable
 {
@@ -46,6 +48,14 @@ internal static class ServiceAuthorisationTable
         ["CalendarFeedService.MyTokenAsync"] = "denied ok ok ok ok",
         ["CalendarFeedService.PersonalCalendarAsync"] = "ok ok ok ok ok",
         ["CalendarFeedService.PublicCalendarAsync"] = "ok ok ok ok ok",
+        ["InboxService.ListAsync"] = "denied ok ok ok ok",
+        ["InboxService.OpenAsync"] = "denied ok ok ok ok",
+        ["InboxService.UnreadCountAsync"] = "ok ok ok ok ok",
+        ["OutboxAdminService.ListAsync"] = "denied denied denied denied ok",
+        ["OutboxAdminService.RetryAsync"] = "denied denied denied denied hidden",
+        ["PreferenceService.MineAsync"] = "denied ok ok ok ok",
+        ["PreferenceService.SaveMineAsync"] = "denied ok ok ok ok",
+        ["PreferenceService.UnsubscribeAsync"] = "ok ok ok ok ok",
         ["DashboardService.GetDashboardAsync"] = "denied ok ok ok ok",
         ["DecisionService.LinkAsync"] = "denied denied ok denied ok",
         ["DecisionService.LinkChoicesAsync"] = "denied ok ok ok ok",

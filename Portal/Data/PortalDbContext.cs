@@ -115,6 +115,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, I
     public DbSet<Portal.Infrastructure.Security.EndedSession> EndedSessions => Set<Portal.Infrastructure.Security.EndedSession>();
 
     public DbSet<Portal.Infrastructure.Security.Oidc.ProviderGroupRole> ProviderGroupRoles => Set<Portal.Infrastructure.Security.Oidc.ProviderGroupRole>();
+    public DbSet<Portal.Domain.Notifications.Notification> Notifications => Set<Portal.Domain.Notifications.Notification>();
+
+    public DbSet<Portal.Domain.Notifications.NotificationPreference> NotificationPreferences => Set<Portal.Domain.Notifications.NotificationPreference>();
 
     /// <summary>
     /// Declares the version of <paramref name="entity"/> the editor started from. A different

@@ -9,6 +9,7 @@ using Portal.Features.Meetings.Bodies;
 using Portal.Features.Meetings.Calendar;
 using Portal.Features.Meetings.Feeds;
 using Portal.Features.Meetings.Minutes;
+using Portal.Features.Notifications;
 using Portal.Features.Organisation;
 using Portal.Features.Plans;
 using Portal.Features.Plans.Actions;
@@ -131,6 +132,7 @@ public static class PortalServices
         services.AddScoped<Portal.Features.Admin.Users.UserAccessService>();
         services.AddHostedService<Backups.BackupScheduler>();
         services.AddPortalHealthChecks();
+        services.AddPortalNotifications(configuration);
         return services;
     }
 }

@@ -18,8 +18,11 @@ public sealed class MeetingWriter(IDbContextFactory<PortalDbContext> dbFactory, 
         return await ChangeMeetingAsync(db, id, version, (m, _) => change(m), ct);
     }
 
-    /// <summary>The one path every meeting write takes: find, check rights, check the version, change, save, tell.</summary>
-    public async Task<int> ChangeMeetingAsync(PortalDbContext db, int id, int? version, Action<Meeting, Body> change, CancellationToken ct)
+    /// <summary>
+    /// The one path every meeting write takes: find, check rights, check the version, change, save, tell.
+    /// <paramref name="notify"/> adds the notifications the change causes to the same context, so they are saved with it.
+    /// </summary>
+    public async Task<int> ChangeMeetingAsync(PortalDbContext db, int id, int? version, Action<Meeting, Body> change, CancellationToken ct, Func<Meeting, Body, Task>? notify = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(change);
@@ -32,6 +35,11 @@ public sealed class MeetingWriter(IDbContextFactory<PortalDbContext> dbFactory, 
         }
 
         change(meeting, body);
+        if (notify is not null)
+        {
+            await notify(meeting, body);
+        }
+
         await db.SaveChangesAsync(ct);
         await Search.SearchIndex.MeetingAsync(db, meeting, body, ct);
         changes.Publish(new MeetingChanged(meeting.Id, body.Id));

@@ -21,8 +21,9 @@ public sealed class ReportWrites(IDbContextFactory<PortalDbContext> dbFactory, M
     }
 
     internal async Task<int> ChangeAsync(
-        PortalDbContext db, MeetingCaller caller, int id, int version, Func<ReportRights, bool> allowed, Action<Report> change, CancellationToken ct, bool publish = true) =>
-        await SaveChangeAsync(db, await FindForChangeAsync(db, caller, id, allowed, ct), version, change, ct, publish);
+        PortalDbContext db, MeetingCaller caller, int id, int version, Func<ReportRights, bool> allowed, Action<Report> change, CancellationToken ct, bool publish = true,
+        Func<Report, Task>? notify = null) =>
+        await SaveChangeAsync(db, await FindForChangeAsync(db, caller, id, allowed, ct), version, change, ct, publish, notify);
 
     /// <summary>The first half of <see cref="ChangeAsync(PortalDbContext, MeetingCaller, int, int, Func{ReportRights, bool}, Action{Report}, CancellationToken, bool)"/>: the report, tracked, once the caller is known to be allowed.</summary>
     internal static async Task<Report> FindForChangeAsync(PortalDbContext db, MeetingCaller caller, int id, Func<ReportRights, bool> allowed, CancellationToken ct)
@@ -32,11 +33,15 @@ public sealed class ReportWrites(IDbContextFactory<PortalDbContext> dbFactory, M
         return report;
     }
 
-    /// <summary>The second half: the version checked, the change made, saved and told.</summary>
-    internal async Task<int> SaveChangeAsync(PortalDbContext db, Report report, int version, Action<Report> change, CancellationToken ct, bool publish = true)
+    /// <summary>The second half: the version checked, the change made (with the notifications it causes, in the same save), saved and told.</summary>
+    internal async Task<int> SaveChangeAsync(PortalDbContext db, Report report, int version, Action<Report> change, CancellationToken ct, bool publish = true, Func<Report, Task>? notify = null)
     {
         await db.ExpectVersionAsync(report, version, ct);
         change(report);
+        if (notify is not null)
+        {
+            await notify(report);
+        }
 
         // A change to a section, recommendation or annex is a change to the report: its version rises, so a stale editor is refused.
         db.Entry(report).Property(r => r.Version).IsModified = true;

@@ -34,7 +34,9 @@ internal static class AuditTrail
         var pending = new List<Pending>();
         foreach (var entry in tracker.Entries())
         {
-            if (entry.Entity is AuditEntry || entry.State is EntityState.Unchanged or EntityState.Detached)
+            // A notification is itself the record of what was told to whom (and its outbox row changes with
+            // every attempt): auditing it would double the write of a change that tells sixty people.
+            if (entry.Entity is AuditEntry or Portal.Domain.Notifications.Notification || entry.State is EntityState.Unchanged or EntityState.Detached)
             {
                 continue;
             }

@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Common;
+using Portal.Domain.Notifications;
 using Portal.Domain.Organisation;
+using Portal.Features.Notifications.Outbox; // an invitation or reset link is mailed to its owner
 using Portal.Infrastructure.LiveUpdates;
 using Portal.Infrastructure.Security;
 using static Portal.Features.Admin.Users.UserWork;
@@ -17,7 +19,7 @@ namespace Portal.Features.Admin.Users;
 /// that no administrator is left able to sign in.
 /// </summary>
 /// <remarks>Each operation takes a scope of its own, acting for the administrator who asked (see <see cref="UserWork"/>).</remarks>
-public sealed class UserAccountService(IServiceScopeFactory scopes, ICurrentUser currentUser, ChangeFeed feed, TimeProvider clock)
+public sealed class UserAccountService(IServiceScopeFactory scopes, ICurrentUser currentUser, ChangeFeed feed, NotificationWriter notifications, TimeProvider clock)
 {
     public static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(7);
 
@@ -48,6 +50,7 @@ public sealed class UserAccountService(IServiceScopeFactory scopes, ICurrentUser
         }
 
         var invitation = await InviteAsync(work.Users, user);
+        await MailAsync(work.Db, NotificationKind.SignInInvitation, user, invitation, ct);
         await transaction.CommitAsync(ct);
         feed.Publish(new UserChanged(user.Id));
         return invitation;
@@ -124,11 +127,21 @@ public sealed class UserAccountService(IServiceScopeFactory scopes, ICurrentUser
         }
 
         var invitation = await InviteAsync(work.Users, user);
+        await MailAsync(work.Db, NotificationKind.PasswordReset, user, invitation, ct);
         feed.Publish(new UserChanged(id));
         return invitation;
     }
 
     private Task<UserWork> BeginAsync() => UserWork.BeginAsync(scopes, currentUser);
+
+    /// <summary>The link goes to its owner by mail too (the administrator still sees it to hand over if the mail does not arrive).</summary>
+    private async Task MailAsync(PortalDbContext db, NotificationKind kind, PortalUser user, Invitation invitation, CancellationToken ct)
+    {
+        var person = await db.People.AsNoTracking().Where(p => p.UserId == user.Id).OrderBy(p => p.Id).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
+        var council = await db.Installations.AsNoTracking().OrderBy(i => i.Id).Select(i => i.CouncilName).FirstOrDefaultAsync(ct) ?? string.Empty;
+        notifications.AddTo(db, kind, person, invitation.Email, null, new NotificationAbout(council, null, invitation.Link.TrimStart('/')));
+        await db.SaveChangesAsync(ct);
+    }
 
     private async Task<Invitation> InviteAsync(UserManager<PortalUser> users, PortalUser user)
     {

@@ -35,7 +35,7 @@ public sealed record NewUser(string? Email, string? DisplayName, IReadOnlyList<s
 
 /// <summary>
 /// The one-off link an administrator hands to someone so they choose their own password: the
-/// portal never knows it, never shows it, and never sends it anywhere.
+/// portal never knows the password; the link is shown to the administrator and mailed to its owner.
 /// </summary>
 public sealed record Invitation(string UserId, string Email, string Link, DateTimeOffset ExpiresUtc);
 

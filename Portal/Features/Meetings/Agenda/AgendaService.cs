@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Common;
 using Portal.Domain.Meetings;
+using Portal.Domain.Notifications;
+using Portal.Features.Notifications.Outbox; // publishing the papers tells the body's members
 using Portal.Infrastructure.Time;
 
 namespace Portal.Features.Meetings.Agenda;
@@ -11,13 +13,16 @@ namespace Portal.Features.Meetings.Agenda;
 /// declaring interests on, moving, removing and carrying forward its items. Each write checks
 /// the caller may keep the body's record and tells open pages through the change feed.
 /// </summary>
-public sealed class AgendaService(IDbContextFactory<PortalDbContext> dbFactory, MeetingWriter writer, TimeProvider clock)
+public sealed class AgendaService(IDbContextFactory<PortalDbContext> dbFactory, MeetingWriter writer, NotificationWriter notifications, TimeProvider clock)
 {
     public async Task<int> PublishAgendaAsync(int id, string? lateReason, int version, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var settings = await db.SettingsAsync(ct);
-        return await writer.ChangeMeetingAsync(db, id, version, (m, body) => m.PublishAgenda(clock.Today(), MeetingQueries.AgendaDeadline(body, m, settings), lateReason), ct);
+        return await writer.ChangeMeetingAsync(
+            db, id, version, (m, body) => m.PublishAgenda(clock.Today(), MeetingQueries.AgendaDeadline(body, m, settings), lateReason), ct,
+            async (m, body) => await notifications.AddAsync(
+                db, NotificationKind.PapersPublished, await NotificationAudience.BodyAsync(db, body, m.Date, ct), NotificationAbout.Meeting(body, m), ct));
     }
 
     public Task<int> AddItemAsync(int meetingId, AgendaItemEdit edit, CancellationToken ct)

@@ -91,6 +91,23 @@ public sealed class CalendarFeedService(
         return caller.CanSee(body) ? await WriteAsync(db, new Dictionary<int, Body> { [body.Id] = body }, meeting.Id, body.Name, site, ct) : null;
     }
 
+    /// <summary>
+    /// One meeting as a calendar file for the mail telling its body's members it moved or was
+    /// cancelled: the mail goes only to them, so no caller is asked (the sender has none).
+    /// </summary>
+    internal async Task<string?> MeetingFileForMailAsync(int id, Uri site, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var meeting = await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, ct);
+        if (meeting is null)
+        {
+            return null;
+        }
+
+        var body = await db.Bodies.AsNoTracking().SingleAsync(b => b.Id == meeting.BodyId, ct);
+        return await WriteAsync(db, new Dictionary<int, Body> { [body.Id] = body }, meeting.Id, body.Name, site, ct);
+    }
+
     /// <summary>The signed-in person's private feed token, made on first asking.</summary>
     public async Task<string?> MyTokenAsync(bool replace, CancellationToken ct)
     {

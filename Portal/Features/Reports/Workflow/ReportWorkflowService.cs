@@ -2,8 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Common;
 using Portal.Domain.Meetings;
+using Portal.Domain.Notifications;
 using Portal.Domain.Reports;
 using Portal.Features.Meetings; // a report goes before a body's meeting, and who may see the body decides who may read it
+using Portal.Features.Notifications.Outbox; // each step tells the author and chief officer; a late item tells the body
 using Portal.Features.Search; // a published or released report, and its decisions, are filed for search
 using Portal.Infrastructure.LiveUpdates;
 using Portal.Infrastructure.Time;
@@ -15,20 +17,35 @@ namespace Portal.Features.Reports.Workflow;
 /// draft, and the body's secretary publishes it with the meeting's agenda. Every step checks rights
 /// and the version.
 /// </summary>
-public sealed class ReportWorkflowService(IDbContextFactory<PortalDbContext> dbFactory, MeetingAccess access, ReportWrites writes, ChangeFeed changes, TimeProvider clock)
+public sealed class ReportWorkflowService(
+    IDbContextFactory<PortalDbContext> dbFactory, MeetingAccess access, ReportWrites writes, NotificationWriter notifications, ChangeFeed changes, TimeProvider clock)
 {
     public Task<int> SubmitAsync(int id, int version, CancellationToken ct) =>
-        writes.ChangeAsync(id, version, r => r.CanEdit, r => r.Submit(clock.Today()), ct);
+        StepAsync(id, version, r => r.CanEdit, r => r.Submit(clock.Today()), NotificationKind.ReportSubmitted, null, ct);
 
-    public Task<int> ReturnToDraftAsync(int id, int version, CancellationToken ct) =>
-        writes.ChangeAsync(id, version, r => r.CanClear, r => r.ReturnToDraft(), ct);
+    /// <summary>The chief officer returns a submitted report to its author, with the reason the author is told.</summary>
+    public Task<int> ReturnToDraftAsync(int id, int version, CancellationToken ct, string? reason = null) =>
+        StepAsync(id, version, r => r.CanClear, r => r.ReturnToDraft(), NotificationKind.ReportReturned, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), ct);
 
     public async Task<int> ClearAsync(int id, int version, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var caller = await access.CallerAsync(ct);
-        return await writes.ChangeAsync(db, caller, id, version, r => r.CanClear, r => r.Clear(caller.PersonId ?? r.ChiefOfficerId!.Value, clock.Today()), ct);
+        return await writes.ChangeAsync(
+            db, caller, id, version, r => r.CanClear, r => r.Clear(caller.PersonId ?? r.ChiefOfficerId!.Value, clock.Today()), ct,
+            notify: r => TellAuthorAndChiefAsync(db, NotificationKind.ReportCleared, r, null, ct));
     }
+
+    private async Task<int> StepAsync(int id, int version, Func<ReportRights, bool> allowed, Action<Report> step, NotificationKind kind, string? detail, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var caller = await access.CallerAsync(ct);
+        return await writes.ChangeAsync(db, caller, id, version, allowed, step, ct, notify: r => TellAuthorAndChiefAsync(db, kind, r, detail, ct));
+    }
+
+    /// <summary>A report's author and chief officer hear of each step (the one who took it excepted).</summary>
+    private Task TellAuthorAndChiefAsync(PortalDbContext db, NotificationKind kind, Report report, string? detail, CancellationToken ct) =>
+        notifications.AddAsync(db, kind, new[] { report.AuthorId, report.ChiefOfficerId }.OfType<int>(), NotificationAbout.Report(report, detail), ct);
 
     /// <summary>
     /// Publishes a cleared report with its meeting's agenda, putting it on the agenda (in private
@@ -64,6 +81,15 @@ public sealed class ReportWorkflowService(IDbContextFactory<PortalDbContext> dbF
         else if (report.IsExempt && meeting.Items.SingleOrDefault(i => i.Id == report.AgendaItemId) is { IsPrivate: false } open)
         {
             open.TakeInPrivate();
+        }
+
+        await TellAuthorAndChiefAsync(db, NotificationKind.ReportPublished, report, null, ct);
+        if (meeting.AgendaPublishedOn is not null)
+        {
+            // The papers are out already: the body's members and officers hear of the late item.
+            await notifications.AddAsync(
+                db, NotificationKind.LateItem, await NotificationAudience.BodyAsync(db, body, meeting.Date, ct),
+                NotificationAbout.Meeting(body, meeting, $"{report.Reference}: {report.Title}"), ct);
         }
 
         await db.SaveChangesAsync(ct);

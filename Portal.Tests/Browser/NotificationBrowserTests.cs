@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Portal.Data;
+using Portal.Domain.Meetings;
+using Portal.Domain.Notifications;
+using Portal.Features.Meetings.Agenda;
+using Portal.Infrastructure.Security;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Browser;
+
+/// <summary>
+/// A councillor's unread count moves in the top bar when papers for their committee are
+/// published elsewhere, the list opens the meeting and marks it read, and their mail settings
+/// are chosen and kept; every page passes axe. No mail is configured: notifications stay in the portal.
+/// </summary>
+public sealed class NotificationBrowserTests(BrowserSession session) : BrowserTest(session)
+{
+    [Fact]
+    public async Task TheUnreadCountMovesLiveTheListOpensTheItemAndPreferencesAreKept()
+    {
+        var page = await NewPageAsync();
+        await SignInToAsync(page, DemoUsers.Member, "/notifications");
+        await WaitForInteractiveAsync(page);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Notifications");
+        var count = page.Locator("a.notification-count");
+        await Assertions.Expect(count).ToHaveAttributeAsync("aria-label", "Notifications, none unread");
+        await AssertAccessibleAsync(page);
+
+        // The secretary publishes the papers for a coming meeting of a body the councillor sits on.
+        var meetingId = await PublishPapersForMembersBodyAsync();
+        await Assertions.Expect(count).ToHaveAttributeAsync("aria-label", "Notifications, 1 unread", new() { Timeout = 15_000 });
+        var item = page.Locator(".notification-list li").First;
+        await Assertions.Expect(item).ToContainTextAsync("Unread");
+        await Assertions.Expect(item).ToContainTextAsync("The papers for");
+        await AssertAccessibleAsync(page);
+        await ScreenshotAsync(page, "notifications");
+
+        await item.GetByRole(AriaRole.Link).ClickAsync();
+        await page.WaitForURLAsync($"**/meetings/{meetingId}");
+        await GoToAsync(page, "/notifications");
+        await Assertions.Expect(page.Locator(".notification-list li").First).ToContainTextAsync("Read");
+        await Assertions.Expect(page.Locator("a.notification-count")).ToHaveAttributeAsync("aria-label", "Notifications, none unread");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Notification settings" }).ClickAsync();
+        await page.WaitForURLAsync("**/notifications/preferences");
+        await WaitForInteractiveAsync(page);
+        await AssertAccessibleAsync(page);
+        await page.GetByLabel("Papers published").SelectOptionAsync(new SelectOptionValue { Label = "Daily digest" });
+        await page.GetByLabel("Meeting cancelled").SelectOptionAsync(new SelectOptionValue { Label = "Off" });
+        await page.GetByLabel("Language of your mails").SelectOptionAsync(new SelectOptionValue { Label = "Svenska" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Your settings are saved.")).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page);
+        await ScreenshotAsync(page, "notification-preferences");
+
+        await page.ReloadAsync();
+        await WaitForInteractiveAsync(page);
+        await Assertions.Expect(page.GetByLabel("Papers published")).ToHaveValueAsync("DailyDigest");
+        await Assertions.Expect(page.GetByLabel("Meeting cancelled")).ToHaveValueAsync("Off");
+        await Assertions.Expect(page.GetByLabel("Language of your mails")).ToHaveValueAsync("sv-SE");
+        var kept = await App.QueryAsync(db => db.NotificationPreferences.SingleAsync());
+        Assert.Equal(DeliveryMode.DailyDigest, kept.ModeFor(NotificationKind.PapersPublished));
+        Assert.Equal("sv-SE", kept.Culture);
+    }
+
+    private async Task<int> PublishPapersForMembersBodyAsync()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var admin = await users.FindByEmailAsync(DemoUsers.Administrator) ?? throw new InvalidOperationException("No administrator.");
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().ActFor(await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<PortalUser>>().CreateAsync(admin));
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        var member = await users.FindByEmailAsync(DemoUsers.Member) ?? throw new InvalidOperationException("No member.");
+        var person = await db.People.Where(p => p.UserId == member.Id).Select(p => p.Id).SingleAsync();
+        var bodies = await db.BodyMembers.Where(m => m.PersonId == person).Select(m => m.BodyId).ToListAsync();
+        var from = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30);
+        var meeting = await db.Meetings
+            .Where(m => bodies.Contains(m.BodyId) && m.Date >= from && m.AgendaPublishedOn == null && m.Status != MeetingStatus.Cancelled)
+            .OrderBy(m => m.Date).FirstAsync();
+        await scope.ServiceProvider.GetRequiredService<AgendaService>().PublishAgendaAsync(meeting.Id, "Urgent business", meeting.Version, CancellationToken.None);
+        return meeting.Id;
+    }
+}

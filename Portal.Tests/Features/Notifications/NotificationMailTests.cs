@@ -1,0 +1,395 @@
+using Ical.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+using Portal.Data;
+using Portal.Domain.Meetings;
+using Portal.Domain.Notifications;
+using Portal.Features.Admin.Outbox;
+using Portal.Features.Meetings.Agenda;
+using Portal.Features.Meetings.Calendar;
+using Portal.Features.Notifications.Inbox;
+using Portal.Features.Notifications.Outbox;
+using Portal.Features.Notifications.Preferences;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Features.Notifications;
+
+/// <summary>
+/// Notifications sent through MailKit to a real SMTP server on loopback (<see cref="LoopbackSmtp"/>),
+/// read back as they arrived: who got them, the subject, both bodies, the link, the calendar entry,
+/// the unsubscribe header, the language, and that nothing exempt is in them; a refusing or absent
+/// server leaves them queued with the reason; a restart sends each exactly once.
+/// </summary>
+public sealed class NotificationMailTests : IAsyncLifetime
+{
+    private const string Site = "https://portal.example/";
+    private LoopbackSmtp _smtp = default!;
+    private ServiceHarness _portal = default!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        _smtp = await LoopbackSmtp.StartAsync();
+        _portal = await ServiceHarness.StartAsync(settings: Mail(_smtp.Port));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _portal.DisposeAsync();
+        await _smtp.DisposeAsync();
+    }
+
+    private static Dictionary<string, string?> Mail(int port) => new()
+    {
+        ["Portal:PublicUrl"] = Site,
+        ["Portal:Mail:Host"] = "127.0.0.1",
+        ["Portal:Mail:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Portal:Mail:TlsMode"] = "None",
+        ["Portal:Mail:From"] = "Portal <portal@york.example>",
+        ["Portal:Mail:PollSeconds"] = "0.1",
+    };
+
+    [Fact]
+    public async Task PublishingPapersMailsEveryMemberOnceWithBothBodiesALinkToTheMeetingAndNoExemptText()
+    {
+        var (meetingId, bodyName) = await PublishPapersAsync();
+        var rows = await RowsAsync(NotificationKind.PapersPublished);
+        Assert.NotEmpty(rows);
+        Assert.Equal(rows.Count, rows.Select(r => r.PersonId).Distinct().Count());
+
+        var sent = await _portal.Root.GetRequiredService<OutboxSender>().SendDueAsync(Ct);
+        var mailed = (await RowsAsync(NotificationKind.PapersPublished)).Where(r => r.Email is not null).ToList();
+        Assert.Equal(mailed.Count, sent);
+        var received = await _smtp.WaitForAsync(sent);
+        Assert.Equal(mailed.Select(r => r.Email!.ToLowerInvariant()).Order(), received.SelectMany(m => m.To).Select(t => t.ToLowerInvariant()).Order());
+        Assert.All(mailed, r => Assert.Equal(DeliveryState.Sent, r.State));
+
+        var exempt = await ExemptTextsAsync();
+        Assert.NotEmpty(exempt);
+        foreach (var (_, message) in received)
+        {
+            Assert.Equal($"Papers published: {bodyName}", message.Subject);
+            Assert.Contains($"{Site}meetings/{meetingId}", message.TextBody, StringComparison.Ordinal);
+            Assert.Contains($"href=\"{Site}meetings/{meetingId}\"", message.HtmlBody, StringComparison.Ordinal);
+            Assert.Contains("The papers for", message.TextBody, StringComparison.Ordinal);
+            Assert.Contains("lang=\"en-GB\"", message.HtmlBody, StringComparison.Ordinal);
+            Assert.StartsWith("notification-", message.MessageId, StringComparison.Ordinal);
+            var unsubscribe = message.Headers["List-Unsubscribe"];
+            Assert.StartsWith($"<{Site}notifications/unsubscribe?token=", unsubscribe, StringComparison.Ordinal);
+            Assert.Equal("List-Unsubscribe=One-Click", message.Headers["List-Unsubscribe-Post"]);
+            foreach (var text in exempt)
+            {
+                Assert.DoesNotContain(text, message.TextBody, StringComparison.Ordinal);
+                Assert.DoesNotContain(text, message.HtmlBody, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task ARecipientWhoChoseSwedishGetsTheMailInSwedish()
+    {
+        var meeting = await NextUnpublishedMeetingAsync();
+        var member = (await AudienceAsync(meeting)).First();
+        await using (var db = await _portal.Db.CreateDbContextAsync(Ct))
+        {
+            var preference = NotificationPreference.For(member);
+            preference.UseCulture("sv-SE");
+            db.NotificationPreferences.Add(preference);
+            await db.SaveChangesAsync(Ct);
+        }
+
+        await PublishPapersAsync(meeting.Id);
+        await _portal.Root.GetRequiredService<OutboxSender>().SendDueAsync(Ct);
+        var row = (await RowsAsync(NotificationKind.PapersPublished)).Single(r => r.PersonId == member);
+        var mail = (await _smtp.WaitForAsync(1)).Single(m => m.Message.MessageId == $"notification-{row.Id}@portal.example").Message;
+        Assert.StartsWith("Handlingar publicerade: ", mail.Subject, StringComparison.Ordinal);
+        Assert.Contains("Handlingarna till", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("lang=\"sv-SE\"", mail.HtmlBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ACancelledMeetingMailsItsMembersTheCalendarEntryMarkedCancelled()
+    {
+        var meeting = await NextUnpublishedMeetingAsync();
+        await using (var admin = await _portal.SignedInAsAsync(DemoUsers.Administrator))
+        {
+            await admin.Get<ScheduleService>().CancelAsync(meeting.Id, "No business", meeting.Version, Ct);
+        }
+
+        var sent = await _portal.Root.GetRequiredService<OutboxSender>().SendDueAsync(Ct);
+        Assert.True(sent > 0);
+        var received = await _smtp.WaitForAsync(sent);
+        foreach (var (_, message) in received)
+        {
+            Assert.StartsWith("Meeting cancelled: ", message.Subject, StringComparison.Ordinal);
+            Assert.Contains("No business", message.TextBody, StringComparison.Ordinal);
+            var attachment = message.Attachments.OfType<MimePart>().Single(a => a.FileName == "meeting.ics");
+            using var stream = new MemoryStream();
+            await attachment.Content!.DecodeToAsync(stream, Ct);
+            var calendar = Calendar.Load(System.Text.Encoding.UTF8.GetString(stream.ToArray()))!;
+            var entry = Assert.Single(calendar.Events);
+            Assert.Equal("CANCELLED", entry.Status);
+            Assert.Equal($"meeting-{meeting.Uid:N}@portal", entry.Uid);
+            Assert.True(entry.Sequence > meeting.Sequence);
+        }
+    }
+
+    [Fact]
+    public async Task AServerThatRefusesLeavesTheMailQueuedWithTheReasonAdministratorsSee()
+    {
+        _smtp.RefuseWith = 451;
+        await PublishPapersAsync();
+        Assert.Equal(0, await _portal.Root.GetRequiredService<OutboxSender>().SendDueAsync(Ct));
+
+        await using var admin = await _portal.SignedInAsAsync(DemoUsers.Administrator);
+        var outbox = await admin.Get<OutboxAdminService>().ListAsync(DeliveryState.Pending, Ct);
+        Assert.NotEmpty(outbox.Rows);
+        Assert.All(outbox.Rows, r => Assert.Contains("451", r.LastError, StringComparison.Ordinal));
+        Assert.All(outbox.Rows, r => Assert.Equal(1, r.Attempts));
+
+        // When it is due again and the server takes mail, it goes; an administrator may also ask now.
+        _smtp.RefuseWith = null;
+        await admin.Get<OutboxAdminService>().RetryAsync(outbox.Rows[0].Id, Ct);
+        Assert.Equal(1, await _portal.Root.GetRequiredService<OutboxSender>().SendDueAsync(Ct));
+        _portal.Clock.Advance(TimeSpan.FromHours(1));
+        Assert.Equal(outbox.Rows.Count - 1, await _portal.Root.GetRequiredService<OutboxSender>().SendDueAsync(Ct));
+        Assert.Equal(outbox.Rows.Count, (await _smtp.WaitForAsync(outbox.Rows.Count)).Count);
+    }
+
+    [Fact]
+    public async Task AServerThatIsDownLeavesTheMailQueuedAndThePublishStands()
+    {
+        await using var down = await ServiceHarness.StartAsync(settings: Mail(LoopbackSmtp.FreePort()));
+        var meeting = await NextUnpublishedMeetingAsync(down);
+        await using (var admin = await down.SignedInAsAsync(DemoUsers.Administrator))
+        {
+            await admin.Get<AgendaService>().PublishAgendaAsync(meeting.Id, "Urgent business", meeting.Version, Ct);
+        }
+
+        Assert.Equal(0, await down.Root.GetRequiredService<OutboxSender>().SendDueAsync(Ct));
+        await using var db = await down.Db.CreateDbContextAsync(Ct);
+        Assert.NotNull((await db.Meetings.SingleAsync(m => m.Id == meeting.Id, Ct)).AgendaPublishedOn);
+        var rows = await db.Notifications.Where(n => n.Email != null).ToListAsync(Ct);
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.Equal(DeliveryState.Pending, r.State));
+        Assert.All(rows, r => Assert.False(string.IsNullOrWhiteSpace(r.LastError)));
+        Assert.All(rows, r => Assert.True(r.NextAttemptUtc > down.Clock.GetUtcNow().UtcDateTime));
+    }
+
+    [Fact]
+    public async Task AfterACrashBetweenWritingAndSendingEachNotificationIsSentExactlyOnce()
+    {
+        // Written, and one batch claimed by a sender that then died (its lease runs out); the rest never claimed.
+        await PublishPapersAsync();
+        await using (var db = await _portal.Db.CreateDbContextAsync(Ct))
+        {
+            var first = await db.Notifications.Where(n => n.State == DeliveryState.Pending).OrderBy(n => n.Id).Select(n => n.Id).FirstAsync(Ct);
+            var expired = _portal.Clock.GetUtcNow().UtcDateTime.AddMinutes(-1);
+            await db.Notifications.Where(n => n.Id == first).ExecuteUpdateAsync(s => s.SetProperty(n => n.State, DeliveryState.Sending).SetProperty(n => n.LeaseUntilUtc, expired), Ct);
+        }
+
+        int expected;
+        await using (var db = await _portal.Db.CreateDbContextAsync(Ct))
+        {
+            expected = await db.Notifications.CountAsync(n => n.State == DeliveryState.Pending || n.State == DeliveryState.Sending, Ct);
+        }
+
+        // The portal starts again on the same file: its hosted sender runs on its own.
+        await using var restarted = ServiceHarness.Build(_portal.ConnectionString, "en", out _, settings: Mail(_smtp.Port));
+        var sender = restarted.GetRequiredService<OutboxSender>();
+        await sender.StartAsync(Ct);
+        var received = await _smtp.WaitForAsync(expected);
+        await Task.Delay(500, Ct);
+        await sender.StopAsync(Ct);
+
+        received = [.. _smtp.Messages];
+        Assert.Equal(expected, received.Count);
+        Assert.Equal(expected, received.Select(m => m.Message.MessageId).Distinct().Count());
+        await using var check = await _portal.Db.CreateDbContextAsync(Ct);
+        Assert.Equal(expected, await check.Notifications.CountAsync(n => n.State == DeliveryState.Sent, Ct));
+    }
+
+    [Fact]
+    public async Task TheUnsubscribeLinkSwitchesThatKindOffWithoutSigningIn()
+    {
+        await PublishPapersAsync();
+        await _portal.Root.GetRequiredService<OutboxSender>().SendDueAsync(Ct);
+        var mail = (await _smtp.WaitForAsync(1))[0];
+        var row = (await RowsAsync(NotificationKind.PapersPublished)).Single(r => mail.Message.MessageId == $"notification-{r.Id}@portal.example");
+        var link = new Uri(mail.Message.Headers["List-Unsubscribe"]!.Trim('<', '>'));
+        var token = Uri.UnescapeDataString(link.Query["?token=".Length..]);
+
+        await using var anonymous = _portal.Anonymous();
+        Assert.False(await anonymous.Get<PreferenceService>().UnsubscribeAsync(token + "x", Ct));
+        Assert.True(await anonymous.Get<PreferenceService>().UnsubscribeAsync(token, Ct));
+
+        await using var db = await _portal.Db.CreateDbContextAsync(Ct);
+        var preference = await db.NotificationPreferences.SingleAsync(p => p.PersonId == row.PersonId, Ct);
+        Assert.Equal(DeliveryMode.Off, preference.ModeFor(NotificationKind.PapersPublished));
+        Assert.Equal(DeliveryMode.Immediate, preference.ModeFor(NotificationKind.MeetingCancelled));
+    }
+
+    [Fact]
+    public async Task ADigestGathersADaysNotificationsIntoOneMailPerPerson()
+    {
+        var meeting = await NextUnpublishedMeetingAsync();
+        var member = (await AudienceAsync(meeting)).First();
+        await using (var db = await _portal.Db.CreateDbContextAsync(Ct))
+        {
+            var preference = NotificationPreference.For(member);
+            preference.Choose(NotificationKind.PapersPublished, DeliveryMode.DailyDigest);
+            preference.Choose(NotificationKind.MeetingCancelled, DeliveryMode.DailyDigest);
+            db.NotificationPreferences.Add(preference);
+            await db.SaveChangesAsync(Ct);
+        }
+
+        await PublishPapersAsync(meeting.Id);
+        var other = await NextUnpublishedMeetingAsync(except: meeting.Id, bodyId: meeting.BodyId);
+        await using (var admin = await _portal.SignedInAsAsync(DemoUsers.Administrator))
+        {
+            await admin.Get<ScheduleService>().CancelAsync(other.Id, null, other.Version, Ct);
+        }
+
+        var sender = _portal.Root.GetRequiredService<OutboxSender>();
+        await sender.SendDueAsync(Ct);
+        var before = _smtp.Messages.Count;
+        Assert.DoesNotContain(_smtp.Messages, m => (m.Message.Subject ?? string.Empty).Contains("digest", StringComparison.OrdinalIgnoreCase));
+
+        _portal.Clock.Advance(TimeSpan.FromDays(1));
+        await using (var scope = _portal.Root.CreateAsyncScope())
+        {
+            Assert.Equal(2, await scope.ServiceProvider.GetRequiredService<DigestWriter>().WriteDueAsync(Ct));
+            Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<DigestWriter>().WriteDueAsync(Ct));
+        }
+
+        Assert.Equal(1, await sender.SendDueAsync(Ct));
+        var digest = (await _smtp.WaitForAsync(before + 1)).Last().Message;
+        Assert.Equal("2 notifications from the portal", digest.Subject);
+        Assert.Contains($"{Site}meetings/{meeting.Id}", digest.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"{Site}meetings/{other.Id}", digest.HtmlBody, StringComparison.Ordinal);
+        Assert.Null(digest.Headers["List-Unsubscribe"]);
+    }
+
+    [Fact]
+    public async Task WithNoMailConfiguredNotificationsStayInThePortalAndOpeningOneMarksItRead()
+    {
+        await using var quiet = await ServiceHarness.StartAsync();
+        var meeting = await NextUnpublishedMeetingAsync(quiet);
+        await using (var admin = await quiet.SignedInAsAsync(DemoUsers.Administrator))
+        {
+            await admin.Get<AgendaService>().PublishAgendaAsync(meeting.Id, "Urgent business", meeting.Version, Ct);
+        }
+
+        await using (var db = await quiet.Db.CreateDbContextAsync(Ct))
+        {
+            Assert.All(await db.Notifications.ToListAsync(Ct), n => Assert.Equal(DeliveryState.NotMailed, n.State));
+        }
+
+        Assert.Equal(0, await quiet.Root.GetRequiredService<OutboxSender>().SendDueAsync(Ct));
+        var memberEmail = await EmailOfAnAudienceMemberWithSignInAsync(quiet, meeting);
+        await using var member = await quiet.SignedInAsAsync(memberEmail);
+        var inbox = member.Get<InboxService>();
+        var unread = await inbox.UnreadCountAsync(Ct);
+        Assert.True(unread >= 1);
+        var row = (await inbox.ListAsync(Ct)).First(r => r.Kind == NotificationKind.PapersPublished);
+        Assert.Equal($"/meetings/{meeting.Id}", await inbox.OpenAsync(row.Id, Ct));
+        Assert.Equal(unread - 1, await inbox.UnreadCountAsync(Ct));
+
+        // Nobody opens another's.
+        await using var other = await quiet.SignedInAsAsync(DemoUsers.Officer);
+        Assert.Null(await other.Get<InboxService>().OpenAsync(row.Id, Ct));
+    }
+
+    [Fact]
+    public async Task ANewSignInsInvitationIsMailedToItsOwnerWithTheLinkTheAdministratorSees()
+    {
+        await using var admin = await _portal.SignedInAsAsync(DemoUsers.Administrator);
+        var invitation = await admin.Get<Portal.Features.Admin.Users.UserAccountService>().CreateAsync(
+            new Portal.Features.Admin.Users.NewUser("joan.clerk@york.example", "Joan Clerk", [Portal.Infrastructure.Security.Roles.Officer], null), Ct);
+
+        Assert.Equal(1, await _portal.Root.GetRequiredService<OutboxSender>().SendDueAsync(Ct));
+        var (to, message) = Assert.Single(await _smtp.WaitForAsync(1));
+        Assert.Equal(["joan.clerk@york.example"], to);
+        Assert.StartsWith("Sign-in invitation: ", message.Subject, StringComparison.Ordinal);
+        Assert.Contains($"{Site}{invitation.Link.TrimStart('/')}", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode($"{Site}{invitation.Link.TrimStart('/')}"), message.HtmlBody, StringComparison.Ordinal);
+        Assert.Null(message.Headers["List-Unsubscribe"]);
+    }
+
+    private async Task<(int MeetingId, string BodyName)> PublishPapersAsync(int? meetingId = null)
+    {
+        var meeting = meetingId is int id ? await MeetingAsync(_portal, id) : await NextUnpublishedMeetingAsync();
+        await using var admin = await _portal.SignedInAsAsync(DemoUsers.Administrator);
+        await admin.Get<AgendaService>().PublishAgendaAsync(meeting.Id, "Urgent business", meeting.Version, Ct);
+        await using var db = await _portal.Db.CreateDbContextAsync(Ct);
+        return (meeting.Id, await db.Bodies.Where(b => b.Id == meeting.BodyId).Select(b => b.Name).SingleAsync(Ct));
+    }
+
+    private Task<Meeting> NextUnpublishedMeetingAsync(int? except = null, int? bodyId = null) => NextUnpublishedMeetingAsync(_portal, except, bodyId);
+
+    /// <summary>A meeting well ahead with its agenda not yet out, of a body with at least three members who have an address.</summary>
+    private static async Task<Meeting> NextUnpublishedMeetingAsync(ServiceHarness portal, int? except = null, int? bodyId = null)
+    {
+        await using var db = await portal.Db.CreateDbContextAsync(Ct);
+        var from = DateOnly.FromDateTime(portal.Clock.GetUtcNow().UtcDateTime).AddDays(30);
+        var bodies = await db.Bodies.Include(b => b.Members).OrderBy(b => b.Id).ToListAsync(Ct);
+        foreach (var body in bodies.Where(b => bodyId is null || b.Id == bodyId))
+        {
+            var people = await NotificationAudience.BodyAsync(db, body, from, Ct);
+            var withMail = await db.People.CountAsync(p => people.Contains(p.Id) && p.Email != null, Ct);
+            if (withMail < 3)
+            {
+                continue;
+            }
+
+            var meeting = await db.Meetings.Where(m => m.BodyId == body.Id && m.Date >= from && m.AgendaPublishedOn == null && m.Status != MeetingStatus.Cancelled && m.Id != except)
+                .OrderBy(m => m.Date).FirstOrDefaultAsync(Ct);
+            if (meeting is not null)
+            {
+                return meeting;
+            }
+        }
+
+        throw new InvalidOperationException("The demo has no body with members and a meeting ahead.");
+    }
+
+    private static async Task<Meeting> MeetingAsync(ServiceHarness portal, int id)
+    {
+        await using var db = await portal.Db.CreateDbContextAsync(Ct);
+        return await db.Meetings.SingleAsync(m => m.Id == id, Ct);
+    }
+
+    private async Task<IReadOnlyList<int>> AudienceAsync(Meeting meeting)
+    {
+        await using var db = await _portal.Db.CreateDbContextAsync(Ct);
+        var body = await db.Bodies.Include(b => b.Members).SingleAsync(b => b.Id == meeting.BodyId, Ct);
+        var people = await NotificationAudience.BodyAsync(db, body, meeting.Date, Ct);
+        return await db.People.Where(p => people.Contains(p.Id) && p.Email != null).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(Ct);
+    }
+
+    private static async Task<string> EmailOfAnAudienceMemberWithSignInAsync(ServiceHarness portal, Meeting meeting)
+    {
+        await using var db = await portal.Db.CreateDbContextAsync(Ct);
+        var told = await db.Notifications.Select(n => n.PersonId).ToListAsync(Ct);
+        return await db.People.Where(p => told.Contains(p.Id) && p.UserId != null)
+            .Select(p => db.Users.Where(u => u.Id == p.UserId).Select(u => u.Email).First()!)
+            .FirstAsync(Ct);
+    }
+
+    private async Task<List<Notification>> RowsAsync(NotificationKind kind)
+    {
+        await using var db = await _portal.Db.CreateDbContextAsync(Ct);
+        return await db.Notifications.Where(n => n.Kind == kind).OrderBy(n => n.Id).ToListAsync(Ct);
+    }
+
+    /// <summary>Sentences from the demo's exempt reports, which no mail may carry.</summary>
+    private async Task<IReadOnlyList<string>> ExemptTextsAsync()
+    {
+        await using var db = await _portal.Db.CreateDbContextAsync(Ct);
+        var exempt = await db.Reports.Where(r => r.IsExempt).Select(r => r.Id).ToListAsync(Ct);
+        var sections = await db.ReportSections.Where(s => exempt.Contains(s.ReportId)).Select(s => s.Text).ToListAsync(Ct);
+        return sections.OfType<string>().Where(t => t.Length > 20).Select(t => t[..20]).ToList();
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portal.Domain.Notifications;
+
+namespace Portal.Data.Configurations;
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> builder)
+    {
+        builder.Property(n => n.Email).HasMaxLength(256);
+        builder.Property(n => n.Culture).HasMaxLength(10);
+        builder.Property(n => n.Subject).HasMaxLength(Notification.SubjectMaxLength);
+        builder.Property(n => n.Detail).HasMaxLength(Notification.DetailMaxLength);
+        builder.Property(n => n.Link).HasMaxLength(Notification.LinkMaxLength);
+        builder.Property(n => n.LastError).HasMaxLength(Notification.ErrorMaxLength);
+
+        // The sender's question (what is due?), a person's list, and a digest's contents.
+        builder.HasIndex(n => new { n.State, n.NextAttemptUtc });
+        builder.HasIndex(n => new { n.PersonId, n.CreatedUtc });
+        builder.HasIndex(n => n.DigestId);
+    }
+}
+
+internal sealed class NotificationPreferenceConfiguration : IEntityTypeConfiguration<NotificationPreference>
+{
+    public void Configure(EntityTypeBuilder<NotificationPreference> builder)
+    {
+        builder.Property(p => p.Culture).HasMaxLength(10);
+        builder.Property(p => p.Choices).HasMaxLength(1000);
+        builder.HasIndex(p => p.PersonId).IsUnique();
+    }
+}
