@@ -17,6 +17,7 @@ using Portal.Features.Thread;
 using Portal.Infrastructure;
 using Portal.Infrastructure.Backups;
 using Portal.Infrastructure.Health;
+using Portal.Infrastructure.Hosting;
 using Portal.Infrastructure.Localization;
 using Portal.Infrastructure.Security;
 
@@ -55,7 +56,15 @@ if (!string.IsNullOrWhiteSpace(portalOptions.PublicUrl) && !PublicAddress.TryRea
     return;
 }
 
+if (PortalHosting.StartProblem(builder.Configuration) is string hostingProblem)
+{
+    Console.Error.WriteLine($"The portal did not start: {hostingProblem}");
+    Environment.ExitCode = 2;
+    return;
+}
+
 services.AddPortalCore(builder.Configuration, connectionString);
+services.AddPortalHosting(builder.Configuration, builder.Environment);
 services.AddSingleton<CircuitLimiter>();
 services.AddRazorComponents().AddInteractiveServerComponents()
     .AddHubOptions(options =>
@@ -92,6 +101,7 @@ services.AddPortalSessionLimits(portalOptions);
 services.AddPortalRateLimits(builder.Configuration);
 
 var app = builder.Build();
+app.UsePortalProxies();
 
 if (!app.Environment.IsDevelopment())
 {
@@ -99,6 +109,11 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
     app.UseHttpsRedirection();
 }
+
+// Named here so they run after the forwarded headers and the HTTPS redirection (left out, the
+// host would put them before everything, and a sign-in redirect would name the proxy's address).
+app.UseAuthentication();
+app.UseAuthorization();
 
 app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -20,7 +21,7 @@ namespace Portal.Data;
 /// stale one), and writes an audit entry for every change in the same transaction.
 /// </summary>
 public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, ICurrentUser currentUser, TimeProvider clock)
-    : IdentityDbContext<PortalUser>(options)
+    : IdentityDbContext<PortalUser>(options), IDataProtectionKeyContext
 {
     public DbSet<OrganisationUnit> OrganisationUnits => Set<OrganisationUnit>();
 
@@ -114,6 +115,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, I
 
     public DbSet<Portal.Infrastructure.Security.EndedSession> EndedSessions => Set<Portal.Infrastructure.Security.EndedSession>();
 
+    /// <summary>The data-protection key ring (cookies, invitation links), kept here so it survives restarts and travels with backups; never audited.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     /// <summary>
     /// Declares the version of <paramref name="entity"/> the editor started from. A different
     /// current version, or one that changes before the save lands, refuses the save with a
@@ -130,8 +134,14 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, I
         Entry(entity).Property(e => e.Version).OriginalValue = expectedVersion;
     }
 
+    /// <summary>
+    /// Only for the data-protection key ring, which ASP.NET Core saves synchronously and which is
+    /// not audited (a key in the audit trail would be a key anyone reading it could use).
+    /// </summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        throw new InvalidOperationException("Use SaveChangesAsync: the audit trail is written asynchronously.");
+        ChangeTracker.Entries().All(e => e.Entity is DataProtectionKey || e.State is EntityState.Unchanged or EntityState.Detached)
+            ? base.SaveChanges(acceptAllChangesOnSuccess)
+            : throw new InvalidOperationException("Use SaveChangesAsync: the audit trail is written asynchronously.");
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
