@@ -34,6 +34,14 @@ if (RestoreCommand.IsRestore(args))
     return;
 }
 
+if (CheckCommand.IsCheck(args))
+{
+    // The configuration exactly as the portal would start with it, checked and printed; no web host runs.
+    var checking = WebApplication.CreateBuilder(CheckCommand.ConfigurationArguments(args));
+    Environment.ExitCode = await CheckCommand.RunAsync(checking.Configuration, checking.Environment, Console.Out, CancellationToken.None);
+    return;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 var services = builder.Services;
 var portalOptions = builder.Configuration.GetSection(PortalOptions.Section).Get<PortalOptions>() ?? new PortalOptions();

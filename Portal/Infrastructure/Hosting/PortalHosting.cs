@@ -8,7 +8,8 @@ namespace Portal.Infrastructure.Hosting;
 /// <summary>
 /// What running the portal for real needs from the web host: the trusted reverse proxies
 /// (<see cref="ProxySettings"/>), sign-in cookies sent only over HTTPS outside Development, and
-/// HTTPS redirection that knows the public port when TLS ends at the proxy. Program.cs calls
+/// HTTPS redirection that knows the public port when TLS ends at the proxy, and telemetry when it
+/// is configured (<see cref="PortalTelemetry"/>). Program.cs calls
 /// <see cref="AddPortalHosting"/> and, first in the pipeline, <see cref="UsePortalProxies"/>.
 /// </summary>
 public static class PortalHosting
@@ -50,6 +51,7 @@ public static class PortalHosting
             }
         }
 
+        services.AddPortalTelemetry(configuration);
         if (!environment.IsDevelopment())
         {
             // Outside Development every cookie that signs someone in goes over HTTPS only (behind a
