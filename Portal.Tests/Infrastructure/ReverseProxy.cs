@@ -34,7 +34,8 @@ public sealed class ReverseProxy : IAsyncDisposable
     /// <summary>The loopback address the proxy's connections to the portal come from.</summary>
     public string From { get; }
 
-    public static async Task<ReverseProxy> StartAsync(string destination, string from = "127.0.0.2", string proto = "https")
+    /// <param name="keepHost">Pass the caller's Host header on (as nginx's <c>proxy_set_header Host $host</c>) rather than the portal's address.</param>
+    public static async Task<ReverseProxy> StartAsync(string destination, string from = "127.0.0.2", string proto = "https", bool keepHost = false)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.Logging.ClearProviders();
@@ -50,6 +51,7 @@ public sealed class ReverseProxy : IAsyncDisposable
                 context.AddXForwardedFor(action: ForwardedTransformActions.Set);
                 context.AddXForwardedHost(action: ForwardedTransformActions.Set);
                 context.AddRequestHeader("X-Forwarded-Proto", proto, append: false);
+                context.AddOriginalHost(keepHost);
             });
         var app = builder.Build();
         app.MapReverseProxy();
