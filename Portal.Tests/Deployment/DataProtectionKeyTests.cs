@@ -73,6 +73,32 @@ public sealed class DataProtectionKeyTests
         Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => Protector(elsewhere).Unprotect(cookie));
     }
 
+    [Fact]
+    public async Task WithACertificateConfiguredTheKeysAreEncryptedAtRestAndStillRead()
+    {
+        using var folder = new TempDatabase();
+        var pfx = Path.Combine(folder.Folder, "keys.pfx");
+        using (var rsa = System.Security.Cryptography.RSA.Create(2048))
+        {
+            var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=Portal keys", rsa, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(5));
+            await File.WriteAllBytesAsync(pfx, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, "a password"), Ct);
+        }
+
+        await using var app = new Browser.PortalApp(settings: new Dictionary<string, string>
+        {
+            ["Portal:DataProtection:CertificatePath"] = pfx,
+            ["Portal:DataProtection:CertificatePassword"] = "a password",
+        });
+        app.Start();
+        var cookie = Protector(app.Services).Protect("a sign-in ticket");
+
+        var xml = await app.QueryAsync(db => db.DataProtectionKeys.Select(k => k.Xml).SingleAsync(Ct));
+        Assert.Contains("EncryptedXml", xml, StringComparison.Ordinal);
+        Assert.DoesNotContain("<masterKey", xml, StringComparison.Ordinal);
+        Assert.Equal("a sign-in ticket", Protector(app.Services).Unprotect(cookie));
+    }
+
     private static IDataProtector Protector(IServiceProvider services) =>
         services.GetRequiredService<IDataProtectionProvider>().CreateProtector(CookiePurpose);
 
