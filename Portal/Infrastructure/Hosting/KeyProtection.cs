@@ -31,6 +31,7 @@ public static class KeyProtection
             protection.ProtectKeysWithCertificate(certificate);
         }
 
+        services.AddHostedService<KeyRingKeeper>();
         return services;
     }
 
