@@ -19,6 +19,7 @@ using Portal.Features.TwoFactor;
 using Portal.Infrastructure;
 using Portal.Infrastructure.Backups;
 using Portal.Infrastructure.Health;
+using Portal.Infrastructure.Hosting;
 using Portal.Infrastructure.Localization;
 using Portal.Infrastructure.Security;
 using Portal.Infrastructure.Security.Oidc;
@@ -33,6 +34,14 @@ if (RestoreCommand.IsRestore(args))
         .AddCommandLine(RestoreCommand.ConfigurationArguments(args))
         .Build();
     Environment.ExitCode = RestoreCommand.Run(args, configuration, Directory.GetCurrentDirectory(), Console.Out, TimeProvider.System);
+    return;
+}
+
+if (CheckCommand.IsCheck(args))
+{
+    // The configuration exactly as the portal would start with it, checked and printed; no web host runs.
+    var checking = WebApplication.CreateBuilder(CheckCommand.ConfigurationArguments(args));
+    Environment.ExitCode = await CheckCommand.RunAsync(checking.Configuration, checking.Environment, Console.Out, CancellationToken.None);
     return;
 }
 
@@ -58,8 +67,16 @@ if (!string.IsNullOrWhiteSpace(portalOptions.PublicUrl) && !PublicAddress.TryRea
     return;
 }
 
+if (PortalHosting.StartProblem(builder.Configuration) is string hostingProblem)
+{
+    Console.Error.WriteLine($"The portal did not start: {hostingProblem}");
+    Environment.ExitCode = 2;
+    return;
+}
+
 services.AddPortalCore(builder.Configuration, connectionString);
 services.AddPortalTwoFactor(builder.Configuration);
+services.AddPortalHosting(builder.Configuration, builder.Environment);
 services.AddSingleton<CircuitLimiter>();
 services.AddRazorComponents().AddInteractiveServerComponents()
     .AddHubOptions(options =>
@@ -97,6 +114,7 @@ services.AddPortalSessionLimits(portalOptions);
 services.AddPortalRateLimits(builder.Configuration);
 
 var app = builder.Build();
+app.UsePortalProxies();
 
 if (!app.Environment.IsDevelopment())
 {
@@ -104,6 +122,11 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
     app.UseHttpsRedirection();
 }
+
+// Named here so they run after the forwarded headers and the HTTPS redirection (left out, the
+// host would put them before everything, and a sign-in redirect would name the proxy's address).
+app.UseAuthentication();
+app.UseAuthorization();
 
 app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);

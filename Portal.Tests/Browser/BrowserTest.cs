@@ -45,12 +45,12 @@ public abstract class BrowserTest(BrowserSession session) : IAsyncLifetime
         await App.DisposeAsync();
     }
 
-    /// <summary>A new person at a new browser: their own cookies, in the given language, on a screen of the given size (a laptop's unless said).</summary>
-    protected async Task<IPage> NewPageAsync(string? culture = null, ViewportSize? screen = null)
+    /// <summary>A new person at a new browser: their own cookies, in the given language, on a screen of the given size (a laptop's unless said), at the app (or at <paramref name="baseUrl"/>, a proxy in front of it).</summary>
+    protected async Task<IPage> NewPageAsync(string? culture = null, ViewportSize? screen = null, string? baseUrl = null)
     {
         var context = await session.Require().NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = App.BaseUrl,
+            BaseURL = baseUrl ?? App.BaseUrl,
             Locale = culture ?? "en-GB",
             ViewportSize = screen ?? new ViewportSize { Width = 1280, Height = 900 },
         });

@@ -20,11 +20,14 @@ public sealed class PortalApp : WebApplicationFactory<Program>
 
     private readonly ILoggerProvider? _logs;
     private readonly Action<IServiceCollection>? _services;
+    private readonly string _environment;
 
     /// <param name="services">Changes to the app's services after its own (a stand-in that counts calls, say).</param>
-    public PortalApp(string demo = "en", IReadOnlyDictionary<string, string>? settings = null, ILoggerProvider? logs = null, Action<IServiceCollection>? services = null)
+    /// <param name="environment">The hosting environment: Development unless a test needs what a real deployment does (HSTS, Secure cookies).</param>
+    public PortalApp(string demo = "en", IReadOnlyDictionary<string, string>? settings = null, ILoggerProvider? logs = null, Action<IServiceCollection>? services = null, string environment = "Development")
     {
         _demo = demo;
+        _environment = environment;
         _logs = logs;
         _services = services;
         _settings = settings ?? new Dictionary<string, string>();
@@ -55,7 +58,7 @@ public sealed class PortalApp : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(_environment);
         builder.UseSetting("ConnectionStrings:Portal", _database.ConnectionString);
         builder.UseSetting("Portal:Demo", _demo);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -7,6 +8,7 @@ using Portal.Domain.Meetings;
 using Portal.Domain.Plans;
 using Portal.Infrastructure.Backups;
 using Portal.Infrastructure.Health;
+using Portal.Infrastructure.Hosting;
 using Portal.Infrastructure.Security;
 using Portal.Infrastructure.Time;
 
@@ -15,7 +17,8 @@ namespace Portal.Data;
 /// <summary>
 /// Prepares the one SQLite file at start-up: creates its folder, checks the file (a damaged file,
 /// one that is not a database, or another program's SQLite file is refused before anything
-/// migrates or seeds it), applies the committed migrations, switches the file to WAL, makes sure
+/// migrates or seeds it), applies the committed migrations, switches the file to WAL, makes the
+/// data-protection key if there is none yet, makes sure
 /// the roles exist, and seeds the chosen demo into an empty database. A demo database is never
 /// opened as a council's own record, nor the other way round, so the demo's known passwords
 /// cannot reach real use. Each refusal is a <see cref="DatabaseRefusedException"/>.
@@ -26,6 +29,7 @@ public sealed class DatabaseInitializer(
     RoleManager<IdentityRole> roles,
     DemoSeeder demoSeeder,
     DatabaseIntegrity integrity,
+    IDataProtectionProvider protection,
     IOptions<PortalOptions> options,
     TimeProvider clock,
     ILogger<DatabaseInitializer> logger)
@@ -41,6 +45,9 @@ public sealed class DatabaseInitializer(
         Check(DatabaseBackup.DatabaseFile(connectionString!), db.Database.GetMigrations().ToList());
         await db.Database.MigrateAsync(ct);
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", ct);
+
+        // The key ring's first key is made now, not inside the first transaction that needs one.
+        KeyRingKeeper.EnsureKey(protection);
 
         foreach (var role in Roles.All)
         {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -20,7 +21,7 @@ namespace Portal.Data;
 /// stale one), and writes an audit entry for every change in the same transaction.
 /// </summary>
 public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, ICurrentUser currentUser, TimeProvider clock)
-    : IdentityDbContext<PortalUser>(options)
+    : IdentityDbContext<PortalUser>(options), IDataProtectionKeyContext
 {
     public DbSet<OrganisationUnit> OrganisationUnits => Set<OrganisationUnit>();
 
@@ -115,9 +116,12 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, I
     public DbSet<Portal.Infrastructure.Security.EndedSession> EndedSessions => Set<Portal.Infrastructure.Security.EndedSession>();
 
     public DbSet<Portal.Infrastructure.Security.Oidc.ProviderGroupRole> ProviderGroupRoles => Set<Portal.Infrastructure.Security.Oidc.ProviderGroupRole>();
+
     public DbSet<Portal.Domain.Notifications.Notification> Notifications => Set<Portal.Domain.Notifications.Notification>();
 
     public DbSet<Portal.Domain.Notifications.NotificationPreference> NotificationPreferences => Set<Portal.Domain.Notifications.NotificationPreference>();
+    /// <summary>The data-protection key ring (cookies, invitation links), kept here so it survives restarts and travels with backups; never audited.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>
     /// Declares the version of <paramref name="entity"/> the editor started from. A different
@@ -135,8 +139,14 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, I
         Entry(entity).Property(e => e.Version).OriginalValue = expectedVersion;
     }
 
+    /// <summary>
+    /// Only for the data-protection key ring, which ASP.NET Core saves synchronously and which is
+    /// not audited (a key in the audit trail would be a key anyone reading it could use).
+    /// </summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        throw new InvalidOperationException("Use SaveChangesAsync: the audit trail is written asynchronously.");
+        ChangeTracker.Entries().All(e => e.Entity is DataProtectionKey || e.State is EntityState.Unchanged or EntityState.Detached)
+            ? base.SaveChanges(acceptAllChangesOnSuccess)
+            : throw new InvalidOperationException("Use SaveChangesAsync: the audit trail is written asynchronously.");
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

@@ -20,6 +20,7 @@ using Portal.Features.Plans.Risks;
 using Portal.Features.Setup;
 using Portal.Features.Thread;
 using Portal.Infrastructure.Health;
+using Portal.Infrastructure.Hosting;
 using Portal.Infrastructure.LiveUpdates;
 using Portal.Infrastructure.Localization;
 using Portal.Infrastructure.Markdown;
@@ -66,6 +67,7 @@ public static class PortalServices
             .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
         // An invitation or a reset link an administrator hands over stays good for a week (or until used).
+        services.AddPortalDataProtection(configuration);
         services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromDays(7));
         services.AddAuthorizationBuilder().AddPortalPolicies();
         services.Configure<RateLimitOptions>(configuration.GetSection(RateLimitOptions.Section));

@@ -36,7 +36,9 @@ internal static class AuditTrail
         {
             // A notification is itself the record of what was told to whom (and its outbox row changes with
             // every attempt): auditing it would double the write of a change that tells sixty people.
-            if (entry.Entity is AuditEntry or Portal.Domain.Notifications.Notification || entry.State is EntityState.Unchanged or EntityState.Detached)
+            // The data-protection key ring is a secret, never a change anyone made.
+            if (entry.Entity is AuditEntry or Portal.Domain.Notifications.Notification or Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey
+                || entry.State is EntityState.Unchanged or EntityState.Detached)
             {
                 continue;
             }

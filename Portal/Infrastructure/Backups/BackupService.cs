@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Portal.Data;
@@ -91,6 +92,9 @@ public sealed class BackupService(DatabaseLocation database, IOptions<BackupOpti
     internal async Task<BackupCopy> TakeAsync(string why, CancellationToken ct, bool onDemand = false)
     {
         await OneAtATime.WaitAsync(ct);
+        using var activity = Hosting.PortalTelemetry.Source.StartActivity("backup");
+        var trigger = new KeyValuePair<string, object?>("trigger", onDemand ? "on demand" : "scheduled");
+        var started = Stopwatch.GetTimestamp();
         try
         {
             var now = clock.GetUtcNow().UtcDateTime;
@@ -109,6 +113,8 @@ public sealed class BackupService(DatabaseLocation database, IOptions<BackupOpti
                 var failed = new IntegrityResult(false, $"The backup could not read the database: {ex.Message}");
                 integrity.Record(failed, now);
                 logger.LogError("The backup ({Why}) could not read the database: {Error}", why, ex.Message);
+                Hosting.PortalTelemetry.Backups.Add(1, trigger, new("outcome", "unreadable"));
+                activity?.SetStatus(ActivityStatusCode.Error);
                 return new BackupCopy(Folder, 0, now, false, failed.Message);
             }
 
@@ -134,6 +140,9 @@ public sealed class BackupService(DatabaseLocation database, IOptions<BackupOpti
                 logger.LogInformation("Backup {Name} deleted: {Keep} scheduled and {KeepOnDemand} on-demand copies are kept", deleted, options.Value.Keep, options.Value.KeepOnDemand);
             }
 
+            Hosting.PortalTelemetry.Backups.Add(1, trigger, new("outcome", copy.IsSound ? "sound" : "failed"));
+            Hosting.PortalTelemetry.BackupDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, trigger);
+            activity?.SetStatus(copy.IsSound ? ActivityStatusCode.Ok : ActivityStatusCode.Error);
             return copy;
         }
         finally

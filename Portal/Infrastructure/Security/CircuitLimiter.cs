@@ -17,7 +17,7 @@ public sealed class CircuitLimiter(IOptions<PortalOptions> options, ILogger<Circ
     private const string KeyItem = "portal:circuit-key";
     private readonly ConcurrentDictionary<string, int> _open = new(StringComparer.Ordinal);
 
-    /// <summary>How many circuits the key for <paramref name="user"/> (or <paramref name="address"/>) has open now.</summary>
+    /// <summary>How many circuits the key for <paramref name="user"/> (or <paramref name="address"/>, as <see cref="ClientAddress"/> writes it) has open now.</summary>
     public int OpenFor(ClaimsPrincipal user, string? address) => _open.GetValueOrDefault(Key(user, address));
 
     public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
@@ -25,7 +25,7 @@ public sealed class CircuitLimiter(IOptions<PortalOptions> options, ILogger<Circ
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
         var user = context.Context.User ?? new ClaimsPrincipal();
-        var key = Key(user, context.Context.GetHttpContext()?.Connection.RemoteIpAddress?.ToString());
+        var key = Key(user, ClientAddress.Of(context.Context.GetHttpContext()?.Connection.RemoteIpAddress));
         var limit = user.Identity?.IsAuthenticated == true ? options.Value.MaxCircuitsPerUser : options.Value.MaxCircuitsPerAddress;
         var count = _open.AddOrUpdate(key, 1, (_, n) => n + 1);
         if (count > limit)

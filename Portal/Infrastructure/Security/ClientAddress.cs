@@ -7,8 +7,8 @@ namespace Portal.Infrastructure.Security;
 /// The address a request comes from, as the rate limits and the sign-in lockout count it: an
 /// IPv4 address as it is, an IPv6 address by its /64 network (one household or one server is
 /// given a whole /64, so counting single IPv6 addresses would count nothing). Behind a reverse
-/// proxy every request comes from the proxy unless the forwarded headers are honoured
-/// (<c>ASPNETCORE_FORWARDEDHEADERS_ENABLED=true</c>); the README says so.
+/// proxy every request comes from the proxy unless the proxy is trusted (<c>Portal:KnownProxies</c>
+/// or <c>Portal:KnownNetworks</c>, see <c>ProxySettings</c>): then it is the visitor's own.
 /// </summary>
 public static class ClientAddress
 {
