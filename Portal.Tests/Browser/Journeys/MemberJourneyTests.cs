@@ -34,6 +34,17 @@ public abstract class MemberJourneyTests(BrowserSession session) : JourneyTest(s
         await Assertions.Expect(potter.Locator("section[aria-labelledby='coming-title'] li").Filter(new() { HasText = next.Body }).First)
             .ToContainTextAsync(Say("Meetings.YouAreMember"));
 
+        // What the portal has told her so far: each line names one of her bodies, none anyone else's.
+        var told = await ToldAsync(members.Name);
+        await potter.Locator("a.notification-count").ClickAsync();
+        await ArriveAsync(potter, Say("Notify.Title"));
+        await Assertions.Expect(potter.Locator(".notification-list li")).ToHaveCountAsync(told.Count);
+        foreach (var line in await potter.Locator(".notification-list li a").AllInnerTextsAsync())
+        {
+            Assert.Contains(told, subject => line.Contains(subject, StringComparison.Ordinal));
+            Assert.Contains(next.HerBodies, body => line.Contains(body, StringComparison.Ordinal));
+        }
+
         // Her bodies' meetings, this month and on to the next one.
         await UseMenuAsync(potter, Say("Nav.Meetings"));
         await ArriveAsync(potter, Say("Meetings.Title"));
@@ -146,6 +157,12 @@ public abstract class MemberJourneyTests(BrowserSession session) : JourneyTest(s
             .FirstAsync();
         var exempt = await db.Reports.Where(r => r.MeetingId == meeting.Id && r.IsExempt && r.PublishedOn != null).Select(r => r.Title).ToListAsync();
         return new NextMeeting(meeting.Id, meeting.Date, bodies.Single(b => b.Id == meeting.BodyId).Name, [.. bodies.Select(b => b.Name)], exempt);
+    });
+
+    private Task<List<string>> ToldAsync(string name) => App.QueryAsync(async db =>
+    {
+        var person = await db.People.Where(p => p.DisplayName == name).Select(p => p.Id).SingleAsync();
+        return await db.Notifications.Where(n => n.PersonId == person).Select(n => n.Subject).ToListAsync();
     });
 
     private sealed record NextMeeting(int Id, DateOnly Date, string Body, IReadOnlyList<string> HerBodies, IReadOnlyList<string> ExemptReports);
