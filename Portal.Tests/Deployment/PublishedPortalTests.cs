@@ -63,12 +63,60 @@ public sealed class PublishedPortalTests : IDisposable
             // Asked for by another name than the public one (straight at Kestrel, say): refused.
             using var direct = new HttpClient();
             Assert.Equal(HttpStatusCode.BadRequest, (await direct.GetAsync($"http://127.0.0.1:{port}/", Ct)).StatusCode);
+
+            await BehindTheDeploymentsNginxAsync(port);
         }
         finally
         {
             portal.Kill(entireProcessTree: true);
             await portal.WaitForExitAsync(Ct);
         }
+    }
+
+    /// <summary>
+    /// The same published portal behind Debian's nginx running <c>Portal/deploy/portal.nginx.conf</c>
+    /// itself: over TLS the portal knows it was reached over HTTPS at its public name (HSTS, and the
+    /// sign-in redirect), plain HTTP is sent to HTTPS, and a live page's WebSocket is upgraded
+    /// through it and answers the circuit's handshake.
+    /// </summary>
+    private async Task BehindTheDeploymentsNginxAsync(int port)
+    {
+        if (NginxSite.Path is null)
+        {
+            Assert.True(string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")), "nginx is not installed; .ci/run installs it from Debian's packages.");
+            TestContext.Current.TestOutputHelper?.WriteLine("nginx is not installed here, so the deployment's nginx site was not tried (CI tries it).");
+            return;
+        }
+
+        var site = await File.ReadAllTextAsync(Path.Combine(PortalProcess.RepositoryRoot, "Portal", "deploy", "portal.nginx.conf"), Ct);
+        await using var nginx = await NginxSite.StartAsync(site, port, PublicHost, Path.Combine(_data.Folder, "nginx"));
+        using var https = new HttpClient(nginx.Handler()) { BaseAddress = new Uri($"https://{PublicHost}:{nginx.HttpsPort}") };
+
+        using var home = await https.GetAsync("/", Ct);
+        Assert.True(home.StatusCode == HttpStatusCode.OK, $"Through nginx the home page answered {home.StatusCode}.\n{nginx.Log()}");
+        Assert.True(home.Headers.Contains("Strict-Transport-Security"), "Through nginx's TLS the portal did not know it was reached over HTTPS (no HSTS).");
+
+        using var admin = await https.GetAsync("/admin", Ct);
+        Assert.Equal(HttpStatusCode.Found, admin.StatusCode);
+        Assert.StartsWith($"https://{PublicHost}/account/login", admin.Headers.Location?.ToString(), StringComparison.Ordinal);
+
+        using var plain = new HttpClient(nginx.Handler()) { BaseAddress = new Uri($"http://{PublicHost}:{nginx.HttpPort}") };
+        using var moved = await plain.GetAsync("/meetings", Ct);
+        Assert.Equal(HttpStatusCode.MovedPermanently, moved.StatusCode);
+        Assert.Equal($"https://{PublicHost}/meetings", moved.Headers.Location?.ToString());
+
+        // A live page's connection: negotiated over HTTPS, then upgraded to a WebSocket through nginx.
+        using var negotiate = await https.PostAsync("/_blazor/negotiate?negotiateVersion=1", content: null, Ct);
+        Assert.Equal(HttpStatusCode.OK, negotiate.StatusCode);
+        using var answer = System.Text.Json.JsonDocument.Parse(await negotiate.Content.ReadAsStringAsync(Ct));
+        var token = answer.RootElement.GetProperty("connectionToken").GetString();
+        using var socket = new System.Net.WebSockets.ClientWebSocket();
+        using var invoker = new HttpMessageInvoker(nginx.Handler());
+        await socket.ConnectAsync(new Uri($"wss://{PublicHost}:{nginx.HttpsPort}/_blazor?id={token}"), invoker, Ct);
+        await socket.SendAsync("{\"protocol\":\"blazorpack\",\"version\":1}\u001e"u8.ToArray(), System.Net.WebSockets.WebSocketMessageType.Text, endOfMessage: true, Ct);
+        var buffer = new byte[256];
+        var received = await socket.ReceiveAsync(buffer, Ct);
+        Assert.Equal("{}\u001e", System.Text.Encoding.UTF8.GetString(buffer, 0, received.Count));
     }
 
     /// <summary>The KEY=value lines of Portal/deploy/portal.env.example, the settings the README gives for Production.</summary>
