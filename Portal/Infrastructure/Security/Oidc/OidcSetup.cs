@@ -21,6 +21,7 @@ public static class OidcSetup
         var section = configuration.GetSection(PortalAuthenticationOptions.Section);
         services.Configure<PortalAuthenticationOptions>(section);
         services.AddScoped<ProviderSignInService>();
+        services.AddScoped<ProviderRoles>();
         services.AddSingleton<ProviderMetadata>();
         var settings = section.Get<PortalAuthenticationOptions>() ?? new PortalAuthenticationOptions();
         if (!settings.ProviderEnabled)
