@@ -11,6 +11,8 @@ using Portal.Data;
 using Portal.Features.TwoFactor;
 using Portal.Infrastructure;
 
+using Portal.Infrastructure.Security.Oidc;
+
 namespace Portal.Tests.Infrastructure;
 
 /// <summary>
@@ -83,9 +85,10 @@ public sealed class ServiceHarness : IAsyncDisposable
         services.AddLogging();
         services.AddHttpContextAccessor();
         services.AddDataProtection();
-        services.AddAuthentication();
+        services.AddAuthentication().AddIdentityCookies();
         services.AddPortalCore(configuration, connectionString);
         services.AddPortalTwoFactor(configuration);
+        services.AddPortalOidc(configuration);
         // A query whose answer depends on the order SQLite happens to read rows in (a First or a
         // Take with no OrderBy), or that multiplies rows by joining two collections, fails here.
         services.ConfigureDbContext<PortalDbContext>(options => options.ConfigureWarnings(warnings => warnings.Throw(

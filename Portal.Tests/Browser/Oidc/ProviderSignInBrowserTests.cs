@@ -10,7 +10,7 @@ namespace Portal.Tests.Browser.Oidc;
 /// Sign-in with the council's identity provider, against a real OpenID Connect provider on
 /// loopback (<see cref="TestProvider"/>), in Chromium: the authorisation-code flow with PKCE, a
 /// linked person, roles from the administrators' group mapping, the refusals, a tampered callback
-/// and the provider's sign-out.
+/// (its state changed, or another browser's nonce), and the provider's sign-out.
 /// </summary>
 public sealed class ProviderSignInBrowserTests(BrowserSession session, TestProvider provider, ITestOutputHelper output)
     : BrowserTest(session), IClassFixture<TestProvider>
@@ -54,6 +54,7 @@ public sealed class ProviderSignInBrowserTests(BrowserSession session, TestProvi
         await person.GotoAsync("/account/login?returnUrl=%2Fplans");
         await Assertions.Expect(person.Locator("#provider-sign-in")).ToHaveTextAsync($"Sign in with {Provider}");
         await AssertAccessibleAsync(person);
+        await ScreenshotAsync(person, "signin-provider-en");
         var clock = Stopwatch.StartNew();
         await SignInAtProviderAsync(person, DemoUsers.Officer);
         await person.WaitForURLAsync("**/plans");
@@ -157,6 +158,77 @@ public sealed class ProviderSignInBrowserTests(BrowserSession session, TestProvi
         await Assertions.Expect(other.Locator("#provider-problem")).ToContainTextAsync("did not work");
         await Assertions.Expect(other.Locator(".user-name")).ToHaveCountAsync(0);
     }
+
+    [Fact]
+    public async Task AnAnswerWhoseNonceIsNotThisBrowsersIsRefusedInPlainWords()
+    {
+        await provider.RegisterPortalAsync(App.BaseUrl);
+        provider.Add(new ProviderAccount("sub-admin", DemoUsers.Administrator, EmailVerified: true));
+
+        // One browser goes to the provider and its answer is held; another starts a sign-in of its own.
+        var page = await NewPageAsync();
+        var callback = await HoldAnswerAsync(page, DemoUsers.Administrator);
+        var other = await NewPageAsync("sv-SE");
+        await other.GotoAsync("/account/login");
+        await Assertions.Expect(other.Locator("#provider-sign-in")).ToHaveTextAsync($"Logga in med {Provider}");
+        await Assertions.Expect(other.Locator("#password")).ToBeVisibleAsync();
+        await AssertAccessibleAsync(other);
+        await ScreenshotAsync(other, "signin-provider-sv");
+        await other.Locator("#provider-sign-in").ClickAsync();
+        await AtProviderFormAsync(other);
+
+        // The first browser keeps its own state cookie but has the other's nonce cookie in place of its own (both are
+        // kept for the callback path only, so they are read for the answer's address):
+        // the state checks out, the nonce in the provider's token does not.
+        var nonce = ".AspNetCore.OpenIdConnect.Nonce.";
+        var own = await page.Context.CookiesAsync([callback]);
+        var others = (await other.Context.CookiesAsync([callback])).Where(c => c.Name.StartsWith(nonce, StringComparison.Ordinal)).ToList();
+        Assert.Single(own, c => c.Name.StartsWith(nonce, StringComparison.Ordinal));
+        Assert.Contains(own, c => c.Name.StartsWith(".AspNetCore.Correlation.", StringComparison.Ordinal));
+        Assert.Single(others);
+        Assert.DoesNotContain(own, c => c.Name == others[0].Name);
+        await page.Context.ClearCookiesAsync();
+        await page.Context.AddCookiesAsync([.. own.Where(c => !c.Name.StartsWith(nonce, StringComparison.Ordinal)).Concat(others).Select(AsCookie)]);
+
+        await page.GotoAsync(callback);
+        await Assertions.Expect(page.Locator("#provider-problem")).ToContainTextAsync($"Signing in with {Provider} did not work");
+        await Assertions.Expect(page.Locator("body")).Not.ToContainTextAsync("Exception");
+        await Assertions.Expect(page.Locator(".user-name")).ToHaveCountAsync(0);
+        Assert.Contains("/account/login", page.Url, StringComparison.Ordinal);
+        await AssertAccessibleAsync(page);
+    }
+
+    /// <summary>Signs in at the provider in <paramref name="page"/> but holds the provider's answer (the redirect back to the portal) instead of following it, and returns it.</summary>
+    private static async Task<string> HoldAnswerAsync(IPage page, string account)
+    {
+        string? callback = null;
+        await page.RouteAsync(url => url.Contains("account=", StringComparison.Ordinal), async route =>
+        {
+            var answer = await route.FetchAsync(new() { MaxRedirects = 0 });
+            callback = answer.Headers["location"];
+            await route.FulfillAsync(new() { Status = 200, ContentType = "text/html", Body = "<!DOCTYPE html><html lang=\"en\"><title>Held</title><h1>Held</h1></html>" });
+        });
+        await page.GotoAsync("/account/login");
+        await page.Locator("#provider-sign-in").ClickAsync();
+        await AtProviderFormAsync(page);
+        await page.Locator("#account").FillAsync(account);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await WaitUntilAsync(() => callback is not null);
+        await page.UnrouteAllAsync();
+        return callback!;
+    }
+
+    private static Cookie AsCookie(BrowserContextCookiesResult c) => new()
+    {
+        Name = c.Name,
+        Value = c.Value,
+        Domain = c.Domain,
+        Path = c.Path,
+        Expires = c.Expires,
+        HttpOnly = c.HttpOnly,
+        Secure = c.Secure,
+        SameSite = c.SameSite,
+    };
 
     /// <summary>From the portal's sign-in page: the provider's button, the provider's form, and back to the portal wherever it sends the person.</summary>
     private static async Task SignInAtProviderAsync(IPage page, string account)

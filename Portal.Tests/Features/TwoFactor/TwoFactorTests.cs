@@ -49,7 +49,7 @@ public sealed class TwoFactorTests
         // A code from the app is taken; a recovery code once, however it is typed, and not again.
         var user = await UserAsync(session, DemoUsers.Officer);
         var authenticator = session.Get<Authenticator>();
-        Assert.True((await authenticator.CheckCodeAsync(user, app.ComputeTotp())).Succeeded);
+        Assert.True((await authenticator.CheckCodeAsync(user, Later(app, 1))).Succeeded);
         var code = right.RecoveryCodes![0];
         Assert.True((await authenticator.RedeemRecoveryCodeAsync(user, " " + code.Replace("-", string.Empty, StringComparison.Ordinal).ToLowerInvariant())).Succeeded);
         Assert.False((await authenticator.RedeemRecoveryCodeAsync(user, code)).Succeeded);
@@ -68,14 +68,14 @@ public sealed class TwoFactorTests
         var first = (await twoFactor.EnableAsync(app.ComputeTotp(), Ct)).RecoveryCodes!;
 
         Assert.False((await twoFactor.NewRecoveryCodesAsync("not a code", Ct)).Check.Succeeded);
-        var second = (await twoFactor.NewRecoveryCodesAsync(app.ComputeTotp(), Ct)).RecoveryCodes!;
+        var second = (await twoFactor.NewRecoveryCodesAsync(Later(app, 1), Ct)).RecoveryCodes!;
         Assert.Empty(first.Intersect(second));
         var user = await UserAsync(session, DemoUsers.Director);
         Assert.False((await session.Get<Authenticator>().RedeemRecoveryCodeAsync(user, first[0])).Succeeded);
 
         Assert.False((await twoFactor.DisableAsync("000", Ct)).Succeeded);
         Assert.True((await twoFactor.GetStatusAsync(Ct)).Enabled);
-        Assert.True((await twoFactor.DisableAsync(app.ComputeTotp(), Ct)).Succeeded);
+        Assert.True((await twoFactor.DisableAsync(Later(app, 2), Ct)).Succeeded);
         Assert.False((await twoFactor.GetStatusAsync(Ct)).Enabled);
         Assert.NotEqual(setup.Key, (await twoFactor.StartEnrolmentAsync(Ct)).Key);
     }
@@ -174,6 +174,33 @@ public sealed class TwoFactorTests
         await using var demoSession = demo.Anonymous();
         Assert.False(await Policy(demoSession, TwoFactorRequirement.Everyone).IsRequiredAsync(await UserAsync(demoSession, DemoUsers.Administrator), Ct));
     }
+
+    [Fact]
+    public async Task ACodeFromTheAppWorksOnceAndNotAgainNorAnEarlierOne()
+    {
+        await using var portal = await ServiceHarness.StartAsync();
+        await using var session = await portal.SignedInAsAsync(DemoUsers.Officer);
+        var twoFactor = session.Get<TwoFactorService>();
+        var app = App((await twoFactor.StartEnrolmentAsync(Ct)).Key);
+        var now = DateTime.UtcNow;
+        Assert.True((await twoFactor.EnableAsync(app.ComputeTotp(now), Ct)).Check.Succeeded);
+        var user = await UserAsync(session, DemoUsers.Officer);
+        var authenticator = session.Get<Authenticator>();
+
+        // The code that turned it on, used again in the same time step, is refused and counted as wrong; so is the step before it.
+        Assert.Equal(CodeCheck.Wrong(null), await authenticator.CheckCodeAsync(user, app.ComputeTotp(now)));
+        Assert.False((await authenticator.CheckCodeAsync(user, app.ComputeTotp(now.AddSeconds(-30)))).Succeeded);
+
+        // The next step's code is taken once, and then that one is refused too, in another session as well.
+        var next = app.ComputeTotp(now.AddSeconds(30));
+        Assert.True((await authenticator.CheckCodeAsync(user, next)).Succeeded);
+        await using var other = await portal.SignedInAsAsync(DemoUsers.Officer);
+        Assert.False((await other.Get<Authenticator>().CheckCodeAsync(await UserAsync(other, DemoUsers.Officer), next)).Succeeded);
+        Assert.True((await other.Get<Authenticator>().CheckCodeAsync(await UserAsync(other, DemoUsers.Officer), app.ComputeTotp(now.AddSeconds(60)))).Succeeded);
+    }
+
+    /// <summary>The app's code <paramref name="steps"/> time steps from now: each code works once, so a later use takes a later step (Identity allows two either side).</summary>
+    private static string Later(Totp app, int steps) => app.ComputeTotp(DateTime.UtcNow.AddSeconds(30 * steps));
 
     private static Totp App(string key) => new(Base32Encoding.ToBytes(key.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant()));
 

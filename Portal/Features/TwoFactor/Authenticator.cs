@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Portal.Data;
 using Portal.Infrastructure.Security;
+using OtpNet;
 using QRCoder;
 
 namespace Portal.Features.TwoFactor;
@@ -22,12 +24,19 @@ public sealed record CodeCheck(bool Succeeded, DateTimeOffset? LockedUntil)
 /// app or a recovery code, switching the second factor on and off, and new recovery codes. Every
 /// wrong code counts in the sign-in lockout (<see cref="SignInThrottle"/>) for that email from that
 /// browser or address, as a wrong password does, and no code is checked while it is locked.
+/// A code from the app works once: the time step of the last code taken is kept with the sign-in
+/// (an Identity user token), and a code of that step or an earlier one is refused as wrong, so a
+/// code seen over someone's shoulder or caught in transit cannot be used again (RFC 6238, 5.2).
 /// </summary>
 public sealed class Authenticator(UserManager<PortalUser> users, SignInThrottle throttle, KnownDevices devices, IHttpContextAccessor http)
 {
     public const int RecoveryCodeCount = 10;
 
     private const string Issuer = "Portal";
+
+    private const string TokenProvider = "[Portal]";
+
+    private const string LastStepToken = "AuthenticatorLastStep";
 
     /// <summary>The key the app is set up with (made now if there is none yet), its address and QR code.</summary>
     public async Task<AuthenticatorSetup> SetupAsync(PortalUser user)
@@ -37,6 +46,7 @@ public sealed class Authenticator(UserManager<PortalUser> users, SignInThrottle 
         if (string.IsNullOrEmpty(key))
         {
             await users.ResetAuthenticatorKeyAsync(user);
+            await users.RemoveAuthenticationTokenAsync(user, TokenProvider, LastStepToken);
             key = await users.GetAuthenticatorKeyAsync(user) ?? throw new InvalidOperationException("Identity made no authenticator key.");
         }
 
@@ -50,7 +60,7 @@ public sealed class Authenticator(UserManager<PortalUser> users, SignInThrottle 
 
     /// <summary>Checks a code from the app, counting a wrong one.</summary>
     public Task<CodeCheck> CheckCodeAsync(PortalUser user, string? code) =>
-        CheckAsync(user, Normalise(code), c => users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, c));
+        CheckAsync(user, Normalise(code), c => VerifyOnceAsync(user, c));
 
     /// <summary>Takes a recovery code (each works once), counting a wrong or used one.</summary>
     public Task<CodeCheck> RedeemRecoveryCodeAsync(PortalUser user, string? code) =>
@@ -78,6 +88,7 @@ public sealed class Authenticator(UserManager<PortalUser> users, SignInThrottle 
     {
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
+        await users.RemoveAuthenticationTokenAsync(user, TokenProvider, LastStepToken);
     }
 
     public Task<int> RecoveryCodesLeftAsync(PortalUser user) => users.CountRecoveryCodesAsync(user);
@@ -99,6 +110,31 @@ public sealed class Authenticator(UserManager<PortalUser> users, SignInThrottle 
         }
 
         return CodeCheck.Wrong(throttle.Failed(email, source));
+    }
+
+    /// <summary>Identity's check of the code, then that its time step is later than the last code taken, which it becomes.</summary>
+    private async Task<bool> VerifyOnceAsync(PortalUser user, string code)
+    {
+        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+        {
+            return false;
+        }
+
+        // Which step the code belongs to, in the same window Identity allows (two steps either side of now).
+        var key = await users.GetAuthenticatorKeyAsync(user);
+        if (string.IsNullOrEmpty(key) || !new Totp(Base32Encoding.ToBytes(key)).VerifyTotp(code, out var step, new VerificationWindow(2, 2)))
+        {
+            return false;
+        }
+
+        var last = await users.GetAuthenticationTokenAsync(user, TokenProvider, LastStepToken);
+        if (long.TryParse(last, NumberStyles.None, CultureInfo.InvariantCulture, out var lastStep) && step <= lastStep)
+        {
+            return false;
+        }
+
+        var stored = await users.SetAuthenticationTokenAsync(user, TokenProvider, LastStepToken, step.ToString(CultureInfo.InvariantCulture));
+        return stored.Succeeded;
     }
 
     // Identity writes recovery codes as XXXXX-XXXXX in capitals and compares them exactly; a code typed without the dash, or in small letters, is the same code.

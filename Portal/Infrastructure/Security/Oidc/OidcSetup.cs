@@ -21,6 +21,7 @@ public static class OidcSetup
         var section = configuration.GetSection(PortalAuthenticationOptions.Section);
         services.Configure<PortalAuthenticationOptions>(section);
         services.AddScoped<ProviderSignInService>();
+        services.AddScoped<ProviderRoles>();
         services.AddSingleton<ProviderMetadata>();
         var settings = section.Get<PortalAuthenticationOptions>() ?? new PortalAuthenticationOptions();
         if (!settings.ProviderEnabled)
@@ -61,6 +62,18 @@ public static class OidcSetup
     /// <summary>The provider has vouched for someone: the portal decides whether they sign in, and where they go.</summary>
     private static async Task SignInAsync(TokenValidatedContext context)
     {
+        // The handler passes a token whose nonce has no cookie in this browser with a null nonce rather than
+        // refusing it; the portal refuses it: the answer was meant for another browser, or is a replay.
+        var tokenNonce = context.SecurityToken?.Payload?.Nonce;
+        if (string.IsNullOrEmpty(context.Nonce) || !string.Equals(context.Nonce, tokenNonce, StringComparison.Ordinal))
+        {
+            context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(OidcSetup))
+                .LogWarning("A provider sign-in was refused: the nonce in the provider's token is not one this browser was given (an answer meant for another browser, or replayed)");
+            context.HandleResponse();
+            context.Response.Redirect(ProviderEndpoints.LoginWith(ProviderOutcome.Failed, context.Properties?.RedirectUri));
+            return;
+        }
+
         var signIn = context.HttpContext.RequestServices.GetRequiredService<ProviderSignInService>();
         var outcome = await signIn.SignInAsync(context.Principal!, context.HttpContext.RequestAborted);
         context.HandleResponse();

@@ -32,12 +32,13 @@ public enum ProviderOutcome
 /// in the portal, found by the provider's subject once linked, and the first time by an email the
 /// provider has verified. A sign-in switched off in the portal is refused. Roles stay as given in
 /// the portal, or (when roles come from the provider) are set from the administrators' group
-/// mapping at each sign-in. Links, role changes and refusals go into the audit trail.
+/// mapping at each sign-in (<see cref="ProviderRoles"/>). Links, role changes and refusals go into the audit trail.
 /// </summary>
 public sealed class ProviderSignInService(
     SignInManager<PortalUser> signInManager,
     IDbContextFactory<PortalDbContext> dbFactory,
     CurrentUser currentUser,
+    ProviderRoles roles,
     IOptions<PortalAuthenticationOptions> options,
     TimeProvider clock,
     ILogger<ProviderSignInService> logger)
@@ -95,41 +96,11 @@ public sealed class ProviderSignInService(
 
         if (settings.RolesFrom == RolesFrom.Provider)
         {
-            await ApplyGroupRolesAsync(user, external, settings, ct);
+            await roles.ApplyAsync(user, external, settings, ct);
         }
 
         await signInManager.SignInAsync(user, isPersistent: false, authenticationMethod: LoginProvider);
         return ProviderOutcome.SignedIn;
-    }
-
-    /// <summary>Sets the sign-in's roles to exactly those its provider groups map to (none when no group is mapped).</summary>
-    private async Task ApplyGroupRolesAsync(PortalUser user, ClaimsPrincipal external, ProviderOptions settings, CancellationToken ct)
-    {
-        var claimTypes = settings.GroupClaims.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var groups = external.Claims.Where(c => claimTypes.Contains(c.Type, StringComparer.Ordinal)).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var mapped = await db.ProviderGroupRoles.AsNoTracking().Where(m => groups.Contains(m.GroupId)).Select(m => m.Role).Distinct().ToListAsync(ct);
-        var users = signInManager.UserManager;
-        var current = await users.GetRolesAsync(user);
-        var remove = current.Except(mapped, StringComparer.Ordinal).ToList();
-        var add = mapped.Except(current, StringComparer.Ordinal).ToList();
-        if (remove.Count > 0)
-        {
-            Succeed(await users.RemoveFromRolesAsync(user, remove));
-        }
-
-        if (add.Count > 0)
-        {
-            Succeed(await users.AddToRolesAsync(user, add));
-        }
-    }
-
-    private static void Succeed(IdentityResult result)
-    {
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException("The provider's roles could not be applied: " + string.Join("; ", result.Errors.Select(e => e.Description)));
-        }
     }
 
     /// <summary>Writes one entry to the audit trail for a link or a refusal (the trail otherwise records only changes to stored items).</summary>
