@@ -318,6 +318,73 @@ public sealed class NotificationMailTests : IAsyncLifetime
         Assert.Null(message.Headers["List-Unsubscribe"]);
     }
 
+    [Fact]
+    public async Task AReturnedReportsMailTellsItsAuthorTheChiefOfficersReasonInTheirLanguage()
+    {
+        var (draft, version) = await SubmittedReportAsync();
+        int author;
+        await using (var db = await _portal.Db.CreateDbContextAsync(Ct))
+        {
+            author = await db.Reports.Where(r => r.Id == draft).Select(r => r.AuthorId).SingleAsync(Ct);
+            var preference = NotificationPreference.For(author);
+            preference.UseCulture("sv-SE");
+            db.NotificationPreferences.Add(preference);
+            await db.SaveChangesAsync(Ct);
+        }
+
+        await using (var chief = await _portal.SignedInAsAsync(DemoUsers.Director))
+        {
+            await chief.Get<Portal.Features.Reports.Workflow.ReportWorkflowService>().ReturnToDraftAsync(draft, version, Ct, "  Please add the second-quarter figures.  ");
+        }
+
+        // The chief officer returned it and is not told; the author is, with the reason, in Swedish.
+        var row = Assert.Single(await RowsAsync(NotificationKind.ReportReturned));
+        Assert.Equal(author, row.PersonId);
+        Assert.Equal("Please add the second-quarter figures.", row.Detail);
+        Assert.Equal(1, await _portal.Root.GetRequiredService<OutboxSender>().SendDueAsync(Ct));
+        var (to, message) = Assert.Single(await _smtp.WaitForAsync(1));
+        Assert.Equal([row.Email!], to);
+        Assert.StartsWith("Tjänsteskrivelse återsänd: ", message.Subject, StringComparison.Ordinal);
+        Assert.Contains("Notera: Please add the second-quarter figures.", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Notera: Please add the second-quarter figures.", message.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains($"{Site}reports/{draft}", message.TextBody, StringComparison.Ordinal);
+
+        // Without a reason the mail says only that it came back.
+        await using (var author2 = await _portal.SignedInAsAsync(DemoUsers.Officer))
+        {
+            var current = (await author2.Get<Portal.Features.Reports.Reading.ReportReadingService>().GetAsync(draft, Ct))!.Version;
+            current = await author2.Get<Portal.Features.Reports.Workflow.ReportWorkflowService>().SubmitAsync(draft, current, Ct);
+            await using var chief = await _portal.SignedInAsAsync(DemoUsers.Director);
+            await chief.Get<Portal.Features.Reports.Workflow.ReportWorkflowService>().ReturnToDraftAsync(draft, current, Ct, "   ");
+        }
+
+        Assert.Null((await RowsAsync(NotificationKind.ReportReturned)).Last().Detail);
+    }
+
+    /// <summary>The demo's draft progress report, completed by its author (an officer) and submitted to the director.</summary>
+    private async Task<(int Id, int Version)> SubmittedReportAsync()
+    {
+        int draft;
+        await using (var db = await _portal.Db.CreateDbContextAsync(Ct))
+        {
+            draft = await db.Reports.Where(r => r.Reference == "CE/DP/PROGRESS").Select(r => r.Id).SingleAsync(Ct);
+        }
+
+        await using var author = await _portal.SignedInAsAsync(DemoUsers.Officer);
+        var reports = author.Get<Portal.Features.Reports.Drafting.ReportDraftingService>();
+        var version = (await author.Get<Portal.Features.Reports.Reading.ReportReadingService>().GetAsync(draft, Ct))!.Version;
+        foreach (var kind in Portal.Domain.Reports.ReportTemplate.Sections.Where(k => k is not Portal.Domain.Reports.SectionKind.Summary and not Portal.Domain.Reports.SectionKind.Background))
+        {
+            version = await reports.WriteSectionAsync(draft, version, kind, Portal.Domain.Reports.ReportTemplate.IsImplication(kind) ? "None." : $"Quarterly milestones for {kind}.", Ct);
+        }
+
+        version = await reports.ReviseRecommendationAsync(draft, version, 1, "That the Advisory Panel note the progress made.", "To keep the Panel informed of delivery.", Ct);
+        version = await author.Get<Portal.Features.Reports.Workflow.ReportWorkflowService>().SubmitAsync(draft, version, Ct);
+        await _portal.Root.GetRequiredService<OutboxSender>().SendDueAsync(Ct);
+        _smtp.Messages.Clear();
+        return (draft, version);
+    }
+
     private async Task<(int MeetingId, string BodyName)> PublishPapersAsync(int? meetingId = null)
     {
         var meeting = meetingId is int id ? await MeetingAsync(_portal, id) : await NextUnpublishedMeetingAsync();
