@@ -361,6 +361,41 @@ public sealed class NotificationMailTests : IAsyncLifetime
         Assert.Null((await RowsAsync(NotificationKind.ReportReturned)).Last().Detail);
     }
 
+    [Fact]
+    public async Task AnAnsweredQuestionIsMailedToTheMemberWhoAskedWithoutTheAnswer()
+    {
+        int report, asker;
+        await using (var db = await _portal.Db.CreateDbContextAsync(Ct))
+        {
+            report = await db.Reports.Where(r => r.Reference == "CE 21/09").Select(r => r.Id).SingleAsync(Ct);
+        }
+
+        await using var walker = await _portal.SignedInAsAsync(DemoUsers.Member);
+        var question = await walker.Get<Portal.Features.Reports.Reading.ReaderToolsService>().AskAsync(report, "Which Assistant Director is the Section 151 Officer?", Ct);
+        Assert.Empty(await RowsAsync(NotificationKind.QuestionAnswered));
+        await using (var db = await _portal.Db.CreateDbContextAsync(Ct))
+        {
+            asker = await db.ReportQuestions.Where(q => q.Id == question).Select(q => q.AskedById).SingleAsync(Ct);
+        }
+
+        await using (var admin = await _portal.SignedInAsAsync(DemoUsers.Administrator))
+        {
+            await admin.Get<Portal.Features.Reports.Reading.ReaderToolsService>().AnswerAsync(report, question, 1, "The Assistant Director (Resources).", Ct);
+        }
+
+        var row = Assert.Single(await RowsAsync(NotificationKind.QuestionAnswered));
+        Assert.Equal(asker, row.PersonId);
+        Assert.Equal(1, await _portal.Root.GetRequiredService<OutboxSender>().SendDueAsync(Ct));
+        var (to, message) = Assert.Single(await _smtp.WaitForAsync(1));
+        Assert.Equal([row.Email!], to);
+        Assert.StartsWith("Question answered: CE 21/09", message.Subject, StringComparison.Ordinal);
+        Assert.Contains("Your question on the report CE 21/09", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{Site}reports/{report}\"", message.HtmlBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Assistant Director (Resources)", message.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Assistant Director (Resources)", message.HtmlBody, StringComparison.Ordinal);
+        Assert.NotNull(message.Headers["List-Unsubscribe"]);
+    }
+
     /// <summary>The demo's draft progress report, completed by its author (an officer) and submitted to the director.</summary>
     private async Task<(int Id, int Version)> SubmittedReportAsync()
     {
