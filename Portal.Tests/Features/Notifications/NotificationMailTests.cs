@@ -396,6 +396,38 @@ public sealed class NotificationMailTests : IAsyncLifetime
         Assert.NotNull(message.Headers["List-Unsubscribe"]);
     }
 
+    [Fact]
+    public async Task AFigureEnteredForApprovalIsMailedToTheDirectorWhoApprovesIt()
+    {
+        int id;
+        await using (var db = await _portal.Db.CreateDbContextAsync(Ct))
+        {
+            id = await db.Indicators.Where(i => i.Code == "CEX07").Select(i => i.Id).SingleAsync(Ct);
+        }
+
+        await using var officer = await _portal.SignedInAsAsync(DemoUsers.Officer);
+        var indicators = officer.Get<Portal.Features.Plans.Indicators.IndicatorService>();
+        var q3 = (await indicators.GetIndicatorAsync(id, Ct))!.Periods.Single(p => p.Year == 2026 && p.Number == 3);
+        await indicators.SavePeriodAsync(id, new Portal.Features.Plans.Indicators.PeriodEdit(
+            2026, 3, q3.Target!.Value.ToString(System.Globalization.CultureInfo.CurrentCulture), "30.1", "Pay award landed.", q3.Version), Ct);
+
+        // Heather Rice directs the plan's directorate; she is told, and only she.
+        var row = Assert.Single(await RowsAsync(NotificationKind.IndicatorAwaitingApproval));
+        Assert.Equal(1, await _portal.Root.GetRequiredService<OutboxSender>().SendDueAsync(Ct));
+        var (to, message) = Assert.Single(await _smtp.WaitForAsync(1));
+        Assert.Equal([row.Email!], to);
+        await using (var db = await _portal.Db.CreateDbContextAsync(Ct))
+        {
+            var director = await db.People.Where(p => p.Id == row.PersonId).Select(p => p.DisplayName).SingleAsync(Ct);
+            Assert.Equal("Heather Rice", director);
+        }
+
+        Assert.StartsWith("Figure awaiting approval: CEX07: ", message.Subject, StringComparison.Ordinal);
+        Assert.Contains("is waiting for your approval", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{Site}plans/indicators/{id}\"", message.HtmlBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Pay award landed", message.TextBody, StringComparison.Ordinal);
+    }
+
     /// <summary>The demo's draft progress report, completed by its author (an officer) and submitted to the director.</summary>
     private async Task<(int Id, int Version)> SubmittedReportAsync()
     {
