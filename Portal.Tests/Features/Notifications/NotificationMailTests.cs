@@ -273,6 +273,33 @@ public sealed class NotificationMailTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheDigestGoesAtTheDigestHourOnTheCouncilsClockNotInUtc()
+    {
+        // A Swedish council: seven in the morning in Stockholm is six UTC in winter.
+        _portal.Clock.SetLocalTimeZone(Portal.Infrastructure.Time.CouncilTime.ZoneFor(Country.Sweden));
+        var meeting = await NextUnpublishedMeetingAsync();
+        var member = (await AudienceAsync(meeting)).First();
+        await using (var db = await _portal.Db.CreateDbContextAsync(Ct))
+        {
+            var preference = NotificationPreference.For(member);
+            preference.Choose(NotificationKind.PapersPublished, DeliveryMode.DailyDigest);
+            db.NotificationPreferences.Add(preference);
+            await db.SaveChangesAsync(Ct);
+        }
+
+        await PublishPapersAsync(meeting.Id); // 25 November, 10:00 in Stockholm
+        await using var scope = _portal.Root.CreateAsyncScope();
+        var digests = scope.ServiceProvider.GetRequiredService<DigestWriter>();
+        _portal.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 26, 5, 59, 0, TimeSpan.Zero));
+        Assert.Equal(0, await digests.WriteDueAsync(Ct));
+        _portal.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 26, 6, 1, 0, TimeSpan.Zero));
+        Assert.Equal(1, await digests.WriteDueAsync(Ct));
+        Assert.Equal(0, await digests.WriteDueAsync(Ct));
+        var digest = Assert.Single(await RowsAsync(NotificationKind.Digest));
+        Assert.Equal(member, digest.PersonId);
+    }
+
+    [Fact]
     public async Task WithNoMailConfiguredNotificationsStayInThePortalAndOpeningOneMarksItRead()
     {
         await using var quiet = await ServiceHarness.StartAsync();
