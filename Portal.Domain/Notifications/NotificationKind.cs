@@ -15,6 +15,12 @@ public enum NotificationKind
     PasswordReset = 10,
     QuestionAnswered = 11,
     IndicatorAwaitingApproval = 12,
+
+    /// <summary>A chaser: an action of the person's is due within the chase days.</summary>
+    ActionDue = 13,
+
+    /// <summary>A chaser: an action of the person's is past its due date.</summary>
+    ActionOverdue = 14,
     Digest = 20,
 }
 

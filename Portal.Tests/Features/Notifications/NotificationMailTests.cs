@@ -181,8 +181,14 @@ public sealed class NotificationMailTests : IAsyncLifetime
     [Fact]
     public async Task AfterACrashBetweenWritingAndSendingEachNotificationIsSentExactlyOnce()
     {
-        // Written, and one batch claimed by a sender that then died (its lease runs out); the rest never claimed.
+        // Written (papers, and today's chasers, which the restarted sender's own chaser run must not repeat),
+        // and one batch claimed by a sender that then died (its lease runs out); the rest never claimed.
         await PublishPapersAsync();
+        await using (var scope = _portal.Root.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Portal.Features.Notifications.Chasers.ActionChaser>().ChaseAsync(Ct);
+        }
+
         await using (var db = await _portal.Db.CreateDbContextAsync(Ct))
         {
             var first = await db.Notifications.Where(n => n.State == DeliveryState.Pending).OrderBy(n => n.Id).Select(n => n.Id).FirstAsync(Ct);
@@ -297,6 +303,58 @@ public sealed class NotificationMailTests : IAsyncLifetime
         Assert.Equal(0, await digests.WriteDueAsync(Ct));
         var digest = Assert.Single(await RowsAsync(NotificationKind.Digest));
         Assert.Equal(member, digest.PersonId);
+    }
+
+    [Fact]
+    public async Task AnActionsOwnerIsChasedOnceBeforeItsDueDateAndOnceWhenOverdueHoweverOftenTheJobRuns()
+    {
+        Portal.Domain.Plans.KeyAction action;
+        await using (var db = await _portal.Db.CreateDbContextAsync(Ct))
+        {
+            var soon = DateOnly.FromDateTime(_portal.Clock.GetUtcNow().UtcDateTime).AddDays(30);
+            var withMail = db.People.Where(p => p.Email != null).Select(p => p.Id);
+            action = await db.Actions.AsNoTracking()
+                .Where(a => a.DueDate > soon && a.Status != Portal.Domain.Plans.ActionStatus.Completed && a.Status != Portal.Domain.Plans.ActionStatus.Cancelled && withMail.Contains(a.OwnerId))
+                .OrderBy(a => a.DueDate).FirstAsync(Ct);
+        }
+
+        var link = $"plans/actions/{action.Id}";
+        await using var scope = _portal.Root.CreateAsyncScope();
+        var chaser = scope.ServiceProvider.GetRequiredService<Portal.Features.Notifications.Chasers.ActionChaser>();
+        _portal.Clock.SetUtcNow(new DateTimeOffset(action.DueDate.AddDays(-8).ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero));
+        await chaser.ChaseAsync(Ct);
+        Assert.DoesNotContain(await RowsAsync(NotificationKind.ActionDue), r => r.Link == link);
+
+        _portal.Clock.SetUtcNow(new DateTimeOffset(action.DueDate.AddDays(-7).ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero));
+        Assert.True(await chaser.ChaseAsync(Ct) >= 1);
+        Assert.Equal(0, await chaser.ChaseAsync(Ct));
+        _portal.Clock.Advance(TimeSpan.FromDays(1));
+        await chaser.ChaseAsync(Ct);
+        var due = Assert.Single(await RowsAsync(NotificationKind.ActionDue), r => r.Link == link);
+        Assert.Equal(action.OwnerId, due.PersonId);
+        Assert.Equal(action.DueDate, due.Date);
+
+        await _portal.Root.GetRequiredService<OutboxSender>().SendDueAsync(Ct);
+        var mail = (await _smtp.WaitForAsync(1)).Single(m => m.Message.MessageId == $"notification-{due.Id}@portal.example");
+        Assert.Equal([due.Email!], mail.To);
+        Assert.Equal($"Action due soon: {action.Title}", mail.Message.Subject);
+        Assert.Contains($"{Site}{link}", mail.Message.TextBody, StringComparison.Ordinal);
+        Assert.Null(mail.Message.Headers["List-Unsubscribe"]);
+
+        // Overdue: told once more, however often the job runs; the choice of "off" does not apply to chasers.
+        await using (var db = await _portal.Db.CreateDbContextAsync(Ct))
+        {
+            var preference = NotificationPreference.For(action.OwnerId);
+            Assert.Throws<Portal.Domain.Common.DomainRuleException>(() => preference.Choose(NotificationKind.ActionOverdue, DeliveryMode.Off));
+        }
+
+        _portal.Clock.SetUtcNow(new DateTimeOffset(action.DueDate.AddDays(1).ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero));
+        await chaser.ChaseAsync(Ct);
+        await chaser.ChaseAsync(Ct);
+        _portal.Clock.Advance(TimeSpan.FromDays(3));
+        await chaser.ChaseAsync(Ct);
+        var overdue = Assert.Single(await RowsAsync(NotificationKind.ActionOverdue), r => r.Link == link);
+        Assert.Equal(DeliveryState.Pending, overdue.State);
     }
 
     [Fact]
