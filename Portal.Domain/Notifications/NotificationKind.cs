@@ -14,6 +14,13 @@ public enum NotificationKind
     SignInInvitation = 9,
     PasswordReset = 10,
     QuestionAnswered = 11,
+    IndicatorAwaitingApproval = 12,
+
+    /// <summary>A chaser: an action of the person's is due within the chase days.</summary>
+    ActionDue = 13,
+
+    /// <summary>A chaser: an action of the person's is past its due date.</summary>
+    ActionOverdue = 14,
     Digest = 20,
 }
 
@@ -58,7 +65,7 @@ public static class NotificationKinds
     [
         NotificationKind.PapersPublished, NotificationKind.LateItem, NotificationKind.MeetingMoved, NotificationKind.MeetingCancelled,
         NotificationKind.ReportSubmitted, NotificationKind.ReportReturned, NotificationKind.ReportCleared, NotificationKind.ReportPublished,
-        NotificationKind.QuestionAnswered,
+        NotificationKind.QuestionAnswered, NotificationKind.IndicatorAwaitingApproval,
     ];
 
     public static bool IsSecurity(NotificationKind kind) => kind is NotificationKind.SignInInvitation or NotificationKind.PasswordReset;

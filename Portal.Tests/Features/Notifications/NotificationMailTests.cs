@@ -191,8 +191,14 @@ public sealed class NotificationMailTests : IAsyncLifetime
     [Fact]
     public async Task AfterACrashBetweenWritingAndSendingEachNotificationIsSentExactlyOnce()
     {
-        // Written, and one batch claimed by a sender that then died (its lease runs out); the rest never claimed.
+        // Written (papers, and today's chasers, which the restarted sender's own chaser run must not repeat),
+        // and one batch claimed by a sender that then died (its lease runs out); the rest never claimed.
         await PublishPapersAsync();
+        await using (var scope = _portal.Root.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Portal.Features.Notifications.Chasers.ActionChaser>().ChaseAsync(Ct);
+        }
+
         await using (var db = await _portal.Db.CreateDbContextAsync(Ct))
         {
             var first = await db.Notifications.Where(n => n.State == DeliveryState.Pending).OrderBy(n => n.Id).Select(n => n.Id).FirstAsync(Ct);
@@ -283,6 +289,85 @@ public sealed class NotificationMailTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheDigestGoesAtTheDigestHourOnTheCouncilsClockNotInUtc()
+    {
+        // A Swedish council: seven in the morning in Stockholm is six UTC in winter.
+        _portal.Clock.SetLocalTimeZone(Portal.Infrastructure.Time.CouncilTime.ZoneFor(Country.Sweden));
+        var meeting = await NextUnpublishedMeetingAsync();
+        var member = (await AudienceAsync(meeting)).First();
+        await using (var db = await _portal.Db.CreateDbContextAsync(Ct))
+        {
+            var preference = NotificationPreference.For(member);
+            preference.Choose(NotificationKind.PapersPublished, DeliveryMode.DailyDigest);
+            db.NotificationPreferences.Add(preference);
+            await db.SaveChangesAsync(Ct);
+        }
+
+        await PublishPapersAsync(meeting.Id); // 25 November, 10:00 in Stockholm
+        await using var scope = _portal.Root.CreateAsyncScope();
+        var digests = scope.ServiceProvider.GetRequiredService<DigestWriter>();
+        _portal.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 26, 5, 59, 0, TimeSpan.Zero));
+        Assert.Equal(0, await digests.WriteDueAsync(Ct));
+        _portal.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 26, 6, 1, 0, TimeSpan.Zero));
+        Assert.Equal(1, await digests.WriteDueAsync(Ct));
+        Assert.Equal(0, await digests.WriteDueAsync(Ct));
+        var digest = Assert.Single(await RowsAsync(NotificationKind.Digest));
+        Assert.Equal(member, digest.PersonId);
+    }
+
+    [Fact]
+    public async Task AnActionsOwnerIsChasedOnceBeforeItsDueDateAndOnceWhenOverdueHoweverOftenTheJobRuns()
+    {
+        Portal.Domain.Plans.KeyAction action;
+        await using (var db = await _portal.Db.CreateDbContextAsync(Ct))
+        {
+            var soon = DateOnly.FromDateTime(_portal.Clock.GetUtcNow().UtcDateTime).AddDays(30);
+            var withMail = db.People.Where(p => p.Email != null).Select(p => p.Id);
+            action = await db.Actions.AsNoTracking()
+                .Where(a => a.DueDate > soon && a.Status != Portal.Domain.Plans.ActionStatus.Completed && a.Status != Portal.Domain.Plans.ActionStatus.Cancelled && withMail.Contains(a.OwnerId))
+                .OrderBy(a => a.DueDate).FirstAsync(Ct);
+        }
+
+        var link = $"plans/actions/{action.Id}";
+        await using var scope = _portal.Root.CreateAsyncScope();
+        var chaser = scope.ServiceProvider.GetRequiredService<Portal.Features.Notifications.Chasers.ActionChaser>();
+        _portal.Clock.SetUtcNow(new DateTimeOffset(action.DueDate.AddDays(-8).ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero));
+        await chaser.ChaseAsync(Ct);
+        Assert.DoesNotContain(await RowsAsync(NotificationKind.ActionDue), r => r.Link == link);
+
+        _portal.Clock.SetUtcNow(new DateTimeOffset(action.DueDate.AddDays(-7).ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero));
+        Assert.True(await chaser.ChaseAsync(Ct) >= 1);
+        Assert.Equal(0, await chaser.ChaseAsync(Ct));
+        _portal.Clock.Advance(TimeSpan.FromDays(1));
+        await chaser.ChaseAsync(Ct);
+        var due = Assert.Single(await RowsAsync(NotificationKind.ActionDue), r => r.Link == link);
+        Assert.Equal(action.OwnerId, due.PersonId);
+        Assert.Equal(action.DueDate, due.Date);
+
+        await _portal.Root.GetRequiredService<OutboxSender>().SendDueAsync(Ct);
+        var mail = (await _smtp.WaitForAsync(1)).Single(m => m.Message.MessageId == $"notification-{due.Id}@portal.example");
+        Assert.Equal([due.Email!], mail.To);
+        Assert.Equal($"Action due soon: {action.Title}", mail.Message.Subject);
+        Assert.Contains($"{Site}{link}", mail.Message.TextBody, StringComparison.Ordinal);
+        Assert.Null(mail.Message.Headers["List-Unsubscribe"]);
+
+        // Overdue: told once more, however often the job runs; the choice of "off" does not apply to chasers.
+        await using (var db = await _portal.Db.CreateDbContextAsync(Ct))
+        {
+            var preference = NotificationPreference.For(action.OwnerId);
+            Assert.Throws<Portal.Domain.Common.DomainRuleException>(() => preference.Choose(NotificationKind.ActionOverdue, DeliveryMode.Off));
+        }
+
+        _portal.Clock.SetUtcNow(new DateTimeOffset(action.DueDate.AddDays(1).ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero));
+        await chaser.ChaseAsync(Ct);
+        await chaser.ChaseAsync(Ct);
+        _portal.Clock.Advance(TimeSpan.FromDays(3));
+        await chaser.ChaseAsync(Ct);
+        var overdue = Assert.Single(await RowsAsync(NotificationKind.ActionOverdue), r => r.Link == link);
+        Assert.Equal(DeliveryState.Pending, overdue.State);
+    }
+
+    [Fact]
     public async Task WithNoMailConfiguredNotificationsStayInThePortalAndOpeningOneMarksItRead()
     {
         await using var quiet = await ServiceHarness.StartAsync();
@@ -326,6 +411,140 @@ public sealed class NotificationMailTests : IAsyncLifetime
         Assert.Contains($"{Site}{invitation.Link.TrimStart('/')}", message.TextBody, StringComparison.Ordinal);
         Assert.Contains(System.Net.WebUtility.HtmlEncode($"{Site}{invitation.Link.TrimStart('/')}"), message.HtmlBody, StringComparison.Ordinal);
         Assert.Null(message.Headers["List-Unsubscribe"]);
+    }
+
+    [Fact]
+    public async Task AReturnedReportsMailTellsItsAuthorTheChiefOfficersReasonInTheirLanguage()
+    {
+        var (draft, version) = await SubmittedReportAsync();
+        int author;
+        await using (var db = await _portal.Db.CreateDbContextAsync(Ct))
+        {
+            author = await db.Reports.Where(r => r.Id == draft).Select(r => r.AuthorId).SingleAsync(Ct);
+            var preference = NotificationPreference.For(author);
+            preference.UseCulture("sv-SE");
+            db.NotificationPreferences.Add(preference);
+            await db.SaveChangesAsync(Ct);
+        }
+
+        await using (var chief = await _portal.SignedInAsAsync(DemoUsers.Director))
+        {
+            await chief.Get<Portal.Features.Reports.Workflow.ReportWorkflowService>().ReturnToDraftAsync(draft, version, Ct, "  Please add the second-quarter figures.  ");
+        }
+
+        // The chief officer returned it and is not told; the author is, with the reason, in Swedish.
+        var row = Assert.Single(await RowsAsync(NotificationKind.ReportReturned));
+        Assert.Equal(author, row.PersonId);
+        Assert.Equal("Please add the second-quarter figures.", row.Detail);
+        Assert.Equal(1, await _portal.Root.GetRequiredService<OutboxSender>().SendDueAsync(Ct));
+        var (to, message) = Assert.Single(await _smtp.WaitForAsync(1));
+        Assert.Equal([row.Email!], to);
+        Assert.StartsWith("Tjänsteskrivelse återsänd: ", message.Subject, StringComparison.Ordinal);
+        Assert.Contains("Notera: Please add the second-quarter figures.", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Notera: Please add the second-quarter figures.", message.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains($"{Site}reports/{draft}", message.TextBody, StringComparison.Ordinal);
+
+        // Without a reason the mail says only that it came back.
+        await using (var author2 = await _portal.SignedInAsAsync(DemoUsers.Officer))
+        {
+            var current = (await author2.Get<Portal.Features.Reports.Reading.ReportReadingService>().GetAsync(draft, Ct))!.Version;
+            current = await author2.Get<Portal.Features.Reports.Workflow.ReportWorkflowService>().SubmitAsync(draft, current, Ct);
+            await using var chief = await _portal.SignedInAsAsync(DemoUsers.Director);
+            await chief.Get<Portal.Features.Reports.Workflow.ReportWorkflowService>().ReturnToDraftAsync(draft, current, Ct, "   ");
+        }
+
+        Assert.Null((await RowsAsync(NotificationKind.ReportReturned)).Last().Detail);
+    }
+
+    [Fact]
+    public async Task AnAnsweredQuestionIsMailedToTheMemberWhoAskedWithoutTheAnswer()
+    {
+        int report, asker;
+        await using (var db = await _portal.Db.CreateDbContextAsync(Ct))
+        {
+            report = await db.Reports.Where(r => r.Reference == "CE 21/09").Select(r => r.Id).SingleAsync(Ct);
+        }
+
+        await using var walker = await _portal.SignedInAsAsync(DemoUsers.Member);
+        var question = await walker.Get<Portal.Features.Reports.Reading.ReaderToolsService>().AskAsync(report, "Which Assistant Director is the Section 151 Officer?", Ct);
+        Assert.Empty(await RowsAsync(NotificationKind.QuestionAnswered));
+        await using (var db = await _portal.Db.CreateDbContextAsync(Ct))
+        {
+            asker = await db.ReportQuestions.Where(q => q.Id == question).Select(q => q.AskedById).SingleAsync(Ct);
+        }
+
+        await using (var admin = await _portal.SignedInAsAsync(DemoUsers.Administrator))
+        {
+            await admin.Get<Portal.Features.Reports.Reading.ReaderToolsService>().AnswerAsync(report, question, 1, "The Assistant Director (Resources).", Ct);
+        }
+
+        var row = Assert.Single(await RowsAsync(NotificationKind.QuestionAnswered));
+        Assert.Equal(asker, row.PersonId);
+        Assert.Equal(1, await _portal.Root.GetRequiredService<OutboxSender>().SendDueAsync(Ct));
+        var (to, message) = Assert.Single(await _smtp.WaitForAsync(1));
+        Assert.Equal([row.Email!], to);
+        Assert.StartsWith("Question answered: CE 21/09", message.Subject, StringComparison.Ordinal);
+        Assert.Contains("Your question on the report CE 21/09", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{Site}reports/{report}\"", message.HtmlBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Assistant Director (Resources)", message.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Assistant Director (Resources)", message.HtmlBody, StringComparison.Ordinal);
+        Assert.NotNull(message.Headers["List-Unsubscribe"]);
+    }
+
+    [Fact]
+    public async Task AFigureEnteredForApprovalIsMailedToTheDirectorWhoApprovesIt()
+    {
+        int id;
+        await using (var db = await _portal.Db.CreateDbContextAsync(Ct))
+        {
+            id = await db.Indicators.Where(i => i.Code == "CEX07").Select(i => i.Id).SingleAsync(Ct);
+        }
+
+        await using var officer = await _portal.SignedInAsAsync(DemoUsers.Officer);
+        var indicators = officer.Get<Portal.Features.Plans.Indicators.IndicatorService>();
+        var q3 = (await indicators.GetIndicatorAsync(id, Ct))!.Periods.Single(p => p.Year == 2026 && p.Number == 3);
+        await indicators.SavePeriodAsync(id, new Portal.Features.Plans.Indicators.PeriodEdit(
+            2026, 3, q3.Target!.Value.ToString(System.Globalization.CultureInfo.CurrentCulture), "30.1", "Pay award landed.", q3.Version), Ct);
+
+        // Heather Rice directs the plan's directorate; she is told, and only she.
+        var row = Assert.Single(await RowsAsync(NotificationKind.IndicatorAwaitingApproval));
+        Assert.Equal(1, await _portal.Root.GetRequiredService<OutboxSender>().SendDueAsync(Ct));
+        var (to, message) = Assert.Single(await _smtp.WaitForAsync(1));
+        Assert.Equal([row.Email!], to);
+        await using (var db = await _portal.Db.CreateDbContextAsync(Ct))
+        {
+            var director = await db.People.Where(p => p.Id == row.PersonId).Select(p => p.DisplayName).SingleAsync(Ct);
+            Assert.Equal("Heather Rice", director);
+        }
+
+        Assert.StartsWith("Figure awaiting approval: CEX07: ", message.Subject, StringComparison.Ordinal);
+        Assert.Contains("is waiting for your approval", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{Site}plans/indicators/{id}\"", message.HtmlBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Pay award landed", message.TextBody, StringComparison.Ordinal);
+    }
+
+    /// <summary>The demo's draft progress report, completed by its author (an officer) and submitted to the director.</summary>
+    private async Task<(int Id, int Version)> SubmittedReportAsync()
+    {
+        int draft;
+        await using (var db = await _portal.Db.CreateDbContextAsync(Ct))
+        {
+            draft = await db.Reports.Where(r => r.Reference == "CE/DP/PROGRESS").Select(r => r.Id).SingleAsync(Ct);
+        }
+
+        await using var author = await _portal.SignedInAsAsync(DemoUsers.Officer);
+        var reports = author.Get<Portal.Features.Reports.Drafting.ReportDraftingService>();
+        var version = (await author.Get<Portal.Features.Reports.Reading.ReportReadingService>().GetAsync(draft, Ct))!.Version;
+        foreach (var kind in Portal.Domain.Reports.ReportTemplate.Sections.Where(k => k is not Portal.Domain.Reports.SectionKind.Summary and not Portal.Domain.Reports.SectionKind.Background))
+        {
+            version = await reports.WriteSectionAsync(draft, version, kind, Portal.Domain.Reports.ReportTemplate.IsImplication(kind) ? "None." : $"Quarterly milestones for {kind}.", Ct);
+        }
+
+        version = await reports.ReviseRecommendationAsync(draft, version, 1, "That the Advisory Panel note the progress made.", "To keep the Panel informed of delivery.", Ct);
+        version = await author.Get<Portal.Features.Reports.Workflow.ReportWorkflowService>().SubmitAsync(draft, version, Ct);
+        await _portal.Root.GetRequiredService<OutboxSender>().SendDueAsync(Ct);
+        _smtp.Messages.Clear();
+        return (draft, version);
     }
 
     private async Task<(int MeetingId, string BodyName)> PublishPapersAsync(int? meetingId = null)

@@ -1,4 +1,5 @@
 using Portal.Features.Admin.Outbox; // the administrators' outbox page lives with the other admin pages; its service is registered here
+using Portal.Features.Notifications.Chasers;
 using Portal.Features.Notifications.Inbox;
 using Portal.Features.Notifications.Mail;
 using Portal.Features.Notifications.Outbox;
@@ -17,6 +18,8 @@ public static class NotificationServices
         services.AddScoped<NotificationWriter>();
         services.AddScoped<MailComposer>();
         services.AddScoped<DigestWriter>();
+        services.Configure<ChaserOptions>(configuration.GetSection(ChaserOptions.Section));
+        services.AddScoped<ActionChaser>();
         services.AddSingleton<OutboxSender>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
         services.AddScoped<InboxService>();

@@ -31,6 +31,32 @@ public sealed class PlanAccess(ICurrentUser currentUser, DirectorateMap director
             principal.IsInRole(Roles.Member));
     }
 
+    /// <summary>
+    /// The people who approve a plan's figures and are told when one waits: the directors of its
+    /// directorate (administrators may approve too, but are told only when the directorate has no director).
+    /// </summary>
+    public async Task<IReadOnlyList<int>> ApproversAsync(PortalDbContext db, PlanKey plan, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var directors = await PeopleInRoleAsync(db, Roles.Director, ct);
+        var ofPlan = new List<int>();
+        foreach (var person in directors)
+        {
+            if (await directorates.OfPersonAsync(person, ct) == plan.DirectorateId)
+            {
+                ofPlan.Add(person);
+            }
+        }
+
+        return ofPlan.Count > 0 ? ofPlan : await PeopleInRoleAsync(db, Roles.Administrator, ct);
+    }
+
+    private static async Task<List<int>> PeopleInRoleAsync(PortalDbContext db, string role, CancellationToken ct)
+    {
+        var users = db.UserRoles.Where(ur => db.Roles.Any(r => r.Id == ur.RoleId && r.Name == role)).Select(ur => ur.UserId);
+        return await db.People.AsNoTracking().Where(p => p.UserId != null && users.Contains(p.UserId)).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(ct);
+    }
+
     /// <summary>Throws unless the caller may read <paramref name="plan"/>.</summary>
     public static async Task DemandReadAsync(PortalDbContext db, PlanCaller caller, PlanKey plan, CancellationToken ct)
     {

@@ -2,11 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Notifications;
 using Portal.Features.Notifications.Mail;
+using Portal.Infrastructure.Time;
 
 namespace Portal.Features.Notifications.Outbox;
 
 /// <summary>
-/// Once a day, at <see cref="MailOptions.DigestHour"/> (UTC), gathers each person's notifications
+/// Once a day, at <see cref="MailOptions.DigestHour"/> on the council's clock (London or Stockholm time, summer time included), gathers each person's notifications
 /// waiting for the digest into one digest notification, in one transaction, which the sender then
 /// mails like any other. Run again the same day it finds nothing left to gather.
 /// </summary>
@@ -15,10 +16,12 @@ public sealed class DigestWriter(IDbContextFactory<PortalDbContext> dbFactory, C
     public async Task<int> WriteDueAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var cutoff = now.Date.AddHours(Math.Clamp(mail.Options.DigestHour, 0, 23));
+        var hour = new TimeOnly(Math.Clamp(mail.Options.DigestHour, 0, 23), 0);
+        var today = clock.Today();
+        var cutoff = CouncilTime.ToUtc(today, hour, clock.LocalTimeZone);
         if (cutoff > now)
         {
-            cutoff = cutoff.AddDays(-1);
+            cutoff = CouncilTime.ToUtc(today.AddDays(-1), hour, clock.LocalTimeZone);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -12,7 +12,7 @@ namespace Portal.Features.Notifications.Outbox;
 /// mails, sends them on one connection, and marks each sent, or waiting again with the reason and
 /// an exponential back-off, or failed when refused for good or out of attempts. A claim is a lease:
 /// a mail the process died while sending goes again once its lease runs out, with the same
-/// Message-Id. It also tells open pages of new notifications, and makes the daily digests.
+/// Message-Id. It also tells open pages of new notifications, chases owners of actions due or overdue, and makes the daily digests.
 /// </summary>
 public sealed class OutboxSender(
     IServiceScopeFactory scopes, ConfiguredMail mail, ChangeFeed changes, TimeProvider clock, ILogger<OutboxSender> logger) : BackgroundService
@@ -58,6 +58,7 @@ public sealed class OutboxSender(
                 await AnnounceNewAsync(stoppingToken);
                 await using (var scope = scopes.CreateAsyncScope())
                 {
+                    await scope.ServiceProvider.GetRequiredService<Chasers.ActionChaser>().ChaseAsync(stoppingToken);
                     await scope.ServiceProvider.GetRequiredService<DigestWriter>().WriteDueAsync(stoppingToken);
                 }
 

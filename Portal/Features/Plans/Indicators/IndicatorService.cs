@@ -3,7 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Components.Shared;
 using Portal.Data;
 using Portal.Domain.Common;
+using Portal.Domain.Notifications;
 using Portal.Domain.Plans;
+using Portal.Features.Notifications.Outbox; // a figure waiting for approval is told to the approvers
 using Portal.Infrastructure.LiveUpdates;
 
 namespace Portal.Features.Plans.Indicators;
@@ -11,9 +13,10 @@ namespace Portal.Features.Plans.Indicators;
 /// <summary>
 /// Performance indicators: every period's target, actual, rating and trend; entering figures
 /// (the plan's editors and the indicator's owner; targets are the editors' alone); and approval
-/// by an editor who did not enter the figure. Closed years are read-only.
+/// by an editor who did not enter the figure, who is told when one waits. Closed years are read-only.
 /// </summary>
-public sealed class IndicatorService(IDbContextFactory<PortalDbContext> dbFactory, PlanAccess access, ChangeFeed changes, TimeProvider clock)
+public sealed class IndicatorService(
+    IDbContextFactory<PortalDbContext> dbFactory, PlanAccess access, NotificationWriter notifications, ChangeFeed changes, TimeProvider clock)
 {
     public async Task<IndicatorDetails?> GetIndicatorAsync(int id, CancellationToken ct)
     {
@@ -117,6 +120,9 @@ public sealed class IndicatorService(IDbContextFactory<PortalDbContext> dbFactor
         if (actual is decimal figure && (figure != existing?.Actual || commentary != existing?.Commentary))
         {
             indicator.RecordActual(period, figure, commentary, caller.RequirePerson(), caller.Name, clock.GetUtcNow().UtcDateTime);
+            await notifications.AddAsync(
+                db, NotificationKind.IndicatorAwaitingApproval, await access.ApproversAsync(db, key, ct),
+                new NotificationAbout($"{indicator.Code}: {indicator.Title}", null, $"plans/indicators/{indicator.Id}"), ct);
         }
         else if (actual is null && existing?.Actual is not null)
         {

@@ -1,16 +1,20 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
+using Portal.Domain.Notifications;
 using Portal.Domain.Reports;
 using Portal.Features.Meetings; // a report goes before a body's meeting, and who may see the body decides who may read it
+using Portal.Features.Notifications.Outbox; // the member who asked hears that their question was answered
 using Portal.Infrastructure.LiveUpdates;
 
 namespace Portal.Features.Reports.Reading;
 
 /// <summary>
 /// What a member does with a report before the meeting: marks it read, keeps a private note, asks
-/// a question, and (for those who may) answers one. Each checks that the caller may read the report.
+/// a question, and (for those who may) answers one, telling the member who asked (that it was
+/// answered and where, never the answer). Each checks that the caller may read the report.
 /// </summary>
-public sealed class ReaderToolsService(IDbContextFactory<PortalDbContext> dbFactory, MeetingAccess access, ChangeFeed changes, TimeProvider clock)
+public sealed class ReaderToolsService(
+    IDbContextFactory<PortalDbContext> dbFactory, MeetingAccess access, NotificationWriter notifications, ChangeFeed changes, TimeProvider clock)
 {
     public Task MarkReadAsync(int id, bool read, CancellationToken ct) =>
         ReadingAsync(id, null, n => n.MarkRead(read, clock.GetUtcNow().UtcDateTime), ct);
@@ -42,6 +46,7 @@ public sealed class ReaderToolsService(IDbContextFactory<PortalDbContext> dbFact
             ?? throw new KeyNotFoundException($"No question {questionId}.");
         await db.ExpectVersionAsync(question, version, ct);
         question.AnswerWith(caller.PersonId!.Value, answer, clock.GetUtcNow().UtcDateTime);
+        await notifications.AddAsync(db, NotificationKind.QuestionAnswered, [question.AskedById], NotificationAbout.Report(report), ct);
         await db.SaveChangesAsync(ct);
         changes.Publish(new ReportChanged(report.Id, report.MeetingId));
         return question.Version;
