@@ -140,6 +140,23 @@ public sealed class HouseRulesTests
         Assert.True(unexplained.Count == 0, "Uses of another feature with no reason given:\n" + string.Join('\n', unexplained));
     }
 
+    /// <summary>
+    /// Every form that saves derives from <c>Editor</c>, the one base that holds a form's
+    /// <c>FormSubmission</c>: a page or form keeping its own would be a second way to save.
+    /// </summary>
+    [Fact]
+    public void OnlyTheEditorBaseHoldsAFormSubmission()
+    {
+        var holders = SourceTree.Files("*.cs", "Portal").Concat(SourceTree.Files("*.razor", "Portal"))
+            .Where(file => !SourceTree.Relative(file).StartsWith("Portal/Components/Shared/", StringComparison.Ordinal))
+            .SelectMany(file => File.ReadLines(file.FullName)
+                .Where(line => System.Text.RegularExpressions.Regex.IsMatch(line, @"\bFormSubmission\??\s+_?\w+\s*(;|=(?!>)|\{)|new\s+FormSubmission\b"))
+                .Select(line => $"{SourceTree.Relative(file)}: {line.Trim()}"))
+            .ToList();
+
+        Assert.True(holders.Count == 0, "FormSubmissions held outside the Editor base:\n" + string.Join('\n', holders));
+    }
+
     private static int PublicMethods(FileInfo file) =>
         CSharpSyntaxTree.ParseText(File.ReadAllText(file.FullName)).GetRoot()
             .DescendantNodes().OfType<ClassDeclarationSyntax>()
