@@ -13,7 +13,7 @@ namespace Portal.Data.Seeding;
 /// </summary>
 internal static class DemoNotificationSeeder
 {
-    public static async Task SeedAsync(PortalDbContext db, InstallationKind kind, DateOnly today, CancellationToken ct)
+    public static async Task SeedAsync(PortalDbContext db, InstallationKind kind, DateOnly today, DateTime nowUtc, CancellationToken ct)
     {
         var culture = kind == InstallationKind.SwedishDemo ? "sv-SE" : "en-GB";
         var meetings = await db.Meetings
@@ -26,7 +26,9 @@ internal static class DemoNotificationSeeder
         {
             var body = bodies[meeting.BodyId];
             var about = NotificationAbout.Meeting(body, meeting);
+            // At nine on the day of publishing, but never later than the demo's start: the newest is told first.
             var published = meeting.AgendaPublishedOn!.Value.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc);
+            published = published < nowUtc ? published : nowUtc.AddMinutes(-1);
             foreach (var personId in await NotificationAudience.BodyAsync(db, body, meeting.Date, ct))
             {
                 var notification = Notification.Create(
@@ -34,7 +36,7 @@ internal static class DemoNotificationSeeder
                     about.Subject, about.Date, about.Detail, about.Link, about.MeetingId, DeliveryState.NotMailed, published);
                 if (meeting.Date < today)
                 {
-                    notification.MarkRead(published.AddDays(1));
+                    notification.MarkRead(published);
                 }
 
                 db.Notifications.Add(notification);
