@@ -80,6 +80,9 @@ public sealed class ThreadEditingService(IDbContextFactory<PortalDbContext> dbFa
         var link = links.SingleOrDefault(l => l.ParentLevel == parent.Level && l.ParentId == parent.Id);
         if (link is null)
         {
+            // Someone else took it away first: nothing to save, but the page that offered it is out
+            // of date, so open pages are told to read the item again, as after any change.
+            changes.Publish(new ThreadChanged(child));
             return;
         }
 
