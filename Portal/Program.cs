@@ -14,6 +14,7 @@ using Portal.Features.Meetings.Feeds;
 using Portal.Features.Notifications.Preferences;
 using Portal.Features.Plans;
 using Portal.Features.Reports;
+using Portal.Features.Setup;
 using Portal.Features.Thread;
 using Portal.Features.TwoFactor;
 using Portal.Infrastructure;
@@ -160,7 +161,9 @@ await using (var scope = app.Services.CreateAsyncScope())
     try
     {
         var installation = await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
-        app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, installation));
+        var setupOpen = installation.Kind == InstallationKind.Council
+            && await scope.ServiceProvider.GetRequiredService<SetupService>().IsOpenAsync(CancellationToken.None);
+        app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, installation, setupOpen));
     }
     catch (DatabaseRefusedException refused)
     {

@@ -9,7 +9,7 @@ namespace Portal.Infrastructure;
 /// <summary>Tells whoever started the portal where it is and how to sign in.</summary>
 internal static class StartupBanner
 {
-    public static void Print(WebApplication app, Installation installation)
+    public static void Print(WebApplication app, Installation installation, bool setupOpen)
     {
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         var address = addresses.FirstOrDefault() ?? "(no address)";
@@ -25,7 +25,7 @@ internal static class StartupBanner
         if (installation.Kind == InstallationKind.Council)
         {
             lines.Add($"If no administrator exists yet, create the first one at {address.TrimEnd('/')}/setup");
-            if (SetupIsOpen(app))
+            if (setupOpen)
             {
                 // Printed and logged only while there is no sign-in at all; it lives in memory, so a restart makes a new one.
                 var code = app.Services.GetRequiredService<SetupCode>().Value;
@@ -42,11 +42,5 @@ internal static class StartupBanner
 
         lines.Add(string.Empty);
         Console.WriteLine(string.Join(Environment.NewLine, lines));
-    }
-
-    private static bool SetupIsOpen(WebApplication app)
-    {
-        using var scope = app.Services.CreateScope();
-        return scope.ServiceProvider.GetRequiredService<SetupService>().IsOpenAsync(CancellationToken.None).GetAwaiter().GetResult();
     }
 }
