@@ -42,19 +42,27 @@ public static class PoliticalBalance
             .ThenByDescending(q => q.Party.CouncilSeats)
             .ThenBy(q => q.Party.PartyId)
             .ToList();
+        var byRemainderSeat = new List<int>();
         for (var i = 0; entitled.Values.Sum() < seats; i++)
         {
-            entitled[byRemainder[i % byRemainder.Count].Party.PartyId]++;
+            var winner = byRemainder[i % byRemainder.Count].Party.PartyId;
+            entitled[winner]++;
+            byRemainderSeat.Add(winner);
         }
 
         var majority = groups.FirstOrDefault(p => p.CouncilSeats * 2 > council);
         if (majority is not null && entitled[majority.PartyId] * 2 <= seats)
         {
             // s15(5)(c): the majority group's majority carries to the body, at the cost of the
-            // group whose last seat rested on the smallest remainder.
-            var giver = byRemainder.Where(q => q.Party.PartyId != majority.PartyId && entitled[q.Party.PartyId] > 0)
-                .OrderBy(q => q.Quota - Math.Floor(q.Quota)).ThenBy(q => q.Party.CouncilSeats).First();
-            entitled[giver.Party.PartyId]--;
+            // group that won the last seat given by remainder (else the smallest remainder).
+            var giver = byRemainderSeat.LastOrDefault(id => id != majority.PartyId);
+            if (giver == 0 || entitled[giver] == 0)
+            {
+                giver = byRemainder.Where(q => q.Party.PartyId != majority.PartyId && entitled[q.Party.PartyId] > 0)
+                    .OrderBy(q => q.Quota - Math.Floor(q.Quota)).ThenBy(q => q.Party.CouncilSeats).First().Party.PartyId;
+            }
+
+            entitled[giver]--;
             entitled[majority.PartyId]++;
         }
 
