@@ -14,7 +14,7 @@ namespace Portal.Tests.Benchmarks;
 /// <summary>
 /// A council of 150 councillors in 30 wards and five parties, sitting on 15 committees of ten
 /// and the full council, with ten years of monthly meetings and everyone's attendance recorded
-/// (about 1,800 meetings and 36,000 attendance records): the public councillors list and one
+/// (about 2,000 meetings and 29,700 attendance records): the public councillors list and one
 /// councillor's page (their attendance computed from the records every time), each a GET
 /// prerendered in full, beside the home page. Target p95 50 ms. Small enough to run every time.
 /// </summary>

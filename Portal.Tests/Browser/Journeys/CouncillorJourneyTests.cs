@@ -35,6 +35,7 @@ public abstract class CouncillorJourneyTests(BrowserSession session) : JourneyTe
         await Assertions.Expect(table).ToContainTextAsync(councillor);
         await Assertions.Expect(table).Not.ToContainTextAsync(notInWard);
         await Assertions.Expect(table.Locator("tbody tr td:nth-child(2)").First).ToHaveTextAsync(ward);
+        await ScreenshotAsync(visitor, $"councillors-{culture}-{screen}");
 
         await table.GetByRole(AriaRole.Link, new() { Name = councillor, Exact = true }).ClickAsync();
         await WaitForInteractiveAsync(visitor);
@@ -48,11 +49,14 @@ public abstract class CouncillorJourneyTests(BrowserSession session) : JourneyTe
             Assert.DoesNotContain(secret, source, StringComparison.Ordinal);
         }
 
+        await ScreenshotAsync(visitor, $"councillor-{culture}-{screen}");
+
         // The bodies they sit on, each with its make-up and balance.
         await visitor.Locator("section[aria-labelledby='seats-title'] a").First.ClickAsync();
         await WaitForInteractiveAsync(visitor);
         await Assertions.Expect(visitor.Locator("#makeup-title")).ToHaveTextAsync(Say("MakeUp.Title"));
         await PassAsync(visitor);
+        await ScreenshotAsync(visitor, $"body-make-up-{culture}-{screen}");
         AssertTheServerLoggedNoErrors();
     }
 }
@@ -93,10 +97,10 @@ public sealed class EnglishCouncillorJourneyTests(BrowserSession session) : Coun
         var officer = await NewPageAsync();
         await SignInToAsync(officer, MonitoringOfficer, $"/councillors/{potter}");
         await ArriveAsync(officer, "Cllr Ruth Potter");
-        var entry = officer.Locator("#register li").Filter(new() { HasText = Waiting });
+        var entry = officer.Locator("#register ul.register-list > li").Filter(new() { HasText = Waiting });
         await Assertions.Expect(entry).ToContainTextAsync(Words("en-GB", "Register.Awaiting"));
         await entry.GetByRole(AriaRole.Button, new() { Name = $"Publish {Waiting}" }).ClickAsync();
-        await Assertions.Expect(officer.Locator("#register li").Filter(new() { HasText = Waiting })).ToContainTextAsync("Published");
+        await Assertions.Expect(officer.Locator("#register ul.register-list > li").Filter(new() { HasText = Waiting })).ToContainTextAsync("Published");
 
         // A gift under the council's threshold is refused beside its field, then entered above it.
         await officer.Locator("#register > details > summary").ClickAsync();
@@ -108,12 +112,13 @@ public sealed class EnglishCouncillorJourneyTests(BrowserSession session) : Coun
         await officer.GetByRole(AriaRole.Button, new() { Name = "Register the interest" }).ClickAsync();
         await Assertions.Expect(officer.Locator("#interest-0-value-error, .field-error").First).ToContainTextAsync("50");
         await PassAsync(officer);
+        await ScreenshotAsync(officer, "register-monitoring-officer");
         await officer.Locator("#interest-0-value").FillAsync("80");
         await officer.GetByRole(AriaRole.Button, new() { Name = "Register the interest" }).ClickAsync();
-        var gift = officer.Locator("#register li").Filter(new() { HasText = "Two tickets to the York Mystery Plays" });
+        var gift = officer.Locator("#register ul.register-list > li").Filter(new() { HasText = "Two tickets to the York Mystery Plays" });
         await Assertions.Expect(gift).ToContainTextAsync(Words("en-GB", "Register.Awaiting"));
         await gift.GetByRole(AriaRole.Button, new() { Name = "Publish Two tickets to the York Mystery Plays" }).ClickAsync();
-        await Assertions.Expect(officer.Locator("#register li").Filter(new() { HasText = "Two tickets" })).ToContainTextAsync("Published");
+        await Assertions.Expect(officer.Locator("#register ul.register-list > li").Filter(new() { HasText = "Two tickets" })).ToContainTextAsync("Published");
 
         var visitor = await NewPageAsync();
         await GoToAsync(visitor, $"/councillors/{potter}");

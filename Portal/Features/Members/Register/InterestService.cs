@@ -32,8 +32,10 @@ public sealed class InterestService(IDbContextFactory<PortalDbContext> dbFactory
         var seesSensitive = MemberRights.MaySeeSensitive(caller, personId);
         var entries = await db.RegisteredInterests.AsNoTracking().Include(i => i.Versions)
             .Where(i => i.CouncillorId == councillor.Id && (editor || (i.PublishedOn != null && i.RemovedOn == null)))
-            .OrderBy(i => i.Category).ThenBy(i => i.RegisteredOn).ThenBy(i => i.Id)
             .ToListAsync(ct);
+
+        // In the order the regulations list the categories (stored as text, so ordered here).
+        entries = entries.OrderBy(i => (int)i.Category).ThenBy(i => i.RegisteredOn).ThenBy(i => i.Id).ToList();
         return new RegisterView(
             personId, name, entries.Where(i => seesSensitive || !i.IsSensitive || i.IsPublished).Select(i => View(i, caller, personId, seesSensitive)).ToList(),
             editor, options.Value.GiftThreshold);
