@@ -45,6 +45,15 @@ internal static class DemoMembersSeeder
         ("Linnea Holm", 0, 2, CouncilSeat.Substitute), ("Göran Axelsson", 1, 3, CouncilSeat.Substitute),
     ];
 
+    /// <summary>The York demo's other councillors, as people of the demo council (no sign-in).</summary>
+    public static IReadOnlyList<DemoPerson> EnglishPeople { get; } =
+        EnglishOthers.Select((o, i) => new DemoPerson($"councillor-{i + 1}", o.Name, "Councillor", "exec", null, null, null, IsCouncillor: true)).ToList();
+
+    /// <summary>Nybro's other ledamöter and ersättare in kommunfullmäktige.</summary>
+    public static IReadOnlyList<DemoPerson> SwedishPeople { get; } =
+        SwedishOthers.Select((o, i) => new DemoPerson(
+            $"councillor-{i + 1}", o.Name, o.Seat == CouncilSeat.Member ? "Ledamot i kommunfullmäktige" : "Ersättare i kommunfullmäktige", "ks", null, null, null, IsCouncillor: true)).ToList();
+
     public static async Task SeedAsync(PortalDbContext db, InstallationKind kind, Dictionary<string, Person> people, DateOnly today, CancellationToken ct)
     {
         var english = kind == InstallationKind.EnglishDemo;
@@ -54,13 +63,10 @@ internal static class DemoMembersSeeder
         var wards = (english ? YorkWards : ["Valkrets Nybro norra", "Valkrets Nybro södra"]).Select(Ward.Create).ToList();
         db.Parties.AddRange(parties);
         db.Wards.AddRange(wards);
-        var unit = people[english ? "cllr" : "ordf"].UnitId;
         var others = english
             ? EnglishOthers.Select(o => (o.Name, o.Ward, o.Party, Seat: CouncilSeat.Member)).ToList()
             : SwedishOthers.Select(o => (o.Name, o.Ward, o.Party, o.Seat)).ToList();
-        var unitEntity = await db.OrganisationUnits.SingleAsync(u => u.Id == unit, ct);
-        var extra = others.Select(o => Person.Create(o.Name, english ? "Councillor" : o.Seat == CouncilSeat.Member ? "Ledamot i kommunfullmäktige" : "Ersättare i kommunfullmäktige", null, unitEntity, isCouncillor: true)).ToList();
-        db.People.AddRange(extra);
+        var extra = others.Select((_, i) => people[$"councillor-{i + 1}"]).ToList();
         await db.SaveChangesAsync(ct);
 
         var elected = english ? new DateOnly(2007, 5, 7) : new DateOnly(2022, 10, 15);

@@ -12,7 +12,7 @@ public static class MemberEndpoints
 {
     public static IEndpointRouteBuilder MapCouncillorPhotos(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/councillors/{id:int}/photo", async (int id, int? v, HttpContext http, PhotoService photos, CancellationToken ct) =>
+        endpoints.MapGet("/councillors/{id:int}/photo", async (int id, string? v, HttpContext http, PhotoService photos, CancellationToken ct) =>
         {
             var photo = await photos.GetAsync(id, ct);
             if (photo is null)
@@ -22,7 +22,8 @@ public static class MemberEndpoints
 
             var etag = string.Create(CultureInfo.InvariantCulture, $"\"photo-{id}-{photo.Version}\"");
             http.Response.Headers.ETag = etag;
-            http.Response.Headers.CacheControl = v == photo.Version ? "public, max-age=31536000, immutable" : "public, no-cache";
+            // The version asked for is only compared: anything else in it is a plain miss of the long cache.
+            http.Response.Headers.CacheControl = v == photo.Version.ToString(CultureInfo.InvariantCulture) ? "public, max-age=31536000, immutable" : "public, no-cache";
             return http.Request.Headers.IfNoneMatch.Contains(etag)
                 ? Results.StatusCode(StatusCodes.Status304NotModified)
                 : Results.Bytes(photo.Bytes, photo.ContentType);
