@@ -154,6 +154,7 @@ app.MapEstablishmentExports();
 app.MapReportFiles();
 app.MapAdminExports();
 app.MapUnsubscribe();
+Portal.Features.Members.MemberEndpoints.MapCouncillorPhotos(app);
 app.MapPortalHealthChecks();
 
 await using (var scope = app.Services.CreateAsyncScope())

@@ -38,6 +38,9 @@ public enum MemberRole
     Member = 1,
     Secretary = 2,
     NoteTaker = 3,
+
+    /// <summary>A named substitute (ersättare): attends in a member's place when the member cannot.</summary>
+    Substitute = 4,
 }
 
 /// <summary>
@@ -164,6 +167,19 @@ public sealed class Body : Entity
         return member;
     }
 
+    /// <summary>Sets the term of a seat: from when, and until when (null: until further notice).</summary>
+    public void SetTerm(int memberId, DateOnly? from, DateOnly? to)
+    {
+        var member = _members.SingleOrDefault(m => m.Id == memberId)
+            ?? throw new DomainRuleException("Body.NoSuchMember", "That member is no longer on the body.", nameof(BodyMember.PersonId));
+        if (from is DateOnly start && to is DateOnly end && end < start)
+        {
+            throw new DomainRuleException("Body.TermEndsBeforeStart", "A term must end on or after the day it starts.", nameof(BodyMember.TermTo));
+        }
+
+        member.SetTerm(from, to);
+    }
+
     public void RemoveMember(int memberId)
     {
         var member = _members.SingleOrDefault(m => m.Id == memberId)
@@ -250,4 +266,18 @@ public sealed class BodyMember : Entity
 
     /// <summary>Order on the membership list.</summary>
     public int Position { get; private set; }
+
+    /// <summary>The first day of the seat's term; null when not recorded.</summary>
+    public DateOnly? TermFrom { get; private set; }
+
+    /// <summary>The last day of the seat's term; null until further notice.</summary>
+    public DateOnly? TermTo { get; private set; }
+
+    /// <summary>Whether the seat counts towards the body's seats: a chair or a member (not a substitute, secretary or note-taker).</summary>
+    public bool HoldsSeat => Role is MemberRole.Chair or MemberRole.Member;
+
+    /// <summary>Whether the seat's term covers <paramref name="day"/>.</summary>
+    public bool ServesOn(DateOnly day) => (TermFrom is null || TermFrom <= day) && (TermTo is null || day <= TermTo);
+
+    internal void SetTerm(DateOnly? from, DateOnly? to) => (TermFrom, TermTo) = (from, to);
 }

@@ -34,6 +34,9 @@ public enum AttendanceKind
     Present = 0,
     Apologies = 1,
     Absent = 2,
+
+    /// <summary>Attended in place of a member who could not come (a substitute, an ersättare who tjänstgör).</summary>
+    Substitute = 3,
 }
 
 /// <summary>
@@ -283,7 +286,7 @@ public sealed class Meeting : Entity
     {
         if (!Enum.IsDefined(kind))
         {
-            throw new DomainRuleException("Meeting.AttendanceKind", "Choose present, apologies or absent.", nameof(Attendance));
+            throw new DomainRuleException("Meeting.AttendanceKind", "Choose present, apologies, absent or substitute.", nameof(Attendance));
         }
 
         var existing = _attendance.SingleOrDefault(a => a.PersonId == personId);

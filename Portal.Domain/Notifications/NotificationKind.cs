@@ -21,6 +21,9 @@ public enum NotificationKind
 
     /// <summary>A chaser: an action of the person's is past its due date.</summary>
     ActionOverdue = 14,
+
+    /// <summary>A councillor's reminder to register their interests: 28 days after taking office (Localism Act 2011 s30), and every year after.</summary>
+    InterestsReminder = 15,
     Digest = 20,
 }
 

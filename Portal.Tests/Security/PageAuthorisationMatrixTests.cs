@@ -48,6 +48,9 @@ public sealed partial class PageAuthorisationMatrixTests : HttpTest
         ("/admin/users", "/admin/users", "login denied denied denied ok"),
         ("/admin/users/{Id}", "/admin/users/{officer-sign-in}", "login denied denied denied ok"),
         ("/admin/users/{Id}", "/admin/users/no-such-sign-in", "login denied denied denied hidden"),
+        ("/councillors", "/councillors", "ok ok ok ok ok"),
+        ("/councillors/{Id:int}", "/councillors/{walker}", "ok ok ok ok ok"),
+        ("/councillors/{Id:int}", "/councillors/{barbara}", "hidden hidden hidden hidden hidden"),
         ("/decisions", "/decisions", "ok ok ok ok ok"),
         ("/decisions/forward-plan", "/decisions/forward-plan", "ok ok ok ok ok"),
         ("/error", "/error", "ok ok ok ok ok"),
@@ -183,6 +186,7 @@ public sealed partial class PageAuthorisationMatrixTests : HttpTest
             ["draft"] = S(await db.Reports.Where(r => r.Reference == "CE/DP/PROGRESS").Select(r => r.Id).SingleAsync()),
             ["barbara"] = S(await db.People.Where(p => p.DisplayName == "Barbara Boyce").Select(p => p.Id).SingleAsync()),
             ["officer-sign-in"] = await db.Users.Where(u => u.Email == DemoUsers.Officer).Select(u => u.Id).SingleAsync(),
+            ["walker"] = S(await db.People.Where(p => p.Email == DemoUsers.Member).Select(p => p.Id).SingleAsync()),
             ["thread-item"] = $"{(int)Portal.Domain.Thread.ThreadLevel.CorporateStrategy}-{strategy}",
         };
     });

@@ -156,6 +156,9 @@ public sealed class ServiceAuthorisationMatrixTests
             ids["node"] = new ThreadNode(ThreadLevel.CorporateStrategy, strategy);
             ids["objective"] = new ThreadNode(ThreadLevel.ServicePlan, await db.ThreadItems.Where(i => i.Kind == ThreadItemKind.ServiceObjective).Select(i => i.Id).FirstAsync(Ct));
             ids["directorate"] = await db.OrganisationUnits.Where(u => u.Kind == Portal.Domain.Organisation.UnitKind.Directorate).OrderBy(u => u.Id).Select(u => u.Id).FirstAsync(Ct);
+            ids["councillor"] = await db.People.Where(p => p.Email == DemoUsers.Member).Select(p => p.Id).SingleAsync(Ct);
+            ids["interest"] = await db.RegisteredInterests.Where(i => i.PublishedOn != null && !i.IsSensitive)
+                .Join(db.Councillors.Where(c => c.PersonId == (int)ids["councillor"]), i => i.CouncillorId, c => c.Id, (i, _) => i.Id).FirstAsync(Ct);
             ids["sign-in"] = await db.Users.Where(u => u.Email == DemoUsers.Officer).Select(u => u.Id).SingleAsync(Ct);
             await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)", Ct);
             samples._original = await File.ReadAllBytesAsync(portal.DatabaseFile, Ct);
@@ -264,6 +267,10 @@ public sealed class ServiceAuthorisationMatrixTests
                     ("BodyService", "id" or "bodyId") => _ids["body"],
                     ("BodyService", "memberId") => _ids["member"],
                     ("BodyService", "clearDays" or "monthsAhead") => 5,
+                    ("CouncillorService" or "PhotoService" or "InterestService", "personId") => _ids["councillor"],
+                    ("InterestService", "interestId") => _ids["interest"],
+                    ("MakeUpService", "seats") => 5,
+                    ("MakeUpService", "memberId") => _ids["member"],
                     ("ActionService", "id") => _ids["action"],
                     ("ActionService", "milestoneId") => _ids["milestone"],
                     ("IndicatorService", "id") => _ids["indicator"],

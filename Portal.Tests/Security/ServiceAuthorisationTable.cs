@@ -14,7 +14,11 @@ namespace Portal.Tests.Security;
 /// administrators'; an exempt report is released by the proper officer (the Monitoring Officer,
 /// who has no demo sign-in, or an administrator); a person's notifications and preferences are
 /// their own (the unread count is 0 for a visitor, and the unsubscribe link needs no sign-in: its
-/// signed token is the authority), and the outbox is the administrators'.
+/// signed token is the authority), and the outbox is the administrators'. A councillor's page,
+/// photo and register are public; the demo councillor keeps their own contact details, photo and
+/// register entries, an administrator anyone's; only the Monitoring Officer (or an administrator,
+/// for an interest that is not sensitive) publishes an entry; a body's seats and quorum are the
+/// administrators'.
 /// </summary>
 internal static class ServiceAuthorisationTable
 {
@@ -43,6 +47,20 @@ internal static class ServiceAuthorisationTable
         ["BodyService.SetCadenceAsync"] = "hidden denied hidden denied ok",
         ["BodyService.UpdateAsync"] = "denied denied denied denied ok",
         ["BodyService.UpdateSettingsAsync"] = "denied denied denied denied ok",
+        ["CouncillorService.GetAsync"] = "ok ok ok ok ok",
+        ["CouncillorService.ListAsync"] = "ok ok ok ok ok",
+        ["CouncillorService.UpdateContactAsync"] = "denied denied ok denied ok",
+        ["InterestService.AmendAsync"] = "denied denied ok denied ok",
+        ["InterestService.GetAsync"] = "ok ok ok ok ok",
+        ["InterestService.PublishAsync"] = "denied denied denied denied ok",
+        ["InterestService.RegisterAsync"] = "denied denied ok denied ok",
+        ["InterestService.RemoveAsync"] = "denied denied ok denied ok",
+        ["MakeUpService.GetAsync"] = "hidden ok hidden ok ok",
+        ["MakeUpService.QuorumAsync"] = "ok ok ok ok ok",
+        ["MakeUpService.SetAsync"] = "denied denied denied denied ok",
+        ["MakeUpService.SetTermAsync"] = "hidden denied hidden denied ok",
+        ["PhotoService.GetAsync"] = "ok ok ok ok ok",
+        ["PhotoService.UploadAsync"] = "denied denied ok denied ok",
         ["CalendarFeedService.BodyCalendarAsync"] = "ok ok ok ok ok",
         ["CalendarFeedService.MeetingCalendarAsync"] = "ok ok ok ok ok",
         ["CalendarFeedService.MyTokenAsync"] = "denied ok ok ok ok",

@@ -123,6 +123,22 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, I
     /// <summary>The data-protection key ring (cookies, invitation links), kept here so it survives restarts and travels with backups; never audited.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<Portal.Domain.Members.Party> Parties => Set<Portal.Domain.Members.Party>();
+
+    public DbSet<Portal.Domain.Members.Ward> Wards => Set<Portal.Domain.Members.Ward>();
+
+    public DbSet<Portal.Domain.Members.Councillor> Councillors => Set<Portal.Domain.Members.Councillor>();
+
+    public DbSet<Portal.Domain.Members.TermOfOffice> TermsOfOffice => Set<Portal.Domain.Members.TermOfOffice>();
+
+    public DbSet<Portal.Domain.Members.CouncillorPhoto> CouncillorPhotos => Set<Portal.Domain.Members.CouncillorPhoto>();
+
+    public DbSet<Portal.Domain.Members.BodyMakeUp> BodyMakeUps => Set<Portal.Domain.Members.BodyMakeUp>();
+
+    public DbSet<Portal.Domain.Members.RegisteredInterest> RegisteredInterests => Set<Portal.Domain.Members.RegisteredInterest>();
+
+    public DbSet<Portal.Domain.Members.InterestVersion> InterestVersions => Set<Portal.Domain.Members.InterestVersion>();
+
     /// <summary>
     /// Declares the version of <paramref name="entity"/> the editor started from. A different
     /// current version, or one that changes before the save lands, refuses the save with a

@@ -135,6 +135,7 @@ public static class PortalServices
         services.AddHostedService<Backups.BackupScheduler>();
         services.AddPortalHealthChecks();
         services.AddPortalNotifications(configuration);
+        Portal.Features.Members.MembersServices.AddMembers(services, configuration);
         return services;
     }
 }

@@ -19,6 +19,7 @@ public partial class MainLayout
         new("/meetings", "Nav.Meetings", Icons.Material.Filled.Event),
         new("/reports", "Nav.Reports", Icons.Material.Filled.Description),
         new("/decisions", "Nav.Decisions", Icons.Material.Filled.Gavel),
+        new("/councillors", "Nav.Councillors", Icons.Material.Filled.HowToVote),
         new("/search", "Nav.Search", Icons.Material.Filled.Search),
         new("/organisation", "Nav.Organisation", Icons.Material.Filled.Groups, Audience.SignedIn),
         new("/organisation/statutory-roles", "Nav.StatutoryRoles", Icons.Material.Filled.Groups, Audience.Visitors),

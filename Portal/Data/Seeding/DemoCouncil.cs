@@ -73,6 +73,7 @@ internal static class EnglishDemo
             new("mo", "Quentin Baker", "Head of Legal and Democratic Services", "legal", "dir-res", "quentin.baker@york.example", null),
             new("cllr", "Cllr Jo Walker", "Executive Member for City Strategy", "exec", null, "cllr.walker@york.example", Roles.Member, IsCouncillor: true),
             new("cllr2", "Cllr Ruth Potter", "Member, City Strategy Advisory Panel", "exec", null, "cllr.potter@york.example", Roles.Member, IsCouncillor: true),
+            .. DemoMembersSeeder.EnglishPeople,
         ],
         DemoPlans.English,
         DemoThreads.English);
@@ -114,6 +115,7 @@ internal static class SwedishDemo
             new("ledamot", "Lars Holmberg", "Ledamot i kommunstyrelsens arbetsutskott (M)", "ksau", null, "ledamot@nybro.example", Roles.Member, IsCouncillor: true),
             new("vd-energi", "Magnus Ek", "Vd Nybro Energi AB", "energi", "kc", "vd.energi@nybro.example", null),
             new("vd-bostad", "Helena Strid", "Vd Nybro Bostad AB/AB Nybro Brunn", "bostad", "kc", "vd.bostad@nybro.example", null),
+            .. DemoMembersSeeder.SwedishPeople,
         ],
         DemoPlans.Swedish,
         DemoThreads.Swedish);

@@ -10,7 +10,8 @@ public sealed record MeetingChanged(int MeetingId, int BodyId);
 public sealed record MeetingRow(
     int Id, int BodyId, string BodyName, string BodySlug, DateOnly Date, TimeOnly Start, TimeOnly End, string? Venue, MeetingStatus Status, bool IsMine);
 
-public sealed record DeclarationView(string Name, string Interest);
+/// <param name="RegisterOf">The councillor whose published register of interests the declaration can be read beside, if any.</param>
+public sealed record DeclarationView(string Name, string Interest, int? RegisterOf = null);
 
 /// <summary>An agenda item as the reader may see it: a private item's notes are withheld from those without access.</summary>
 public sealed record AgendaItemView(

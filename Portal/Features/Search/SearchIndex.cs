@@ -13,7 +13,7 @@ namespace Portal.Features.Search;
 /// its body (0 for none) by an <see cref="Audience"/> token, so a search only matches rows of
 /// bodies the searcher may see.
 /// </summary>
-public static class SearchIndex
+public static partial class SearchIndex
 {
     public const string ReportKind = "report";
     public const string DecisionKind = "decision";
@@ -107,6 +107,8 @@ public static class SearchIndex
         {
             await MeetingAsync(db, meeting, bodies[meeting.BodyId], ct);
         }
+
+        await MembersAsync(db, ct);
     }
 
     /// <summary>The token that files a row under its body (0: no body, staff only).</summary>

@@ -22,6 +22,10 @@ internal static class AuditTrail
     private static readonly HashSet<string> Redacted = new(StringComparer.Ordinal)
     {
         "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Value", "Token", "Bytes", "Note",
+
+        // A register of interests' particulars: a sensitive one (Localism Act 2011 s32) never leaves
+        // the Monitoring Officer's view, and the register's own versions are its history.
+        "Particulars", "Giver",
     };
 
     /// <summary>Enums as their names, so a history reads "OnTrack" to "AtRisk", not 1 to 2.</summary>

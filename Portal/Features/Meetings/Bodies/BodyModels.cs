@@ -10,7 +10,11 @@ public sealed record BodySummary(
     int Id, string Name, string? ShortName, string Slug, BodyKind Kind, Regime Regime, bool IsPublic, CadenceRule? Cadence, MeetingRow? Next);
 
 /// <param name="PostId">The establishment post the seat belongs to, if it follows a post.</param>
-public sealed record BodyMemberView(int Id, int? PersonId, string? Name, string? Post, MemberRole Role, int? PostId = null, string? Responsibilities = null);
+public sealed record BodyMemberView(int Id, int? PersonId, string? Name, string? Post, MemberRole Role, int? PostId = null, string? Responsibilities = null)
+{
+    /// <summary>Whether the member is a councillor with a page of their own (<c>/councillors/{PersonId}</c>).</summary>
+    public bool IsCouncillor { get; init; }
+}
 
 public sealed record BodyDetails(
     int Id,

@@ -72,12 +72,16 @@ public sealed class BodyService(IDbContextFactory<PortalDbContext> dbFactory, Me
         var postIds = body.Members.Where(m => m.PostId is not null).Select(m => m.PostId!.Value).ToList();
         var titles = await db.Posts.AsNoTracking().Where(p => postIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Title, ct);
         var holders = postIds.Count == 0 ? [] : await db.HoldersOnAsync(today, ct);
+        var councillors = (await db.Councillors.AsNoTracking().Select(c => c.PersonId).ToListAsync(ct)).ToHashSet();
         return body.Members.OrderBy(m => m.Position)
             .Select(m =>
             {
                 var person = m.PersonId ?? (m.PostId is int post && holders.TryGetValue(post, out var holder) ? holder : null);
                 var postTitle = m.Post ?? (m.PostId is int p ? titles.GetValueOrDefault(p) : null);
-                return new BodyMemberView(m.Id, person, person is int id ? names.GetValueOrDefault(id) : null, postTitle, m.Role, m.PostId, m.Responsibilities);
+                return new BodyMemberView(m.Id, person, person is int id ? names.GetValueOrDefault(id) : null, postTitle, m.Role, m.PostId, m.Responsibilities)
+                {
+                    IsCouncillor = person is int c && councillors.Contains(c),
+                };
             })
             .ToList();
     }

@@ -144,6 +144,12 @@ public sealed class MeetingService(IDbContextFactory<PortalDbContext> dbFactory,
             ? settings.Holidays.HolidayOn(series)
             : null;
 
+        var declaring = meeting.Items.SelectMany(i => i.Declarations).Select(d => d.PersonId).OfType<int>().Distinct().ToList();
+        var registered = declaring.Count == 0
+            ? new HashSet<int>()
+            : (await db.Councillors.AsNoTracking()
+                .Where(c => declaring.Contains(c.PersonId) && db.RegisteredInterests.Any(i => i.CouncillorId == c.Id && i.PublishedOn != null && i.RemovedOn == null))
+                .Select(c => c.PersonId).ToListAsync(ct)).ToHashSet();
         var itemReports = await db.Reports.AsNoTracking()
             .Where(r => r.MeetingId == meeting.Id && r.Status == Domain.Reports.ReportStatus.Published && r.AgendaItemId != null)
             .Select(r => new { ItemId = r.AgendaItemId!.Value, Report = new ItemReport(r.Id, r.Reference, r.IsExempt, r.ExemptParagraph) })
@@ -153,7 +159,7 @@ public sealed class MeetingService(IDbContextFactory<PortalDbContext> dbFactory,
             meeting.Id, meeting.Version, body.Id, body.Name, body.Slug, body.Regime, body.Kind, body.IsPublic, body.ReportsTo,
             meeting.Date, meeting.StartTime, meeting.EndTime, meeting.Venue, meeting.Status, meeting.CancelReason, meeting.MovedFrom, meeting.Sequence,
             clock_, meeting.AgendaPublishedOn,
-            meeting.Items.OrderBy(i => i.Number).Select(i => ItemView(i, reader)).ToList(),
+            meeting.Items.OrderBy(i => i.Number).Select(i => ItemView(i, reader, registered)).ToList(),
             attendance, carried, agreedHere, record,
             previous is null ? null : new NamedMeeting(previous.Id, previous.Date), previousItems,
             canKeep, meeting.RecordIsFinal, people, holiday)
@@ -164,12 +170,15 @@ public sealed class MeetingService(IDbContextFactory<PortalDbContext> dbFactory,
         };
     }
 
-    private static AgendaItemView ItemView(AgendaItem item, MeetingReader reader)
+    private static AgendaItemView ItemView(AgendaItem item, MeetingReader reader) => ItemView(item, reader, new HashSet<int>());
+
+    /// <param name="registered">The people with a published register of interests, whose declarations link to it.</param>
+    private static AgendaItemView ItemView(AgendaItem item, MeetingReader reader, IReadOnlySet<int> registered)
     {
         var withheld = !Confidentiality.MayRead(reader, item);
         return new AgendaItemView(
             item.Id, item.Version, item.Number, item.Title, item.Presenter, item.MinutesAllowed, item.IsPrivate, withheld,
             withheld ? null : item.Notes, item.CarriedFromId is not null,
-            withheld ? [] : item.Declarations.Select(d => new DeclarationView(d.Name, d.Interest)).ToList());
+            withheld ? [] : item.Declarations.Select(d => new DeclarationView(d.Name, d.Interest, d.PersonId is int p && registered.Contains(p) ? p : null)).ToList());
     }
 }

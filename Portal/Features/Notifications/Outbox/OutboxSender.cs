@@ -59,6 +59,7 @@ public sealed class OutboxSender(
                 await using (var scope = scopes.CreateAsyncScope())
                 {
                     await scope.ServiceProvider.GetRequiredService<Chasers.ActionChaser>().ChaseAsync(stoppingToken);
+                    await scope.ServiceProvider.GetRequiredService<Members.Register.InterestReminder>().RemindAsync(stoppingToken);
                     await scope.ServiceProvider.GetRequiredService<DigestWriter>().WriteDueAsync(stoppingToken);
                 }
 
