@@ -9,6 +9,7 @@ using Portal.Components.Layout;
 using Portal.Data;
 using Portal.Features.Admin;
 using Portal.Features.Establishment;
+using Portal.Features.Imports;
 using Portal.Features.Meetings;
 using Portal.Features.Meetings.Feeds;
 using Portal.Features.Notifications.Preferences;
@@ -152,6 +153,7 @@ app.MapMeetingFeeds();
 app.MapEstablishmentExports();
 app.MapReportFiles();
 app.MapAdminExports();
+app.MapImportTemplates();
 app.MapUnsubscribe();
 app.MapPortalHealthChecks();
 
