@@ -302,7 +302,7 @@ public sealed class ServiceAuthorisationMatrixTests
                 return (service, name) switch
                 {
                     ("UserListService" or "UserAccountService" or "UserAccessService", "id") => _ids["sign-in"],
-                    ("BodyService" or "CalendarFeedService", "slug") => "emg",
+                    ("BodyService" or "CalendarFeedService" or "BodyMeetingsExportService", "slug") => "emg",
                     ("CalendarFeedService", "token") => "not-a-feed-token",
                     _ => null,
                 };
@@ -337,6 +337,11 @@ public sealed class ServiceAuthorisationMatrixTests
             if (type == typeof(Stream))
             {
                 return new MemoryStream();
+            }
+            if (type == typeof(byte[]))
+            {
+                // An uploaded file: one byte that is no spreadsheet, so a call past its access check is refused for its content.
+                return new byte[] { 0 };
             }
             if (type.IsEnum)
             {

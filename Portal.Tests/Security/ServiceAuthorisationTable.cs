@@ -210,5 +210,16 @@ internal static class ServiceAuthorisationTable
         ["UserListService.GetAsync"] = "denied denied denied denied ok",
         ["UserListService.ListAsync"] = "denied denied denied denied ok",
         ["UserListService.UnlinkedPeopleAsync"] = "denied denied denied denied ok",
+        ["AuditService.WorkbookAsync"] = "denied denied denied denied ok",
+        ["EstablishmentService.WorkbookAsync"] = "denied ok ok ok ok",
+        ["PlanExportService.ActionsAsync"] = "denied ok ok ok ok",
+        ["PlanExportService.IndicatorValuesAsync"] = "denied ok ok ok ok",
+        ["PlanExportService.RisksAsync"] = "denied ok ok ok ok",
+        ["ThreadCoverageService.CoverageWorkbookAsync"] = "denied ok denied ok ok",
+        ["ImportService.TargetAsync"] = "denied denied denied ok ok",
+        ["ImportService.PreviewAsync"] = "denied denied denied ok ok",
+        ["ImportService.SaveAsync"] = "denied denied denied ok ok",
+        ["ImportService.TemplateAsync"] = "denied denied denied ok ok",
+        ["BodyMeetingsExportService.MeetingsAsync"] = "hidden ok hidden ok ok",
     };
 }

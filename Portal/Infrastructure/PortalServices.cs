@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using MudBlazor;
 using Portal.Data;
 using Portal.Data.Seeding;
+using Portal.Features.Imports;
 using Portal.Features.Meetings;
 using Portal.Features.Meetings.Agenda;
 using Portal.Features.Meetings.Bodies;
@@ -136,6 +137,7 @@ public static class PortalServices
         services.AddPortalHealthChecks();
         services.AddPortalNotifications(configuration);
         Portal.Features.Members.MembersServices.AddMembers(services, configuration);
+        services.AddImportsAndExcel();
         return services;
     }
 }

@@ -1,11 +1,13 @@
 using System.Globalization;
+using Microsoft.Extensions.Localization;
 using Portal.Features.Establishment.Establishment;
 using Portal.Infrastructure.Export;
 using Portal.Infrastructure.Security;
+using Portal.Resources;
 
 namespace Portal.Features.Establishment;
 
-/// <summary>The establishment as CSV, for the finance team's spreadsheets. The service checks the reader.</summary>
+/// <summary>The establishment as CSV and Excel, for the finance team's spreadsheets. The service checks the reader.</summary>
 public static class EstablishmentEndpoints
 {
     public static IEndpointRouteBuilder MapEstablishmentExports(this IEndpointRouteBuilder endpoints)
@@ -16,6 +18,17 @@ public static class EstablishmentEndpoints
             try
             {
                 return CsvExport.ToResult(await establishment.ExportAsync(date, ct));
+            }
+            catch (AccessDeniedException)
+            {
+                return Results.Forbid();
+            }
+        }).RequireAuthorization(Policies.SignedIn);
+        endpoints.MapGet("/organisation/establishment.xlsx", async (string? on, EstablishmentService establishment, IStringLocalizer<Text> text, CancellationToken ct) =>
+        {
+            try
+            {
+                return ExcelExport.ToResult(ExcelExport.File(await establishment.WorkbookAsync(Portal.Components.Shared.QueryValue.Date(on), ct), text));
             }
             catch (AccessDeniedException)
             {

@@ -1,8 +1,13 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.Localization;
 using Microsoft.Net.Http.Headers;
+using Portal.Features.Reports.Decisions;
 using Portal.Features.Reports.Drafting;
+using Portal.Features.Reports.ForwardPlan;
 using Portal.Features.Reports.Reading;
+using Portal.Infrastructure.Export;
+using Portal.Resources;
 
 namespace Portal.Features.Reports;
 
@@ -45,6 +50,15 @@ public static class ReportEndpoints
             var name = $"agenda-pack-{pack.Meeting.BodySlug}-{pack.Meeting.Date:yyyy-MM-dd}.html";
             return Results.File(System.Text.Encoding.UTF8.GetBytes("<!DOCTYPE html>\n" + html), "text/html; charset=utf-8", name);
         });
+
+        // The decision register and the Forward Plan in Excel: the pages' own queries, so what the reader may not see is not in them.
+        endpoints.MapGet("/decisions.xlsx", async (string? body, string? year, DecisionService decisions, IStringLocalizer<Text> text, CancellationToken ct) =>
+        {
+            var query = new DecisionQuery(string.IsNullOrWhiteSpace(body) ? null : body, Portal.Components.Shared.QueryValue.Year(year));
+            return ExcelExport.ToResult(ExcelExport.File(DecisionExport.Of(await decisions.RegisterAsync(query, ct), query), text));
+        });
+        endpoints.MapGet("/decisions/forward-plan.xlsx", async (ForwardPlanService forwardPlan, IStringLocalizer<Text> text, CancellationToken ct) =>
+            ExcelExport.ToResult(ExcelExport.File(ForwardPlanExport.Of(await forwardPlan.ForwardPlanAsync(ct)), text)));
         return endpoints;
     }
 }

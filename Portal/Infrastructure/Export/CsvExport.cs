@@ -29,7 +29,7 @@ public static class CsvExport
             {
                 foreach (var field in row)
                 {
-                    csv.WriteField(field);
+                    csv.WriteField(field is string text ? FormulaGuard.Neutralise(text) : field);
                 }
 
                 csv.EndRecord();
@@ -38,6 +38,25 @@ public static class CsvExport
 
         return stream.ToArray();
     }
+
+    /// <summary>The first table of a workbook as CSV, its headers the columns' keys, dates ISO, decimals without trailing zeros.</summary>
+    public static CsvFile File(ExportWorkbook workbook)
+    {
+        ArgumentNullException.ThrowIfNull(workbook);
+        var table = workbook.Tables[0];
+        var rows = table.Rows.Select(r => r.Select(Plain).ToArray());
+        return new CsvFile(workbook.FileStem + ".csv", Write([.. table.Columns.Select(c => c.Key)], rows));
+    }
+
+    private static object? Plain(object? value) => value switch
+    {
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime t => t.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        decimal m => m.ToString("0.############################", CultureInfo.InvariantCulture),
+        bool b => b ? "yes" : "no",
+        Enum e => e.ToString(),
+        _ => value,
+    };
 
     public static IResult ToResult(CsvFile file)
     {

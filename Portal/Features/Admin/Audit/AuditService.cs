@@ -33,16 +33,19 @@ public sealed class AuditService(IDbContextFactory<PortalDbContext> dbFactory, I
         return new AuditResults(rows, total, types);
     }
 
-    public async Task<CsvFile> ExportAsync(AuditQuery query, CancellationToken ct)
+    public async Task<CsvFile> ExportAsync(AuditQuery query, CancellationToken ct) => CsvExport.File(await WorkbookAsync(query, ct));
+
+    /// <summary>Every entry the filter finds (not only the page's first screen), for the CSV and Excel downloads; administrators only.</summary>
+    public async Task<ExportWorkbook> WorkbookAsync(AuditQuery query, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(query);
         await currentUser.DemandAsync(Policies.Administer);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await Filter(db, query).OrderBy(a => a.Id).Select(Row).ToListAsync(ct);
-        var content = CsvExport.Write(
-            ["Id", "When (UTC)", "Who", "Action", "Item", "Item id", "Version", "Before", "After"],
-            rows.Select(r => new object?[] { r.Id, r.OccurredUtc.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), r.Actor, r.Action.ToString(), r.EntityType, r.EntityId, r.Version, r.Before, r.After }));
-        return new CsvFile("audit.csv", content);
+        var columns = ExportColumn.Many(
+            ("Id", CellKind.Number), ("When (UTC)", CellKind.Timestamp), ("Who", CellKind.Text), ("Action", CellKind.Text), ("Item", CellKind.Text),
+            ("Item id", CellKind.Number), ("Version", CellKind.Number), ("Before", CellKind.Text), ("After", CellKind.Text));
+        return new ExportWorkbook("audit", [new("Audit", columns, [.. rows.Select(r => new object?[] { r.Id, r.OccurredUtc, r.Actor, r.Action.ToString(), r.EntityType, r.EntityId, r.Version, r.Before, r.After })])]);
     }
 
     private static readonly System.Linq.Expressions.Expression<Func<AuditEntry, AuditRow>> Row =

@@ -76,14 +76,19 @@ public sealed class EstablishmentService(IDbContextFactory<PortalDbContext> dbFa
         return new EstablishmentView(date, settings.OnCostPercent, settings.Version, rows, total, await currentUser.SatisfiesAsync(Policies.Administer), (await db.SettingsAsync(ct)).Country);
     }
 
-    public async Task<CsvFile> ExportAsync(DateOnly? on, CancellationToken ct)
+    public async Task<CsvFile> ExportAsync(DateOnly? on, CancellationToken ct) => CsvExport.File(await WorkbookAsync(on, ct));
+
+    /// <summary>The page's figures by unit and for the council, costs as money in the council's currency.</summary>
+    public async Task<ExportWorkbook> WorkbookAsync(DateOnly? on, CancellationToken ct)
     {
         var view = await EstablishmentAsync(on, ct);
-        string[] columns = ["Unit", "Posts", "FTE", "Filled", "Filled FTE", "Vacant", "Vacant FTE", "Cost at minimum", "Cost at midpoint", "Cost at maximum"];
+        var columns = ExportColumn.Many(
+            ("Unit", CellKind.Text), ("Posts", CellKind.Number), ("FTE", CellKind.Decimal), ("Filled", CellKind.Number), ("Filled FTE", CellKind.Decimal),
+            ("Vacant", CellKind.Number), ("Vacant FTE", CellKind.Decimal), ("Cost at minimum", CellKind.Money), ("Cost at midpoint", CellKind.Money),
+            ("Cost at maximum", CellKind.Money));
         static object?[] Row(string name, EstablishmentFigures f) =>
-            [name, f.Posts, Number(f.Fte), f.Filled, Number(f.FilledFte), f.Vacant, Number(f.VacantFte), f.CostAtMinimum, f.CostAtMidpoint, f.CostAtMaximum];
-        static string Number(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
-        var rows = view.Units.Select(u => Row(new string(' ', u.Depth * 2) + u.Unit, u.Figures)).Append(Row("Council", view.Council));
-        return new CsvFile($"establishment-{view.On.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.csv", CsvExport.Write(columns, rows));
+            [name, f.Posts, f.Fte, f.Filled, f.FilledFte, f.Vacant, f.VacantFte, f.CostAtMinimum, f.CostAtMidpoint, f.CostAtMaximum];
+        var rows = view.Units.Select(u => Row(new string(' ', u.Depth * 2) + u.Unit, u.Figures)).Append(Row("Council", view.Council)).ToList();
+        return new ExportWorkbook($"establishment-{view.On.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}", [new("Establishment", columns, rows)], view.Country);
     }
 }

@@ -1,7 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.Localization;
 using Portal.Infrastructure;
+using Portal.Infrastructure.Export;
 using Portal.Infrastructure.Security;
+using Portal.Resources;
 
 namespace Portal.Features.Meetings.Feeds;
 
@@ -22,6 +25,17 @@ public static class MeetingEndpoints
             Calendar(http, await feeds.PersonalCalendarAsync(token, site.BaseUri, ct), "my-meetings.ics")).RequireRateLimiting(RateLimits.Feeds);
         endpoints.MapGet("/meetings/{id:int}/meeting.ics", async (int id, HttpContext http, CalendarFeedService feeds, PublicAddress site, CancellationToken ct) =>
             Calendar(http, await feeds.MeetingCalendarAsync(id, site.BaseUri, ct), $"meeting-{id}.ics", download: true)).RequireRateLimiting(RateLimits.Feeds);
+        endpoints.MapGet("/meetings/bodies/{slug}/meetings.xlsx", async (string slug, Portal.Features.Meetings.Bodies.BodyMeetingsExportService meetings, IStringLocalizer<Text> text, CancellationToken ct) =>
+        {
+            try
+            {
+                return ExcelExport.ToResult(ExcelExport.File(await meetings.MeetingsAsync(slug, ct), text));
+            }
+            catch (KeyNotFoundException)
+            {
+                return Results.NotFound();
+            }
+        });
         return endpoints;
     }
 

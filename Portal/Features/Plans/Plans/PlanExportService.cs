@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Plans;
@@ -8,12 +7,18 @@ using Portal.Infrastructure.Time;
 namespace Portal.Features.Plans.Plans;
 
 /// <summary>
-/// CSV exports of a plan year's actions and indicator values, for anyone who may read the plan,
-/// written by <see cref="CsvExport"/> (which keeps formulas from running in a spreadsheet).
+/// Exports of a plan year's actions (with their milestones), indicator values and risks, for anyone who may
+/// read the plan: each described once as an <see cref="ExportWorkbook"/>, written as CSV by <see cref="CsvExport"/>
+/// or as Excel by <see cref="ExcelExport"/> (both keep formulas from running in a spreadsheet).
 /// </summary>
-public sealed class PlanExportService(IDbContextFactory<PortalDbContext> dbFactory, PlanAccess access, TimeProvider clock)
+public sealed class PlanExportService(IDbContextFactory<PortalDbContext> dbFactory, PlanAccess access, PlanService plans, TimeProvider clock)
 {
-    public async Task<CsvFile> ExportActionsAsync(int planId, int? year, CancellationToken ct)
+    public async Task<CsvFile> ExportActionsAsync(int planId, int? year, CancellationToken ct) => CsvExport.File(await ActionsAsync(planId, year, ct));
+
+    public async Task<CsvFile> ExportIndicatorValuesAsync(int planId, int? year, CancellationToken ct) => CsvExport.File(await IndicatorValuesAsync(planId, year, ct));
+
+    /// <summary>The actions (the CSV's table) and, on a second sheet, their milestones.</summary>
+    public async Task<ExportWorkbook> ActionsAsync(int planId, int? year, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (plan, shown) = await ReadablePlanAsync(db, planId, year, ct);
@@ -32,16 +37,20 @@ public sealed class PlanExportService(IDbContextFactory<PortalDbContext> dbFacto
                 return new object?[]
                 {
                     a.Id, priorities[a.PriorityId].Number, priorities[a.PriorityId].Title, a.Title, people.GetValueOrDefault(a.OwnerId, string.Empty),
-                    units.GetValueOrDefault(a.LeadUnitId, string.Empty), Iso(a.StartDate), Iso(a.DueDate), a.Status.ToString(), a.PercentComplete,
+                    units.GetValueOrDefault(a.LeadUnitId, string.Empty), a.StartDate, a.DueDate, a.Status.ToString(), a.PercentComplete,
                     a.RagOn(rateOn).ToString(), ActionRating.IsOverdue(a.Status, a.DueDate, rateOn) ? "yes" : "no",
                     a.Milestones.Count(m => m.IsDone), a.Milestones.Count,
-                    latest is null ? string.Empty : Iso(latest.Date), latest?.Commentary ?? string.Empty,
+                    latest?.Date, latest?.Commentary ?? string.Empty,
                 };
-            });
-        return new CsvFile(FileName(plan, shown, "actions"), CsvExport.Write(ActionColumns, rows));
+            }).ToList();
+        var milestones = actions
+            .OrderBy(a => priorities[a.PriorityId].Number).ThenBy(a => a.DueDate)
+            .SelectMany(a => a.Milestones.OrderBy(m => m.DueDate).Select(m => new object?[] { a.Id, a.Title, m.Title, m.DueDate, m.IsDone ? "yes" : "no", m.DoneOn }))
+            .ToList();
+        return new ExportWorkbook(FileName(plan, shown, "actions"), [new("Actions", ActionColumns, rows), new("Milestones", MilestoneColumns, milestones)]);
     }
 
-    public async Task<CsvFile> ExportIndicatorValuesAsync(int planId, int? year, CancellationToken ct)
+    public async Task<ExportWorkbook> IndicatorValuesAsync(int planId, int? year, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (plan, shown) = await ReadablePlanAsync(db, planId, year, ct);
@@ -54,12 +63,25 @@ public sealed class PlanExportService(IDbContextFactory<PortalDbContext> dbFacto
             return new object?[]
             {
                 i.Code, i.Title, i.Unit.ToString(), i.Polarity.ToString(), people.GetValueOrDefault(i.OwnerId, string.Empty),
-                PlanQueries.PeriodLabel(plan.Calendar, period, i.Frequency), Iso(plan.Calendar.PeriodEnd(period, i.Frequency)),
+                PlanQueries.PeriodLabel(plan.Calendar, period, i.Frequency), plan.Calendar.PeriodEnd(period, i.Frequency),
                 value?.Target, value?.Actual, i.Tolerance, i.RagFor(period).ToString(), previous.ToString(), lastYear.ToString(),
                 (value?.State ?? DataState.NoData).ToString(), value?.EnteredByName ?? string.Empty, value?.ApprovedByName ?? string.Empty, value?.Commentary ?? string.Empty,
             };
-        }));
-        return new CsvFile(FileName(plan, shown, "indicators"), CsvExport.Write(IndicatorColumns, rows));
+        })).ToList();
+        return new ExportWorkbook(FileName(plan, shown, "indicators"), [new("Indicators", IndicatorColumns, rows)]);
+    }
+
+    /// <summary>The year's risk register as the plan's page shows it (the page's own query), scores as numbers.</summary>
+    public async Task<ExportWorkbook> RisksAsync(int planId, int? year, CancellationToken ct)
+    {
+        var plan = await plans.GetPlanAsync(planId, year, ct) ?? throw new KeyNotFoundException($"No plan {planId}.");
+        var rows = plan.Risks.Select(r => new object?[]
+        {
+            r.Id, r.PriorityNumber, r.Title, r.Owner, r.Inherent.Likelihood, r.Inherent.Impact, r.Inherent.Score,
+            r.Residual.Likelihood, r.Residual.Impact, r.Residual.Score, r.Target.Likelihood, r.Target.Impact, r.Target.Score,
+            r.ReviewDate, r.IsClosed ? "yes" : "no", r.ExceedsAppetite ? "yes" : "no",
+        }).ToList();
+        return new ExportWorkbook($"plan-{plan.Id}-{plan.Year.Label.Replace('/', '-')}-risks", [new("Risks", RiskColumns, rows)]);
     }
 
     private async Task<(DirectoratePlan Plan, int Year)> ReadablePlanAsync(PortalDbContext db, int planId, int? year, CancellationToken ct)
@@ -71,21 +93,29 @@ public sealed class PlanExportService(IDbContextFactory<PortalDbContext> dbFacto
         return (plan, year is int y && y >= plan.FirstYear && y <= plan.OpenYear ? y : plan.OpenYear);
     }
 
-    private static readonly string[] ActionColumns =
-    [
-        "Id", "PriorityNumber", "Priority", "Title", "Owner", "LeadUnit", "Start", "Due", "Status", "PercentComplete",
-        "Rag", "Overdue", "MilestonesDone", "Milestones", "LatestUpdate", "LatestCommentary",
-    ];
+    private const CellKind Text = CellKind.Text;
+    private const CellKind Number = CellKind.Number;
+    private const CellKind Date = CellKind.Date;
 
-    private static readonly string[] IndicatorColumns =
-    [
-        "Code", "Title", "Unit", "Polarity", "Owner", "Period", "PeriodEnd", "Target", "Actual", "Tolerance", "Rag",
-        "TrendSincePrevious", "TrendSinceLastYear", "State", "EnteredBy", "ApprovedBy", "Commentary",
-    ];
+    private static readonly ExportColumn[] ActionColumns = ExportColumn.Many(
+        ("Id", Number), ("PriorityNumber", Number), ("Priority", Text), ("Title", Text), ("Owner", Text), ("LeadUnit", Text), ("Start", Date), ("Due", Date),
+        ("Status", Text), ("PercentComplete", Number), ("Rag", Text), ("Overdue", Text), ("MilestonesDone", Number), ("Milestones", Number),
+        ("LatestUpdate", Date), ("LatestCommentary", Text));
 
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static readonly ExportColumn[] MilestoneColumns = ExportColumn.Many(
+        ("ActionId", Number), ("Action", Text), ("Milestone", Text), ("Due", Date), ("Done", Text), ("DoneOn", Date));
+
+    private static readonly ExportColumn[] IndicatorColumns = ExportColumn.Many(
+        ("Code", Text), ("Title", Text), ("Unit", Text), ("Polarity", Text), ("Owner", Text), ("Period", Text), ("PeriodEnd", Date),
+        ("Target", CellKind.Decimal), ("Actual", CellKind.Decimal), ("Tolerance", CellKind.Decimal), ("Rag", Text), ("TrendSincePrevious", Text),
+        ("TrendSinceLastYear", Text), ("State", Text), ("EnteredBy", Text), ("ApprovedBy", Text), ("Commentary", Text));
+
+    private static readonly ExportColumn[] RiskColumns = ExportColumn.Many(
+        ("Id", Number), ("PriorityNumber", Number), ("Title", Text), ("Owner", Text), ("InherentLikelihood", Number), ("InherentImpact", Number),
+        ("InherentScore", Number), ("ResidualLikelihood", Number), ("ResidualImpact", Number), ("ResidualScore", Number), ("TargetLikelihood", Number),
+        ("TargetImpact", Number), ("TargetScore", Number), ("ReviewDate", Date), ("Closed", Text), ("AboveAppetite", Text));
 
     private static string FileName(DirectoratePlan plan, int year, string what) =>
-        $"plan-{plan.Id}-{plan.Calendar.YearLabel(year).Replace('/', '-')}-{what}.csv";
+        $"plan-{plan.Id}-{plan.Calendar.YearLabel(year).Replace('/', '-')}-{what}";
 }
 

@@ -96,4 +96,20 @@ public sealed class ThreadCoverageService(ICurrentUser currentUser, ThreadCache 
         string[] columns = ["Section", "Level", "Item", "Context", "Owner", "Rag", "Staff", "StaffWithLinkedObjective", "SharePercent"];
         return new CsvFile($"thread-coverage-{coverage.YearLabel.Replace('/', '-')}.csv", CsvExport.Write(columns, rows));
     }
+
+    /// <summary>The same report as a workbook: broken threads, orphans and the directorates' shares each on a sheet of its own.</summary>
+    public async Task<ExportWorkbook> CoverageWorkbookAsync(CancellationToken ct)
+    {
+        var coverage = await GetCoverageAsync(ct);
+        string Title(ThreadNodeView v) => v.IsPrivate ? "(private)" : v.Title ?? string.Empty;
+        var itemColumns = ExportColumn.Many(("Level", CellKind.Text), ("Item", CellKind.Text), ("Context", CellKind.Text), ("Owner", CellKind.Text), ("Rag", CellKind.Text));
+        object?[] Item(ThreadNodeView v) => [v.Level.ToString(), Title(v), v.Context, v.Owner, v.Rag.ToString()];
+        var shareColumns = ExportColumn.Many(("Directorate", CellKind.Text), ("Staff", CellKind.Number), ("StaffWithLinkedObjective", CellKind.Number), ("SharePercent", CellKind.Number));
+        return new ExportWorkbook($"thread-coverage-{coverage.YearLabel.Replace('/', '-')}",
+        [
+            new("Broken threads", itemColumns, [.. coverage.BrokenThreads.Select(Item)]),
+            new("Orphans", itemColumns, [.. coverage.Orphans.Select(Item)]),
+            new("Directorate shares", shareColumns, [.. coverage.Directorates.Select(d => new object?[] { d.Name, d.Staff, d.StaffWithLinkedObjective, d.Percent })]),
+        ]);
+    }
 }
