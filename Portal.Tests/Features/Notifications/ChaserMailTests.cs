@@ -146,7 +146,7 @@ public sealed class ChaserMailTests : IAsyncLifetime
         Assert.Equal(DemoUsers.Director, row.Email);
         Assert.StartsWith("Weekly plan summary: ", mail.Message.Subject, StringComparison.Ordinal);
         var overdue = actions.Count(a => a.Due < new DateOnly(2026, 11, 30));
-        Assert.Contains($"Actions: {overdue} overdue, {actions.Count - overdue} due in the next 7 days.", mail.Message.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"Actions overdue: {overdue}; due in the next 7 days: {actions.Count - overdue}.", mail.Message.TextBody, StringComparison.Ordinal);
         foreach (var (id, title, _) in actions)
         {
             Assert.Contains(title, mail.Message.TextBody, StringComparison.Ordinal);

@@ -93,7 +93,7 @@ public sealed class MailComposer(
 
         foreach (var (line, at) in digest)
         {
-            plain.AppendLine(CultureInfo.InvariantCulture, $"- {line}: {at}");
+            plain.AppendLine(CultureInfo.InvariantCulture, $"- {line}").AppendLine(CultureInfo.InvariantCulture, $"  {at}");
         }
 
         if (detail is not null)
@@ -137,7 +137,8 @@ public sealed class MailComposer(
         html.Append(CultureInfo.InvariantCulture, $"<hr><p style=\"font-size:14px\">{E(why)}");
         if (unsubscribe is not null)
         {
-            html.Append(CultureInfo.InvariantCulture, $" <a href=\"{E(unsubscribe.ToString())}\">{E(stop!)}</a>");
+            // The words end in a colon before the address in plain text; as a link's text they stand alone.
+            html.Append(CultureInfo.InvariantCulture, $" <a href=\"{E(unsubscribe.ToString())}\">{E(stop!.TrimEnd(':', ' '))}</a>");
         }
 
         html.Append("</p></body></html>");
