@@ -263,6 +263,7 @@ public sealed class ServiceAuthorisationMatrixTests
                     ("CalendarFeedService", "id") => _ids["meeting"],
                     ("BodyService", "id" or "bodyId") => _ids["body"],
                     ("BodyService", "memberId") => _ids["member"],
+                    ("DistributionService", "entryId") => 1,
                     ("BodyService", "clearDays" or "monthsAhead") => 5,
                     ("ActionService", "id") => _ids["action"],
                     ("ActionService", "milestoneId") => _ids["milestone"],
