@@ -22,8 +22,21 @@ public enum NotificationKind
     /// <summary>A chaser: an action of the person's is past its due date.</summary>
     ActionOverdue = 14,
 
+    /// <summary>A chaser: an indicator's figure for the current period is due within the chase days.</summary>
+    IndicatorDue = 15,
+
+    /// <summary>A chaser: an indicator's figure for the last complete period has not been entered.</summary>
+    IndicatorOverdue = 16,
+
+    /// <summary>Once a week to each director: their plan's overdue and due actions and indicator updates.</summary>
+    DirectorSummary = 17,
+
+    /// <summary>An internal body's notes were published: to its distribution list (people and outside addresses).</summary>
+    NotesPublished = 18,
+
     /// <summary>A councillor's reminder to register their interests: 28 days after taking office (Localism Act 2011 s30), and every year after.</summary>
-    InterestsReminder = 15,
+    InterestsReminder = 19,
+
     Digest = 20,
 }
 
@@ -68,7 +81,7 @@ public static class NotificationKinds
     [
         NotificationKind.PapersPublished, NotificationKind.LateItem, NotificationKind.MeetingMoved, NotificationKind.MeetingCancelled,
         NotificationKind.ReportSubmitted, NotificationKind.ReportReturned, NotificationKind.ReportCleared, NotificationKind.ReportPublished,
-        NotificationKind.QuestionAnswered, NotificationKind.IndicatorAwaitingApproval,
+        NotificationKind.QuestionAnswered, NotificationKind.IndicatorAwaitingApproval, NotificationKind.NotesPublished,
     ];
 
     public static bool IsSecurity(NotificationKind kind) => kind is NotificationKind.SignInInvitation or NotificationKind.PasswordReset;

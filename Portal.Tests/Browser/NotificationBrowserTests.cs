@@ -71,6 +71,40 @@ public sealed class NotificationBrowserTests(BrowserSession session) : BrowserTe
         Assert.Equal("sv-SE", kept.Culture);
     }
 
+    [Fact]
+    public async Task TheEmgsSecretaryKeepsItsDistributionListAndABadAddressIsRefusedBesideTheField()
+    {
+        var page = await NewPageAsync();
+        await SignInToAsync(page, DemoUsers.Secretary, "/meetings/bodies/emg");
+        await WaitForInteractiveAsync(page);
+        await Assertions.Expect(page.Locator("#distribution-title")).ToHaveTextAsync("Distribution list");
+        await Assertions.Expect(page.GetByText("Nobody is on the list yet.")).ToBeVisibleAsync();
+
+        await page.GetByText("Add an outside address").ClickAsync();
+        await page.Locator("#dist-name").FillAsync("Without Walls partnership board");
+        await page.Locator("#dist-email").FillAsync("board@withoutwalls");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add the address" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#dist-email-error")).ToContainTextAsync("Enter an e-mail address in the form name@example.org.");
+        await Assertions.Expect(page.Locator(".error-summary")).ToContainTextAsync("Enter an e-mail address in the form name@example.org.");
+        await Assertions.Expect(page.Locator("#dist-email")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(page.Locator("#dist-email")).ToHaveValueAsync("board@withoutwalls");
+        await AssertAccessibleAsync(page);
+        Assert.Equal(0, await App.QueryAsync(db => db.DistributionRecipients.CountAsync()));
+
+        await page.Locator("#dist-email").FillAsync("board@withoutwalls.example");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add the address" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#distribution-list")).ToContainTextAsync("Without Walls partnership board <board@withoutwalls.example> (outside address)");
+        await Assertions.Expect(page.Locator("#dist-email-error")).ToHaveCountAsync(0);
+        await page.GetByText("Add a person from the portal").ClickAsync();
+        await page.Locator("#dist-person").SelectOptionAsync(new SelectOptionValue { Label = "Barbara Boyce" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add the person" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#distribution-list li")).ToHaveCountAsync(2);
+        await AssertAccessibleAsync(page);
+        await ScreenshotAsync(page, "distribution-list");
+        var kept = await App.QueryAsync(db => db.DistributionRecipients.OrderBy(r => r.Id).ToListAsync());
+        Assert.Equal(["board@withoutwalls.example", null], kept.Select(r => r.Email));
+    }
+
     private static int Unread(string? label) =>
         label is not null && Regex.Match(label, @"(\d+) unread") is { Success: true } match ? int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
 

@@ -266,6 +266,7 @@ public sealed class ServiceAuthorisationMatrixTests
                     ("CalendarFeedService", "id") => _ids["meeting"],
                     ("BodyService", "id" or "bodyId") => _ids["body"],
                     ("BodyService", "memberId") => _ids["member"],
+                    ("DistributionService", "entryId") => 1,
                     ("BodyService", "clearDays" or "monthsAhead") => 5,
                     ("CouncillorService" or "PhotoService" or "InterestService", "personId") => _ids["councillor"],
                     ("InterestService", "interestId") => _ids["interest"],

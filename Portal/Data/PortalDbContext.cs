@@ -120,6 +120,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, I
     public DbSet<Portal.Domain.Notifications.Notification> Notifications => Set<Portal.Domain.Notifications.Notification>();
 
     public DbSet<Portal.Domain.Notifications.NotificationPreference> NotificationPreferences => Set<Portal.Domain.Notifications.NotificationPreference>();
+
+    public DbSet<Portal.Domain.Notifications.DistributionRecipient> DistributionRecipients => Set<Portal.Domain.Notifications.DistributionRecipient>();
+
     /// <summary>The data-protection key ring (cookies, invitation links), kept here so it survives restarts and travels with backups; never audited.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

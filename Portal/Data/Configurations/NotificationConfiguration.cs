@@ -31,3 +31,15 @@ internal sealed class NotificationPreferenceConfiguration : IEntityTypeConfigura
         builder.HasIndex(p => p.PersonId).IsUnique();
     }
 }
+
+internal sealed class DistributionRecipientConfiguration : IEntityTypeConfiguration<DistributionRecipient>
+{
+    public void Configure(EntityTypeBuilder<DistributionRecipient> builder)
+    {
+        builder.Property(r => r.Name).HasMaxLength(DistributionRecipient.NameMaxLength);
+        builder.Property(r => r.Email).HasMaxLength(DistributionRecipient.EmailMaxLength);
+        builder.HasOne<Portal.Domain.Meetings.Body>().WithMany().HasForeignKey(r => r.BodyId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Portal.Domain.Organisation.Person>().WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(r => new { r.BodyId, r.PersonId });
+    }
+}

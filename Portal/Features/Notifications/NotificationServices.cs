@@ -1,5 +1,6 @@
 using Portal.Features.Admin.Outbox; // the administrators' outbox page lives with the other admin pages; its service is registered here
 using Portal.Features.Notifications.Chasers;
+using Portal.Features.Notifications.Distribution;
 using Portal.Features.Notifications.Inbox;
 using Portal.Features.Notifications.Mail;
 using Portal.Features.Notifications.Outbox;
@@ -25,6 +26,12 @@ public static class NotificationServices
         services.AddScoped<InboxService>();
         services.AddScoped<PreferenceService>();
         services.AddScoped<OutboxAdminService>();
+        services.AddSingleton<DistributionTokens>();
+        services.AddScoped<DistributionService>();
+        services.AddScoped<NotesNotifier>();
+        services.AddScoped<IndicatorChaser>();
+        services.AddScoped<DirectorSummary>();
+        services.AddScoped<SummaryLines>();
         return services;
     }
 }

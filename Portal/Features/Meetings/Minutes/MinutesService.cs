@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Common;
 using Portal.Domain.Meetings;
+using Portal.Features.Notifications.Distribution; // published notes go to the body's distribution list
 using Portal.Infrastructure.LiveUpdates;
 using Portal.Infrastructure.Time;
 
@@ -12,7 +13,9 @@ namespace Portal.Features.Meetings.Minutes;
 /// completion, and the minutes' approval, or a Swedish protokoll's signing, posting and
 /// publication. Each write checks the caller's rights and tells open pages through the change feed.
 /// </summary>
-public sealed class MinutesService(IDbContextFactory<PortalDbContext> dbFactory, MeetingAccess access, MeetingWriter writer, ChangeFeed changes, TimeProvider clock)
+public sealed class MinutesService(
+    IDbContextFactory<PortalDbContext> dbFactory, MeetingAccess access, MeetingWriter writer, ChangeFeed changes, TimeProvider clock,
+    NotesNotifier notes)
 {
     public Task<int> WriteNotesAsync(int meetingId, int itemId, string? notes, int version, CancellationToken ct) =>
         writer.ChangeItemAsync(meetingId, itemId, version, (i, m) =>
@@ -109,6 +112,8 @@ public sealed class MinutesService(IDbContextFactory<PortalDbContext> dbFactory,
     public async Task<int> PublishNotesAsync(int id, int version, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await writer.ChangeMeetingAsync(db, id, version, (m, body) => m.PublishNotes(body.Regime, clock.Today()), ct);
+        // The distribution list is told in the same save as the publish.
+        return await writer.ChangeMeetingAsync(
+            db, id, version, (m, body) => m.PublishNotes(body.Regime, clock.Today()), ct, notify: (m, body) => notes.AddAsync(db, m, body, ct));
     }
 }

@@ -13,8 +13,17 @@ public sealed class ChaserOptions
 {
     public const string Section = "Portal:Notifications";
 
-    /// <summary>How many days before an action's due date its owner is chased.</summary>
+    /// <summary>How many days before an action's due date (or the end of an indicator's period) its owner is chased.</summary>
     public int ChaseDays { get; set; } = 7;
+
+    /// <summary>The day of the week the directors' weekly summary goes, at the digest hour on the council's clock.</summary>
+    public DayOfWeek SummaryDay { get; set; } = DayOfWeek.Monday;
+
+    /// <summary>
+    /// How long after start-up the sender waits before its first mail (notifications are still written).
+    /// Zero by default; a test holds the sender back with it to kill the process between writing and sending.
+    /// </summary>
+    public TimeSpan SenderStartDelay { get; set; } = TimeSpan.Zero;
 }
 
 /// <summary>

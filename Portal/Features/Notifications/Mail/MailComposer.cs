@@ -21,14 +21,25 @@ namespace Portal.Features.Notifications.Mail;
 /// </summary>
 public sealed class MailComposer(
     IDbContextFactory<PortalDbContext> dbFactory, IStringLocalizer<Text> text, PublicAddress address, UnsubscribeTokens tokens,
-    CalendarFeedService calendars, ConfiguredMail mail)
+    CalendarFeedService calendars, ConfiguredMail mail, Chasers.SummaryLines summaries, Distribution.DistributionTokens lists)
 {
     public async Task<MimeMessage> ComposeAsync(Notification notification, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(notification);
         var culture = CultureInfo.GetCultureInfo(notification.Culture);
-        var lines = notification.Kind == NotificationKind.Digest ? await DigestLinesAsync(notification.Id, culture, ct) : [];
-        var (subject, body, html) = InCulture(culture, () => Write(notification, lines, culture));
+        string? extra = null;
+        IReadOnlyList<(string Line, Uri Link)> lines = [];
+        if (notification.Kind == NotificationKind.Digest)
+        {
+            lines = await DigestLinesAsync(notification.Id, culture, ct);
+        }
+        else if (notification.Kind == NotificationKind.DirectorSummary)
+        {
+            (extra, lines) = await InCulture(culture, () => summaries.ForAsync(notification, culture, ct));
+        }
+
+        var unsubscribe = await UnsubscribeAsync(notification, ct);
+        var (subject, body, html) = InCulture(culture, () => Write(notification, lines, culture, extra, unsubscribe));
         var message = new MimeMessage
         {
             Subject = subject,
@@ -37,7 +48,7 @@ public sealed class MailComposer(
         message.From.Add(MailboxAddress.Parse(mail.Options.From));
         message.To.Add(MailboxAddress.Parse(notification.Email!));
         message.Headers.Add("Auto-Submitted", "auto-generated");
-        if (Unsubscribe(notification) is Uri unsubscribe)
+        if (unsubscribe is not null)
         {
             message.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
             message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
@@ -60,7 +71,8 @@ public sealed class MailComposer(
         return text[$"Notify.Line.{kind}", subject, date?.ToString("d MMMM yyyy", culture) ?? string.Empty];
     }
 
-    private (string Subject, string Text, string Html) Write(Notification n, IReadOnlyList<(string Line, Uri Link)> digest, CultureInfo culture)
+    private (string Subject, string Text, string Html) Write(
+        Notification n, IReadOnlyList<(string Line, Uri Link)> digest, CultureInfo culture, string? extra, Uri? unsubscribe)
     {
         var link = address.Link(n.Link);
         var kindName = text[$"Notify.Kind.{n.Kind}"].Value;
@@ -68,15 +80,20 @@ public sealed class MailComposer(
         var subject = n.Kind == NotificationKind.Digest ? sentence : $"{kindName}: {n.Subject}";
         var detail = n.Detail is null ? null : text["Notify.Detail", n.Detail].Value;
         var readAt = text["Notify.ReadAt"].Value;
-        var why = text["Notify.Why"].Value;
-        var unsubscribe = Unsubscribe(n);
-        var stop = unsubscribe is null ? null : text["Notify.Unsubscribe"].Value;
+        var outside = n.PersonId is null && n.Kind == NotificationKind.NotesPublished;
+        var why = outside ? text["Notify.WhyList", n.Subject].Value : text["Notify.Why"].Value;
+        var stop = unsubscribe is null ? null : outside ? text["Notify.LeaveList"].Value : text["Notify.Unsubscribe"].Value;
 
         var plain = new StringBuilder();
         plain.AppendLine(sentence);
+        if (!string.IsNullOrEmpty(extra))
+        {
+            plain.AppendLine().AppendLine(extra);
+        }
+
         foreach (var (line, at) in digest)
         {
-            plain.AppendLine(CultureInfo.InvariantCulture, $"- {line}: {at}");
+            plain.AppendLine(CultureInfo.InvariantCulture, $"- {line}").AppendLine(CultureInfo.InvariantCulture, $"  {at}");
         }
 
         if (detail is not null)
@@ -95,6 +112,11 @@ public sealed class MailComposer(
         html.Append(CultureInfo.InvariantCulture, $"<!DOCTYPE html><html lang=\"{E(culture.Name)}\"><head><meta charset=\"utf-8\"><title>{E(subject)}</title></head>");
         html.Append("<body style=\"font-family:sans-serif;font-size:16px;line-height:1.5;color:#1a1a1a;background:#ffffff\">");
         html.Append(CultureInfo.InvariantCulture, $"<h1 style=\"font-size:20px\">{E(kindName)}</h1><p>{E(sentence)}</p>");
+        if (!string.IsNullOrEmpty(extra))
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p>{E(extra)}</p>");
+        }
+
         if (digest.Count > 0)
         {
             html.Append("<ul>");
@@ -115,17 +137,34 @@ public sealed class MailComposer(
         html.Append(CultureInfo.InvariantCulture, $"<hr><p style=\"font-size:14px\">{E(why)}");
         if (unsubscribe is not null)
         {
-            html.Append(CultureInfo.InvariantCulture, $" <a href=\"{E(unsubscribe.ToString())}\">{E(stop!)}</a>");
+            // The words end in a colon before the address in plain text; as a link's text they stand alone.
+            html.Append(CultureInfo.InvariantCulture, $" <a href=\"{E(unsubscribe.ToString())}\">{E(stop!.TrimEnd(':', ' '))}</a>");
         }
 
         html.Append("</p></body></html>");
         return (subject, plain.ToString(), html.ToString());
     }
 
-    private Uri? Unsubscribe(Notification n) =>
-        n.PersonId is int person && NotificationKinds.MayBeChosen(n.Kind)
-            ? address.Link($"notifications/unsubscribe?token={Uri.EscapeDataString(tokens.For(person, n.Kind))}")
-            : null;
+    /// <summary>A person's link switches the kind off; an outside address on a distribution list gets one that takes it off the list.</summary>
+    private async Task<Uri?> UnsubscribeAsync(Notification n, CancellationToken ct)
+    {
+        if (n.PersonId is int person)
+        {
+            return NotificationKinds.MayBeChosen(n.Kind) ? Unsubscribe(tokens.For(person, n.Kind)) : null;
+        }
+
+        if (n.Kind != NotificationKind.NotesPublished || n.Email is null || !n.Link.StartsWith("meetings/", StringComparison.Ordinal)
+            || !int.TryParse(n.Link.AsSpan("meetings/".Length), NumberStyles.None, CultureInfo.InvariantCulture, out var meetingId))
+        {
+            return null;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var bodyId = await db.Meetings.AsNoTracking().Where(m => m.Id == meetingId).Select(m => (int?)m.BodyId).SingleOrDefaultAsync(ct);
+        return bodyId is int body ? Unsubscribe(lists.For(body, n.Email)) : null;
+    }
+
+    private Uri Unsubscribe(string token) => address.Link($"notifications/unsubscribe?token={Uri.EscapeDataString(token)}");
 
     private async Task<IReadOnlyList<(string Line, Uri Link)>> DigestLinesAsync(long digestId, CultureInfo culture, CancellationToken ct)
     {

@@ -12,10 +12,12 @@ namespace Portal.Features.Notifications.Outbox;
 /// mails, sends them on one connection, and marks each sent, or waiting again with the reason and
 /// an exponential back-off, or failed when refused for good or out of attempts. A claim is a lease:
 /// a mail the process died while sending goes again once its lease runs out, with the same
-/// Message-Id. It also tells open pages of new notifications, chases owners of actions due or overdue, and makes the daily digests.
+/// Message-Id. It also tells open pages of new notifications, chases owners of actions and indicator figures due or overdue,
+/// writes the directors' weekly summaries, and makes the daily digests. <see cref="Chasers.ChaserOptions.SenderStartDelay"/> holds back its first mail (not its writing).
 /// </summary>
 public sealed class OutboxSender(
-    IServiceScopeFactory scopes, ConfiguredMail mail, ChangeFeed changes, TimeProvider clock, ILogger<OutboxSender> logger) : BackgroundService
+    IServiceScopeFactory scopes, ConfiguredMail mail, ChangeFeed changes, TimeProvider clock, ILogger<OutboxSender> logger,
+    Microsoft.Extensions.Options.IOptions<Chasers.ChaserOptions> chasers) : BackgroundService
 {
     private const int BatchSize = 100;
     private readonly SemaphoreSlim _wake = new(0, 1);
@@ -44,6 +46,7 @@ public sealed class OutboxSender(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var sendFrom = clock.GetUtcNow() + chasers.Value.SenderStartDelay;
         using var subscription = changes.Subscribe<object>(change =>
         {
             if (change is not NotificationsChanged)
@@ -60,10 +63,16 @@ public sealed class OutboxSender(
                 {
                     await scope.ServiceProvider.GetRequiredService<Chasers.ActionChaser>().ChaseAsync(stoppingToken);
                     await scope.ServiceProvider.GetRequiredService<Members.Register.InterestReminder>().RemindAsync(stoppingToken);
+                    await scope.ServiceProvider.GetRequiredService<Chasers.IndicatorChaser>().ChaseAsync(stoppingToken);
+                    await scope.ServiceProvider.GetRequiredService<Chasers.DirectorSummary>().WriteDueAsync(stoppingToken);
                     await scope.ServiceProvider.GetRequiredService<DigestWriter>().WriteDueAsync(stoppingToken);
                 }
 
-                await SendDueAsync(stoppingToken);
+                if (clock.GetUtcNow() >= sendFrom)
+                {
+                    await SendDueAsync(stoppingToken);
+                }
+
                 await AnnounceNewAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
