@@ -1,0 +1,70 @@
+using Microsoft.Playwright;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Browser;
+
+/// <summary>
+/// The pages with pictures in a real browser: each picture's text alternative read as a screen
+/// reader would and set against the table beside or behind it, an axe scan in both themes and both
+/// languages, and a screenshot of each picture for a person to look at (in /tmp/pictures-look/).
+/// </summary>
+public sealed class PictureBrowserTests(BrowserSession session) : BrowserTest(session)
+{
+    private static readonly string LookDirectory = Path.Combine(Path.GetTempPath(), "pictures-look");
+
+    [Theory]
+    [InlineData("en-GB", false)]
+    [InlineData("en-GB", true)]
+    [InlineData("sv-SE", false)]
+    [InlineData("sv-SE", true)]
+    public async Task TheDashboardsPicturesAgreeWithItsTablesAndPassAxe(string culture, bool dark)
+    {
+        var page = await NewPageAsync(culture);
+        await SignInToAsync(page, DemoUsers.Director, "/plans/1/dashboard");
+        await UseThemeAsync(page, dark, culture);
+
+        var bars = page.Locator("svg.rag-bar[role=img]");
+        var rows = page.Locator("section[aria-labelledby=counts-title] tbody tr");
+        Assert.Equal(await rows.CountAsync() * 2, await bars.CountAsync());
+        for (var i = 0; i < await rows.CountAsync(); i++)
+        {
+            var cells = await rows.Nth(i).Locator("td").AllTextContentsAsync();
+            var actions = await bars.Nth(i * 2).Locator("g.rag-band").EvaluateAllAsync<int>("bands => bands.reduce((n, b) => n + Number(b.dataset.count), 0)");
+            Assert.Equal(cells.Take(4).Sum(int.Parse), actions);
+            Assert.False(string.IsNullOrWhiteSpace(await bars.Nth(i * 2).GetAttributeAsync("aria-label")));
+        }
+
+        Assert.NotNull(await page.Locator("svg.risk-grid").GetAttributeAsync("aria-label"));
+        Assert.NotNull(await page.Locator("svg.burn-up").GetAttributeAsync("aria-label"));
+        await AssertAccessibleAsync(page);
+        await page.Locator("details.picture-table summary").First.ClickAsync();
+        await AssertAccessibleAsync(page);
+        var name = $"dashboard-{culture}{(dark ? "-dark" : string.Empty)}";
+        await LookAsync(page, "section.glance", name + "-glance");
+        await LookAsync(page, "figure.burn-up-figure", name + "-burnup");
+        await LookAsync(page, "figure.risk-grid-figure", name + "-riskgrid");
+        if (await page.Locator("svg.sparkline").CountAsync() > 0)
+        {
+            await LookAsync(page, "section[aria-labelledby=off-target-title]", name + "-trends");
+        }
+    }
+
+    private static async Task UseThemeAsync(IPage page, bool dark, string culture)
+    {
+        if (!dark)
+        {
+            return;
+        }
+
+        var (use, back) = culture == "sv-SE" ? ("Använd mörkt tema", "Använd ljust tema") : ("Use dark theme", "Use light theme");
+        await page.GetByRole(AriaRole.Button, new() { Name = use }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = back })).ToBeVisibleAsync();
+    }
+
+    /// <summary>Saves the picture for a person to look at; asserts it is there.</summary>
+    private static async Task LookAsync(IPage page, string selector, string name)
+    {
+        Directory.CreateDirectory(LookDirectory);
+        await page.Locator(selector).First.ScreenshotAsync(new() { Path = Path.Combine(LookDirectory, name + ".png") });
+    }
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Rendering;
+
+namespace Portal.Components.Shared.Svg;
+
+/// <summary>An SVG <c>text</c> element (Razor reserves the <c>&lt;text&gt;</c> tag), with a class for its colour and weight.</summary>
+public sealed class SvgLabel : ComponentBase
+{
+    [Parameter]
+    public double X { get; set; }
+
+    [Parameter]
+    public double Y { get; set; }
+
+    [Parameter]
+    public string Anchor { get; set; } = "start";
+
+    [Parameter]
+    public string? Class { get; set; }
+
+    [Parameter, EditorRequired]
+    public string Text { get; set; } = string.Empty;
+
+    protected override void BuildRenderTree(RenderTreeBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.OpenElement(0, "text");
+        builder.AddAttribute(1, "x", SvgMath.F(X));
+        builder.AddAttribute(2, "y", SvgMath.F(Y));
+        builder.AddAttribute(3, "text-anchor", Anchor);
+        builder.AddAttribute(4, "class", Class);
+        builder.AddContent(5, Text);
+        builder.CloseElement();
+    }
+}
+
+/// <summary>Numbers as SVG wants them: invariant, one decimal at most.</summary>
+public static class SvgMath
+{
+    public static string F(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
+
+    /// <summary>A polyline's <c>d</c> from points, skipping gaps (a missing figure starts a new line).</summary>
+    public static string Path(IEnumerable<(double X, double? Y)> points)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        var builder = new System.Text.StringBuilder();
+        var move = true;
+        foreach (var (x, y) in points)
+        {
+            if (y is not double value)
+            {
+                move = true;
+                continue;
+            }
+
+            builder.Append(move ? 'M' : 'L').Append(F(x)).Append(',').Append(F(value)).Append(' ');
+            move = false;
+        }
+
+        return builder.ToString().TrimEnd();
+    }
+}
