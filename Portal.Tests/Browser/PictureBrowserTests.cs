@@ -49,6 +49,51 @@ public sealed class PictureBrowserTests(BrowserSession session) : BrowserTest(se
         }
     }
 
+    [Theory]
+    [InlineData("en-GB", false)]
+    [InlineData("en-GB", true)]
+    [InlineData("sv-SE", false)]
+    [InlineData("sv-SE", true)]
+    public async Task TheThreadMapZoomsFromTheKeyboardAndAgreesWithItsTable(string culture, bool dark)
+    {
+        var page = await NewPageAsync(culture);
+        await SignInToAsync(page, DemoUsers.Officer, "/thread/map");
+        await UseThemeAsync(page, dark, culture);
+
+        var boxes = page.Locator("svg.thread-map a.map-node");
+        Assert.Equal(await page.Locator("table.map-table tbody tr").CountAsync(), await boxes.CountAsync());
+        Assert.True(await page.Locator("svg.thread-map rect.svg-mine").CountAsync() > 0);
+        Assert.False(string.IsNullOrWhiteSpace(await page.Locator("#map-caption").TextContentAsync()));
+        await AssertAccessibleAsync(page);
+        var name = $"thread-map-{culture}{(dark ? "-dark" : string.Empty)}";
+        await LookAsync(page, "figure.thread-map-figure", name);
+
+        // Zoom into the first ambition from the keyboard: its box is a link like any other.
+        var first = boxes.First;
+        var label = await first.GetAttributeAsync("aria-label");
+        await first.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/thread/map?at=*");
+        var focus = await page.Locator("nav.map-where [aria-current=page]").TextContentAsync();
+        Assert.StartsWith(focus!, label, StringComparison.Ordinal);
+        await AssertAccessibleAsync(page);
+        await LookAsync(page, "figure.thread-map-figure", name + "-zoomed");
+    }
+
+    [Fact]
+    public async Task AThreadItemShowsItselfOnTheMap()
+    {
+        var page = await NewPageAsync();
+        await SignInToAsync(page, DemoUsers.Officer, "/thread");
+        await page.Locator("article.objective").First.GetByRole(AriaRole.Link).First.ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Show on the map" }).ClickAsync();
+        await page.WaitForURLAsync("**/thread/map?at=*");
+
+        await Assertions.Expect(page.Locator("svg.thread-map a[aria-current=true]")).ToHaveCountAsync(1);
+        await AssertAccessibleAsync(page);
+        await LookAsync(page, "figure.thread-map-figure", "thread-map-item");
+    }
+
     private static async Task UseThemeAsync(IPage page, bool dark, string culture)
     {
         if (!dark)

@@ -97,6 +97,7 @@ public static class PortalServices
         services.AddScoped<Portal.Features.Thread.Editing.ThreadEditingService>();
         services.AddScoped<Portal.Features.Thread.Appraisals.AppraisalService>();
         services.AddScoped<Portal.Features.Thread.Coverage.ThreadCoverageService>();
+        services.AddScoped<Portal.Features.Thread.Map.ThreadMapService>();
         services.AddSingleton<ThreadCache>();
         services.AddScoped<MeetingAccess>();
         services.AddScoped<Portal.Features.Establishment.Chart.ChartService>();
