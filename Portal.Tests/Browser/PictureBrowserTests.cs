@@ -94,6 +94,50 @@ public sealed class PictureBrowserTests(BrowserSession session) : BrowserTest(se
         await LookAsync(page, "figure.thread-map-figure", "thread-map-item");
     }
 
+    [Theory]
+    [InlineData("en-GB", false)]
+    [InlineData("en-GB", true)]
+    [InlineData("sv-SE", false)]
+    [InlineData("sv-SE", true)]
+    public async Task TheStructureChartIsBoxesAndLinesThatAgreeWithItsTableOnAnyDate(string culture, bool dark)
+    {
+        var page = await NewPageAsync(culture);
+        await SignInToAsync(page, DemoUsers.Member, "/organisation/chart?view=boxes");
+        await UseThemeAsync(page, dark, culture);
+
+        var boxes = page.Locator("svg.structure-picture a.chart-box:not(.chart-open):not(.chart-more)");
+        Assert.Equal(await page.Locator("table.structure-table tbody tr").CountAsync(), await boxes.CountAsync());
+        Assert.True(await page.Locator("svg.structure-picture .chart-badge").CountAsync() >= 3);
+        await AssertAccessibleAsync(page);
+        var name = $"structure-{culture}{(dark ? "-dark" : string.Empty)}";
+        await LookAsync(page, "figure.structure-figure", name);
+
+        // Open a director's branch (the demo's stacks are short enough to draw whole), then a box from the keyboard.
+        var director = boxes.Nth(1);
+        var directorId = (await director.GetAttributeAsync("href"))!.Split('/')[^1];
+        var directorTitle = await page.Locator($"table.structure-table tbody tr[data-post='{directorId}'] th a").TextContentAsync();
+        await GoToAsync(page, $"/organisation/chart?view=boxes&root={directorId}");
+        await Assertions.Expect(page.Locator("nav [aria-current=page]")).ToHaveTextAsync(directorTitle!);
+        Assert.StartsWith(directorTitle!, await boxes.First.GetAttributeAsync("aria-label"), StringComparison.Ordinal);
+        await AssertAccessibleAsync(page);
+        await boxes.First.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync($"**/organisation/posts/{directorId}");
+        await GoToAsync(page, "/organisation/chart?view=boxes&on=2009-07-20");
+        var vacant = await page.Locator("svg.structure-picture rect.chart-box-vacant").CountAsync();
+        Assert.True(vacant > 0);
+        var vacantWord = culture == "sv-SE" ? "Vakant" : "Vacant";
+        Assert.Equal(vacant, await page.Locator("table.structure-table tbody td", new() { HasTextString = vacantWord }).CountAsync());
+        await LookAsync(page, "figure.structure-figure", name + "-2009");
+        if (!dark && culture == "en-GB")
+        {
+            Directory.CreateDirectory(LookDirectory);
+            await page.EmulateMediaAsync(new() { Media = Media.Print });
+            await page.ScreenshotAsync(new() { Path = Path.Combine(LookDirectory, "structure-print.png"), FullPage = true });
+            await page.PdfAsync(new() { Path = Path.Combine(LookDirectory, "structure-print.pdf"), PreferCSSPageSize = true });
+        }
+    }
+
     private static async Task UseThemeAsync(IPage page, bool dark, string culture)
     {
         if (!dark)
