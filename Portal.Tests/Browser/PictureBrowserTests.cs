@@ -117,7 +117,7 @@ public sealed class PictureBrowserTests(BrowserSession session) : BrowserTest(se
         var directorId = (await director.GetAttributeAsync("href"))!.Split('/')[^1];
         var directorTitle = await page.Locator($"table.structure-table tbody tr[data-post='{directorId}'] th a").TextContentAsync();
         await GoToAsync(page, $"/organisation/chart?view=boxes&root={directorId}");
-        await Assertions.Expect(page.Locator("nav [aria-current=page]")).ToHaveTextAsync(directorTitle!);
+        await Assertions.Expect(page.Locator("nav.chart-where [aria-current=page]")).ToHaveTextAsync(directorTitle!);
         Assert.StartsWith(directorTitle!, await boxes.First.GetAttributeAsync("aria-label"), StringComparison.Ordinal);
         await AssertAccessibleAsync(page);
         await boxes.First.FocusAsync();
@@ -136,6 +136,46 @@ public sealed class PictureBrowserTests(BrowserSession session) : BrowserTest(se
             await page.ScreenshotAsync(new() { Path = Path.Combine(LookDirectory, "structure-print.png"), FullPage = true });
             await page.PdfAsync(new() { Path = Path.Combine(LookDirectory, "structure-print.pdf"), PreferCSSPageSize = true });
         }
+    }
+
+    [Theory]
+    [InlineData("en-GB", false)]
+    [InlineData("en-GB", true)]
+    [InlineData("sv-SE", false)]
+    [InlineData("sv-SE", true)]
+    public async Task TheMonthGridColoursEachBodyWithAKeyAndTheBodyPageDrawsAttendance(string culture, bool dark)
+    {
+        var page = await NewPageAsync(culture);
+        await SignInToAsync(page, DemoUsers.Secretary, "/meetings?view=grid");
+        await UseThemeAsync(page, dark, culture);
+
+        var meetings = page.Locator("table.month-grid a.grid-meeting");
+        Assert.True(await meetings.CountAsync() > 0);
+        Assert.Equal(await meetings.CountAsync(), await page.Locator("table.month-grid a.grid-meeting[class*=body-colour-]").CountAsync());
+        var key = await page.Locator("ul.body-key li").AllTextContentsAsync();
+        foreach (var text in await meetings.AllTextContentsAsync())
+        {
+            Assert.Contains(key, body => text.Contains(body.Trim(), StringComparison.Ordinal));
+        }
+
+        await AssertAccessibleAsync(page);
+        var name = $"meetings-{culture}{(dark ? "-dark" : string.Empty)}";
+        await LookAsync(page, "table.month-grid", name + "-grid");
+        await LookAsync(page, "ul.body-key", name + "-key");
+
+        await GoToAsync(page, "/meetings/bodies/emg");
+        var bars = page.Locator("ul.attendance-bars svg.rag-bar[role=img]");
+        var rows = page.Locator("table.attendance-table tbody tr");
+        Assert.True(await bars.CountAsync() > 0);
+        Assert.Equal(await rows.CountAsync(), await bars.CountAsync());
+        for (var i = 0; i < await rows.CountAsync(); i++)
+        {
+            var cells = await rows.Nth(i).Locator("td").AllTextContentsAsync();
+            Assert.Equal(cells.Sum(int.Parse), int.Parse((await bars.Nth(i).GetAttributeAsync("data-total"))!, System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        await AssertAccessibleAsync(page);
+        await LookAsync(page, "section[aria-labelledby=attendance-title]", name + "-attendance");
     }
 
     private static async Task UseThemeAsync(IPage page, bool dark, string culture)

@@ -107,6 +107,7 @@ public static class PortalServices
         services.AddScoped<Portal.Features.Establishment.Roles.StatutoryRoleService>();
         services.AddScoped<Portal.Features.Establishment.Establishment.EstablishmentService>();
         services.AddScoped<BodyService>();
+        services.AddScoped<Portal.Features.Meetings.Bodies.AttendanceService>();
         services.AddScoped<MeetingWriter>();
         services.AddScoped<MeetingService>();
         services.AddScoped<ScheduleService>();

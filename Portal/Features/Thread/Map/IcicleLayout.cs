@@ -18,6 +18,12 @@ public static class IcicleLayout
         return boxes;
     }
 
+    /// <summary>The mark drawn at a box's right edge: an arrow for the item asked for, a triangle for a broken thread, else a diamond (the reader's own path).</summary>
+    public static string MarkPath(bool item, bool broken, double x, double y) =>
+        item ? FormattableString.Invariant($"M{x - 5:0.#},{y - 6:0.#} L{x + 5:0.#},{y:0.#} L{x - 5:0.#},{y + 6:0.#} Z")
+        : broken ? FormattableString.Invariant($"M{x:0.#},{y - 6:0.#} L{x + 6:0.#},{y + 5:0.#} L{x - 6:0.#},{y + 5:0.#} Z")
+        : FormattableString.Invariant($"M{x:0.#},{y - 6:0.#} L{x + 6:0.#},{y:0.#} L{x:0.#},{y + 6:0.#} L{x - 6:0.#},{y:0.#} Z");
+
     private static void Place(IReadOnlyList<MapNode> nodes, MapNode? parent, int column, double top, double height, List<MapBox> boxes)
     {
         var total = nodes.Sum(n => (double)n.Weight);

@@ -1,39 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Rendering;
 
 namespace Portal.Components.Shared.Svg;
-
-/// <summary>An SVG <c>text</c> element (Razor reserves the <c>&lt;text&gt;</c> tag), with a class for its colour and weight.</summary>
-public sealed class SvgLabel : ComponentBase
-{
-    [Parameter]
-    public double X { get; set; }
-
-    [Parameter]
-    public double Y { get; set; }
-
-    [Parameter]
-    public string Anchor { get; set; } = "start";
-
-    [Parameter]
-    public string? Class { get; set; }
-
-    [Parameter, EditorRequired]
-    public string Text { get; set; } = string.Empty;
-
-    protected override void BuildRenderTree(RenderTreeBuilder builder)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.OpenElement(0, "text");
-        builder.AddAttribute(1, "x", SvgMath.F(X));
-        builder.AddAttribute(2, "y", SvgMath.F(Y));
-        builder.AddAttribute(3, "text-anchor", Anchor);
-        builder.AddAttribute(4, "class", Class);
-        builder.AddContent(5, Text);
-        builder.CloseElement();
-    }
-}
 
 /// <summary>Numbers as SVG wants them (invariant, one decimal at most), and text written straight into the render tree.</summary>
 public static class SvgMath
