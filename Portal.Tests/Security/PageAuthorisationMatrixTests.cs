@@ -98,6 +98,7 @@ public sealed partial class PageAuthorisationMatrixTests : HttpTest
         ("/thread/appraisals/{PersonId:int}", "/thread/appraisals/{barbara}", "login ok denied ok ok"),
         ("/thread/coverage", "/thread/coverage", "login ok denied ok ok"),
         ("/thread/explore", "/thread/explore", "login ok ok ok ok"),
+        ("/thread/map", "/thread/map", "login ok ok ok ok"),
         ("/thread/items/{NodeKey}", "/thread/items/{thread-item}", "login ok ok ok ok"),
         ("/thread/strategy", "/thread/strategy", "login ok ok ok ok"),
     ];

@@ -98,6 +98,7 @@ public static class PortalServices
         services.AddScoped<Portal.Features.Thread.Editing.ThreadEditingService>();
         services.AddScoped<Portal.Features.Thread.Appraisals.AppraisalService>();
         services.AddScoped<Portal.Features.Thread.Coverage.ThreadCoverageService>();
+        services.AddScoped<Portal.Features.Thread.Map.ThreadMapService>();
         services.AddSingleton<ThreadCache>();
         services.AddScoped<MeetingAccess>();
         services.AddScoped<Portal.Features.Establishment.Chart.ChartService>();
@@ -107,6 +108,7 @@ public static class PortalServices
         services.AddScoped<Portal.Features.Establishment.Roles.StatutoryRoleService>();
         services.AddScoped<Portal.Features.Establishment.Establishment.EstablishmentService>();
         services.AddScoped<BodyService>();
+        services.AddScoped<Portal.Features.Meetings.Bodies.AttendanceService>();
         services.AddScoped<MeetingWriter>();
         services.AddScoped<MeetingService>();
         services.AddScoped<ScheduleService>();

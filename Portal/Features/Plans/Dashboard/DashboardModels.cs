@@ -8,7 +8,19 @@ public sealed record Dashboard(
     int PlanId, string Title, string YearLabel, DateOnly Today, int RiskAppetite,
     IReadOnlyList<PriorityRagCount> Priorities, IReadOnlyList<ActionRow> OverdueActions,
     IReadOnlyList<IndicatorRow> IndicatorsOffTarget, IReadOnlyList<RiskRow> RisksAboveAppetite,
-    IReadOnlyList<DueItem> DueSoon, EditChoices Filters);
+    IReadOnlyList<DueItem> DueSoon, EditChoices Filters, DashboardPictures Pictures);
+
+/// <summary>
+/// What the dashboard's pictures draw beyond the counts: every open risk (the heat map), each
+/// off-target indicator's recent figures (its trend line) and the year's burn-up of actions.
+/// </summary>
+public sealed record DashboardPictures(IReadOnlyList<RiskRow> OpenRisks, IReadOnlyDictionary<int, Portal.Features.Plans.Indicators.IndicatorTrend> Trends, BurnUp BurnUp);
+
+/// <summary>Actions planned to be done (due) and done (completed) by the end of each month of the plan year, counted from the year's start.</summary>
+public sealed record BurnUp(IReadOnlyList<BurnUpMonth> Months, int Total);
+
+/// <summary>One month's end: how many actions were due by then, and how many were completed (none for a month not yet begun).</summary>
+public sealed record BurnUpMonth(DateOnly End, int Planned, int? Completed);
 
 public sealed record PriorityRagCount(int Id, int Number, string Title, RagCounts Actions, RagCounts Indicators);
 

@@ -104,7 +104,9 @@ public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactor
             risks.Where(r => r.ExceedsAppetite(appetite)).OrderByDescending(r => r.Residual.Score)
                 .Select(r => PlanQueries.ToRow(r, Name(r.OwnerId), r.PriorityId is int pid ? numbers.GetValueOrDefault(pid) : null, appetite)).ToList(),
             DueSoon(actions, indicators, risks, calendar, today, Name).OrderBy(d => d.Date).ThenBy(d => d.Title).ToList(),
-            await db.ChoicesAsync(plan.Id, ct)));
+            await db.ChoicesAsync(plan.Id, ct),
+            await DashboardPicturesBuilder.BuildAsync(db, calendar, year, actions, indicatorRows.Where(i => i.Row.Rag is Rag.Red or Rag.Amber).Select(i => i.Indicator),
+                risks.OrderBy(r => r.Id).Select(r => PlanQueries.ToRow(r, Name(r.OwnerId), r.PriorityId is int pid ? numbers.GetValueOrDefault(pid) : null, appetite)).ToList(), today, ct)));
     }
 
     /// <summary>

@@ -21,3 +21,8 @@ public sealed record PeriodRow(
 
 /// <summary>A figure for one period as typed, in the reader's language; parsed by the service so a bad number is reported beside its field.</summary>
 public sealed record PeriodEdit(int Year, int Number, string? Target, string? Actual, string? Commentary, int Version);
+
+/// <summary>An indicator's recent figures for a small trend line, oldest first, with the band its latest target and tolerance allow.</summary>
+public sealed record IndicatorTrend(IReadOnlyList<TrendPoint> Points, decimal? BandLow, decimal? BandHigh, decimal? Target, decimal Tolerance);
+
+public sealed record TrendPoint(string Label, decimal? Actual, decimal? Target);
