@@ -12,6 +12,7 @@ using Portal.Features.Establishment;
 using Portal.Features.Meetings;
 using Portal.Features.Meetings.Feeds;
 using Portal.Features.Notifications.Preferences;
+using Portal.Features.OpenData;
 using Portal.Features.Plans;
 using Portal.Features.Reports;
 using Portal.Features.Thread;
@@ -154,6 +155,7 @@ app.MapReportFiles();
 app.MapAdminExports();
 app.MapUnsubscribe();
 app.MapPortalHealthChecks();
+app.MapOpenData();
 
 await using (var scope = app.Services.CreateAsyncScope())
 {

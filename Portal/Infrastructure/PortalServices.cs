@@ -135,6 +135,7 @@ public static class PortalServices
         services.AddHostedService<Backups.BackupScheduler>();
         services.AddPortalHealthChecks();
         services.AddPortalNotifications(configuration);
+        Portal.Features.OpenData.OpenDataServices.AddPortalOpenData(services, configuration);
         return services;
     }
 }
