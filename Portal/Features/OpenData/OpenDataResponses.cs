@@ -24,6 +24,12 @@ public static class OpenDataResponses
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
+    /// <summary>The API's records as their OpenAPI document describes them: every property present, null when it has no value.</summary>
+    public static JsonSerializerOptions ApiJson { get; } = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     public const string JsonType = "application/json; charset=utf-8";
 
     /// <summary>Runs the endpoints of a group as an anonymous visitor, with the CORS headers the open data carries.</summary>
@@ -72,7 +78,7 @@ public static class OpenDataResponses
 
     /// <summary>A typed answer serialised as the OpenAPI document describes it, with its ETag, or 304.</summary>
     public static IResult Send<T>(HttpContext http, T value) =>
-        Send(http, JsonSerializer.SerializeToUtf8Bytes(value, Json), JsonType);
+        Send(http, JsonSerializer.SerializeToUtf8Bytes(value, ApiJson), JsonType);
 
     public static IResult Send(HttpContext http, byte[] bytes, string contentType)
     {

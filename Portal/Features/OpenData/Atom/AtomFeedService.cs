@@ -75,7 +75,7 @@ public sealed class AtomFeedService(IDbContextFactory<PortalDbContext> dbFactory
 
     private string Write(string path, string title, string council, IReadOnlyList<Entry> entries)
     {
-        static string Time(DateOnly date) => date.ToString("yyyy-MM-dd'T'00:00:00'Z'", CultureInfo.InvariantCulture);
+        static string Time(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z";
         var self = site.Link(path).ToString();
         var output = new StringBuilder();
         using (var xml = XmlWriter.Create(output, new XmlWriterSettings { Indent = true, Encoding = Encoding.UTF8, OmitXmlDeclaration = true }))

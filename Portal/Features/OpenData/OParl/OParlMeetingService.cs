@@ -29,10 +29,11 @@ public sealed class OParlMeetingService(IDbContextFactory<PortalDbContext> dbFac
         }
 
         var ids = await MeetingIdsAsync(db, scope, ct);
+        var itemStamps = new Dictionary<int, OParlStamp>();
         var source = new OParlListSource(
             "Meeting", links.Meeting, ids,
-            some => MeetingStampsAsync(db, some, ct),
-            (page, stamps) => WriteMeetingsAsync(db, links, scope, page, stamps, query.OmitInternal, ct),
+            some => MeetingStampsAsync(db, some, ct, itemStamps),
+            (page, stamps) => WriteMeetingsAsync(db, links, scope, page, stamps, query.OmitInternal, ct, itemStamps),
             since => DeletedMeetingsAsync(db, scope, since, null, ct));
         var url = organizationId is int org ? links.OrganizationMeetings(org) : links.BodyList("meeting");
         return await OParlList.WriteAsync(source, query, url, await OParlStamps.FallbackAsync(db, ct));
@@ -46,7 +47,8 @@ public sealed class OParlMeetingService(IDbContextFactory<PortalDbContext> dbFac
         var bodyIds = scope.Keys.ToList();
         if (await db.Meetings.AsNoTracking().AnyAsync(m => m.Id == id && bodyIds.Contains(m.BodyId), ct))
         {
-            return (await WriteMeetingsAsync(db, links, scope, [id], await MeetingStampsAsync(db, [id], ct), omitInternal: false, ct))[0];
+            var itemStamps = new Dictionary<int, OParlStamp>();
+            return (await WriteMeetingsAsync(db, links, scope, [id], await MeetingStampsAsync(db, [id], ct, itemStamps), omitInternal: false, ct, itemStamps))[0];
         }
 
         var gone = await DeletedMeetingsAsync(db, scope, null, id, ct);
@@ -138,11 +140,13 @@ public sealed class OParlMeetingService(IDbContextFactory<PortalDbContext> dbFac
     }
 
     private static async Task<IReadOnlyList<JsonObject>> WriteMeetingsAsync(
-        PortalDbContext db, OParlLinks links, Dictionary<int, Body> scope, IReadOnlyList<int> ids, IReadOnlyDictionary<int, OParlStamp> stamps, bool omitInternal, CancellationToken ct)
+        PortalDbContext db, OParlLinks links, Dictionary<int, Body> scope, IReadOnlyList<int> ids, IReadOnlyDictionary<int, OParlStamp> stamps, bool omitInternal,
+        CancellationToken ct, Dictionary<int, OParlStamp> itemStamps)
     {
         var meetings = await db.Meetings.AsNoTracking().Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
         var items = omitInternal ? [] : await db.AgendaItems.AsNoTracking().Where(i => ids.Contains(i.MeetingId)).ToListAsync(ct);
-        var itemNodes = (await WriteItemsAsync(db, links, scope, items, ct)).ToLookup(n => n.Meeting, n => n.Node);
+        var known = items.TrueForAll(i => itemStamps.ContainsKey(i.Id)) ? itemStamps : null;
+        var itemNodes = (await WriteItemsAsync(db, links, scope, items, ct, known)).ToLookup(n => n.Meeting, n => n.Node);
         var zone = CouncilTime.ZoneFor((await db.SettingsAsync(ct)).Country);
         var fallback = await OParlStamps.FallbackAsync(db, ct);
         return ids.Select(id =>
@@ -211,11 +215,17 @@ public sealed class OParlMeetingService(IDbContextFactory<PortalDbContext> dbFac
     };
 
     /// <summary>A meeting's stamp covers its agenda items, which are written inside it.</summary>
-    private static async Task<Dictionary<int, OParlStamp>> MeetingStampsAsync(PortalDbContext db, IReadOnlyCollection<int> ids, CancellationToken ct)
+    /// <remarks>The items' own stamps are kept in <paramref name="itemStamps"/>, for writing the items without reading them again.</remarks>
+    private static async Task<Dictionary<int, OParlStamp>> MeetingStampsAsync(
+        PortalDbContext db, IReadOnlyCollection<int> ids, CancellationToken ct, Dictionary<int, OParlStamp> itemStamps)
     {
         var stamps = await OParlStamps.ReadAsync(db, nameof(Meeting), ids, ct);
         var items = await db.AgendaItems.AsNoTracking().Where(i => ids.Contains(i.MeetingId)).Select(i => new { i.Id, i.MeetingId }).ToListAsync(ct);
-        var itemStamps = await OParlStamps.ReadAsync(db, nameof(AgendaItem), items.Select(i => i.Id).ToList(), ct);
+        foreach (var (id, stamp) in await OParlStamps.ReadAsync(db, nameof(AgendaItem), items.Select(i => i.Id).ToList(), ct))
+        {
+            itemStamps[id] = stamp;
+        }
+
         foreach (var item in items.Where(i => stamps.ContainsKey(i.MeetingId)))
         {
             stamps[item.MeetingId] = stamps[item.MeetingId].With(itemStamps.GetValueOrDefault(item.Id));
