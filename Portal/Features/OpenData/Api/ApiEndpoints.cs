@@ -27,23 +27,29 @@ public static class ApiEndpoints
     {
         var api = endpoints.MapGroup(Prefix).AsOpenData().RequireRateLimiting(OpenDataLimits.Policy).WithTags("Open data");
         api.MapGet("/forward-plan", async (HttpContext http, OpenDataApiService data, CancellationToken ct,
-                [FromQuery] string? body = null, [FromQuery] DateOnly? from = null, [FromQuery] DateOnly? to = null, [FromQuery] int? page = null, [FromQuery] int? pageSize = null) =>
-                OpenDataResponses.Send(http, await data.ForwardPlanAsync(ApiQuery.Of(body, from, to, page, pageSize), http.Request.Path, ct)))
+                [FromQuery] string? body = null, [FromQuery] string? from = null, [FromQuery] string? to = null, [FromQuery] string? page = null, [FromQuery] string? pageSize = null) =>
+                ApiQuery.Of(body, from, to, page, pageSize, out var problem) is ApiQuery query
+                    ? OpenDataResponses.Send(http, await data.ForwardPlanAsync(query, http.Request.Path, ct))
+                    : OpenDataResponses.Problem(StatusCodes.Status400BadRequest, problem!))
             .WithName("ForwardPlan").WithSummary(Operations[0].Summary)
             .Produces<ApiPage<ForwardPlanItem>>(StatusCodes.Status200OK, "application/json")
-            .Produces(StatusCodes.Status304NotModified).Produces(StatusCodes.Status429TooManyRequests);
+            .Produces(StatusCodes.Status304NotModified).Produces<ProblemMessage>(StatusCodes.Status400BadRequest).Produces(StatusCodes.Status429TooManyRequests);
         api.MapGet("/decisions", async (HttpContext http, OpenDataApiService data, CancellationToken ct,
-                [FromQuery] string? body = null, [FromQuery] DateOnly? from = null, [FromQuery] DateOnly? to = null, [FromQuery] int? page = null, [FromQuery] int? pageSize = null) =>
-                OpenDataResponses.Send(http, await data.DecisionsAsync(ApiQuery.Of(body, from, to, page, pageSize), http.Request.Path, ct)))
+                [FromQuery] string? body = null, [FromQuery] string? from = null, [FromQuery] string? to = null, [FromQuery] string? page = null, [FromQuery] string? pageSize = null) =>
+                ApiQuery.Of(body, from, to, page, pageSize, out var problem) is ApiQuery query
+                    ? OpenDataResponses.Send(http, await data.DecisionsAsync(query, http.Request.Path, ct))
+                    : OpenDataResponses.Problem(StatusCodes.Status400BadRequest, problem!))
             .WithName("Decisions").WithSummary(Operations[1].Summary)
             .Produces<ApiPage<DecisionItem>>(StatusCodes.Status200OK, "application/json")
-            .Produces(StatusCodes.Status304NotModified).Produces(StatusCodes.Status429TooManyRequests);
+            .Produces(StatusCodes.Status304NotModified).Produces<ProblemMessage>(StatusCodes.Status400BadRequest).Produces(StatusCodes.Status429TooManyRequests);
         api.MapGet("/protokoll", async (HttpContext http, OpenDataApiService data, CancellationToken ct,
-                [FromQuery] string? body = null, [FromQuery] DateOnly? from = null, [FromQuery] DateOnly? to = null, [FromQuery] int? page = null, [FromQuery] int? pageSize = null) =>
-                OpenDataResponses.Send(http, await data.ProtokollAsync(ApiQuery.Of(body, from, to, page, pageSize), http.Request.Path, ct)))
+                [FromQuery] string? body = null, [FromQuery] string? from = null, [FromQuery] string? to = null, [FromQuery] string? page = null, [FromQuery] string? pageSize = null) =>
+                ApiQuery.Of(body, from, to, page, pageSize, out var problem) is ApiQuery query
+                    ? OpenDataResponses.Send(http, await data.ProtokollAsync(query, http.Request.Path, ct))
+                    : OpenDataResponses.Problem(StatusCodes.Status400BadRequest, problem!))
             .WithName("Protokoll").WithSummary(Operations[2].Summary)
             .Produces<ApiPage<ProtokollItem>>(StatusCodes.Status200OK, "application/json")
-            .Produces(StatusCodes.Status304NotModified).Produces(StatusCodes.Status429TooManyRequests);
+            .Produces(StatusCodes.Status304NotModified).Produces<ProblemMessage>(StatusCodes.Status400BadRequest).Produces(StatusCodes.Status429TooManyRequests);
         endpoints.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous().AddEndpointFilter(OpenDataResponses.AsVisitor);
         return endpoints;
     }

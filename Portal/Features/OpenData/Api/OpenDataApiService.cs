@@ -14,8 +14,48 @@ public sealed record ApiQuery(string? Body, DateOnly? From, DateOnly? To, int Pa
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
 
-    public static ApiQuery Of(string? body, DateOnly? from, DateOnly? to, int? page, int? pageSize) =>
-        new(string.IsNullOrWhiteSpace(body) ? null : body.Trim(), from, to, Math.Max(1, page ?? 1), Math.Clamp(pageSize ?? DefaultPageSize, 1, MaxPageSize));
+    /// <summary>The query from its text, or null with the problem in words when a date or number cannot be read.</summary>
+    public static ApiQuery? Of(string? body, string? from, string? to, string? page, string? pageSize, out string? problem)
+    {
+        problem = null;
+        DateOnly? Date(string name, string? text)
+        {
+            if (string.IsNullOrEmpty(text))
+            {
+                return null;
+            }
+
+            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
+            {
+                return date;
+            }
+
+            throw new FormatException($"{name} must be a date as yyyy-mm-dd.");
+        }
+
+        int? Number(string name, string? text)
+        {
+            if (string.IsNullOrEmpty(text))
+            {
+                return null;
+            }
+
+            return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 1
+                ? n
+                : throw new FormatException($"{name} must be a whole number from 1.");
+        }
+
+        try
+        {
+            return new(string.IsNullOrWhiteSpace(body) ? null : body.Trim(), Date("from", from), Date("to", to),
+                Number("page", page) ?? 1, Math.Min(Number("pageSize", pageSize) ?? DefaultPageSize, MaxPageSize));
+        }
+        catch (FormatException bad)
+        {
+            problem = bad.Message;
+            return null;
+        }
+    }
 
     public bool Covers(DateOnly date) => (From is not DateOnly f || date >= f) && (To is not DateOnly t || date <= t);
 }

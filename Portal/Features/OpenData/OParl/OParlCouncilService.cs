@@ -151,5 +151,5 @@ public sealed class OParlCouncilService(IDbContextFactory<PortalDbContext> dbFac
     private static Task<OParlStamp> BodyStampAsync(PortalDbContext db, CancellationToken ct) => OParlStamps.FallbackAsync(db, ct);
 
     internal static async Task<string> CouncilNameAsync(PortalDbContext db, CancellationToken ct) =>
-        await db.Installations.AsNoTracking().Select(i => i.CouncilName).FirstOrDefaultAsync(ct) ?? "Council";
+        await db.Installations.AsNoTracking().OrderBy(i => i.Id).Select(i => i.CouncilName).FirstOrDefaultAsync(ct) ?? "Council";
 }

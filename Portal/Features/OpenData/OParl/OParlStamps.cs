@@ -17,7 +17,7 @@ internal static class OParlStamps
 {
     public static async Task<OParlStamp> FallbackAsync(PortalDbContext db, CancellationToken ct)
     {
-        var created = await db.Installations.AsNoTracking().Select(i => (DateTime?)i.CreatedUtc).FirstOrDefaultAsync(ct) ?? DateTime.UnixEpoch;
+        var created = await db.Installations.AsNoTracking().OrderBy(i => i.Id).Select(i => (DateTime?)i.CreatedUtc).FirstOrDefaultAsync(ct) ?? DateTime.UnixEpoch;
         return new OParlStamp(created, created);
     }
 
