@@ -13,6 +13,7 @@ using Portal.Features.Imports;
 using Portal.Features.Meetings;
 using Portal.Features.Meetings.Feeds;
 using Portal.Features.Notifications.Preferences;
+using Portal.Features.OpenData;
 using Portal.Features.Plans;
 using Portal.Features.Reports;
 using Portal.Features.Setup;
@@ -158,6 +159,7 @@ app.MapImportTemplates();
 app.MapUnsubscribe();
 Portal.Features.Members.MemberEndpoints.MapCouncillorPhotos(app);
 app.MapPortalHealthChecks();
+app.MapOpenData();
 
 await using (var scope = app.Services.CreateAsyncScope())
 {

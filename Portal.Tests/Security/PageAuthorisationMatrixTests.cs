@@ -68,6 +68,7 @@ public sealed partial class PageAuthorisationMatrixTests : HttpTest
         ("/notifications", "/notifications", "login ok ok ok ok"),
         ("/notifications/preferences", "/notifications/preferences", "login ok ok ok ok"),
         ("/notifications/{Id:long}", "/notifications/999999", "login ok ok ok ok"),
+        ("/open-data", "/open-data", "ok ok ok ok ok"),
         ("/organisation", "/organisation", "login ok ok ok ok"),
         ("/organisation/chart", "/organisation/chart", "login ok ok ok ok"),
         ("/organisation/establishment", "/organisation/establishment", "login ok ok ok ok"),

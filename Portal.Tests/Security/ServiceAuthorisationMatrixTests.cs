@@ -264,6 +264,7 @@ public sealed class ServiceAuthorisationMatrixTests
                     ("MinutesService" or "AppraisalService" or "PostService" or "PostAdminService" or "BodyService", "personId") => _ids["person"],
                     ("AgendaService", "position") => 1,
                     ("CalendarFeedService", "id") => _ids["meeting"],
+                    ("OParlCouncilService" or "OParlPeopleService" or "OParlMeetingService" or "OParlPaperService", _) => _ids["body"],
                     ("BodyService", "id" or "bodyId") => _ids["body"],
                     ("BodyService", "memberId") => _ids["member"],
                     ("DistributionService", "entryId") => 1,
@@ -322,6 +323,10 @@ public sealed class ServiceAuthorisationMatrixTests
             if (type == typeof(Uri))
             {
                 return new Uri("https://portal.example/");
+            }
+            if (type == typeof(Portal.Features.OpenData.OParl.OParlLinks))
+            {
+                return new Portal.Features.OpenData.OParl.OParlLinks(new Uri("https://portal.example/"));
             }
             if (type == typeof(bool))
             {

@@ -140,6 +140,7 @@ public static class PortalServices
         services.AddPortalNotifications(configuration);
         Portal.Features.Members.MembersServices.AddMembers(services, configuration);
         services.AddImportsAndExcel();
+        Portal.Features.OpenData.OpenDataServices.AddPortalOpenData(services, configuration);
         return services;
     }
 }

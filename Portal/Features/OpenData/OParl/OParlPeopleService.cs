@@ -1,0 +1,127 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Domain.Meetings;
+using Portal.Infrastructure.Time;
+
+namespace Portal.Features.OpenData.OParl;
+
+/// <summary>
+/// OParl's Person and Membership: the members of the bodies the public sees, with their seats
+/// (<see cref="OParlSeats"/>), named as the bodies' pages name them. Nobody else is a Person
+/// here: an officer who only writes reports, or sits only on an internal group, does not appear.
+/// </summary>
+public sealed class OParlPeopleService(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
+{
+    public async Task<JsonObject> PeopleAsync(OParlLinks links, OParlListQuery query, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(links);
+        ArgumentNullException.ThrowIfNull(query);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (seats, names) = await SeatsAsync(db, ct);
+        var people = seats.Where(s => s.PersonId is not null).GroupBy(s => s.PersonId!.Value).ToDictionary(g => g.Key, g => g.ToList());
+        var source = new OParlListSource(
+            "Person", links.Person, people.Keys.Order().ToList(),
+            ids => PersonStampsAsync(db, ids, people, ct),
+            async (ids, stamps) =>
+            {
+                var seatStamps = await SeatStampsAsync(db, ids.SelectMany(id => people[id]).ToList(), ct);
+                return ids.Select(id => Person(links, id, names, people[id], stamps[id], query.OmitInternal, seatStamps)).ToList();
+            });
+        return await OParlList.WriteAsync(source, query, links.BodyList("person"), await OParlStamps.FallbackAsync(db, ct));
+    }
+
+    public async Task<JsonObject?> PersonAsync(OParlLinks links, int id, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(links);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (seats, names) = await SeatsAsync(db, ct);
+        var held = seats.Where(s => s.PersonId == id).ToList();
+        if (held.Count == 0)
+        {
+            return null;
+        }
+
+        var stamps = await PersonStampsAsync(db, [id], new Dictionary<int, List<OParlSeats.Seat>> { [id] = held }, ct);
+        var seatStamps = await SeatStampsAsync(db, held, ct);
+        return Person(links, id, names, held, stamps[id], omitInternal: false, seatStamps);
+    }
+
+    public async Task<JsonObject> MembershipsAsync(OParlLinks links, OParlListQuery query, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(links);
+        ArgumentNullException.ThrowIfNull(query);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (seats, _) = await SeatsAsync(db, ct);
+        var byId = seats.ToDictionary(s => s.Id);
+        var bodies = await Visitor.BodiesAsync(db, ct);
+        var source = new OParlListSource(
+            "Membership", id => links.Membership(OParlSeats.Kind, id), byId.Keys.Order().ToList(),
+            ids => OParlStamps.ReadAsync(db, nameof(BodyMember), ids, ct),
+            (ids, stamps) => Task.FromResult<IReadOnlyList<JsonObject>>(ids.Select(id => Membership(links, byId[id], stamps[id])).ToList()),
+            since => DeletedSeatsAsync(db, bodies, since, null, ct));
+        return await OParlList.WriteAsync(source, query, links.BodyList("membership"), await OParlStamps.FallbackAsync(db, ct));
+    }
+
+    /// <summary>A seat on a public body; one since taken away as deleted; anything else null.</summary>
+    public async Task<JsonObject?> MembershipAsync(OParlLinks links, string kind, int id, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(links);
+        if (kind != OParlSeats.Kind)
+        {
+            return null;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (seats, _) = await SeatsAsync(db, ct);
+        if (seats.SingleOrDefault(s => s.Id == id) is { } seat)
+        {
+            var stamps = await SeatStampsAsync(db, [seat], ct);
+            return Membership(links, seat, stamps.GetValueOrDefault(id) ?? await OParlStamps.FallbackAsync(db, ct));
+        }
+
+        var gone = await DeletedSeatsAsync(db, await Visitor.BodiesAsync(db, ct), null, id, ct);
+        return gone.Count == 0 ? null : OParlJson.Deleted("Membership", links.Membership(OParlSeats.Kind, id), gone[0].Stamp);
+    }
+
+    private async Task<(List<OParlSeats.Seat> Seats, Dictionary<int, string> Names)> SeatsAsync(PortalDbContext db, CancellationToken ct)
+    {
+        var bodies = await Visitor.BodiesAsync(db, ct);
+        return (await OParlSeats.ReadAsync(db, bodies, clock.Today(), ct), await db.PeopleNamesAsync(ct));
+    }
+
+    private static JsonObject Person(
+        OParlLinks links, int id, Dictionary<int, string> names, List<OParlSeats.Seat> seats, OParlStamp stamp, bool omitInternal,
+        Dictionary<int, OParlStamp>? seatStamps = null) =>
+        OParlJson.Object("Person", links.Person(id), stamp)
+            .Set("body", links.Body)
+            .Set("name", names.GetValueOrDefault(id))
+            .List("membership", omitInternal ? [] : seats.Select(s => (JsonNode?)Membership(links, s, seatStamps?.GetValueOrDefault(s.Id) ?? stamp)));
+
+    private static JsonObject Membership(OParlLinks links, OParlSeats.Seat seat, OParlStamp stamp)
+    {
+        var node = OParlJson.Object("Membership", links.Membership(seat.Kind, seat.Id), stamp)
+            .Set("organization", links.Organization(seat.BodyId))
+            .Set("role", OParlSeats.RoleName(seat.Role))
+            .Set("votingRight", OParlSeats.Votes(seat.Role))
+            .Set(OParlJson.Vendor + "post", seat.Post);
+        return seat.PersonId is int person ? node.Set("person", links.Person(person)) : node;
+    }
+
+    /// <summary>A person's stamp covers their own record and their seats, which are written inside it.</summary>
+    private static async Task<Dictionary<int, OParlStamp>> PersonStampsAsync(
+        PortalDbContext db, IReadOnlyCollection<int> ids, IReadOnlyDictionary<int, List<OParlSeats.Seat>> people, CancellationToken ct)
+    {
+        var own = await OParlStamps.ReadAsync(db, nameof(Portal.Domain.Organisation.Person), ids, ct);
+        var seatStamps = await SeatStampsAsync(db, ids.SelectMany(id => people[id]).ToList(), ct);
+        var fallback = await OParlStamps.FallbackAsync(db, ct);
+        return ids.ToDictionary(id => id, id => people[id].Aggregate(own.GetValueOrDefault(id) ?? fallback, (s, seat) => s.With(seatStamps.GetValueOrDefault(seat.Id))));
+    }
+
+    private static Task<Dictionary<int, OParlStamp>> SeatStampsAsync(PortalDbContext db, IReadOnlyCollection<OParlSeats.Seat> seats, CancellationToken ct) =>
+        OParlStamps.ReadAsync(db, nameof(BodyMember), seats.Select(s => s.Id).ToList(), ct);
+
+    /// <summary>Seats taken away from a body the public sees.</summary>
+    private static Task<List<(int Id, OParlStamp Stamp)>> DeletedSeatsAsync(PortalDbContext db, IReadOnlyDictionary<int, Body> bodies, DateTime? since, int? id, CancellationToken ct) =>
+        OParlStamps.DeletedAsync(db, nameof(BodyMember), since, id, before => before.Int(nameof(BodyMember.BodyId)) is int b && bodies.ContainsKey(b), ct);
+}
