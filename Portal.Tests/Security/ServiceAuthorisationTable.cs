@@ -121,6 +121,7 @@ internal static class ServiceAuthorisationTable
         ["OrganisationService.GetUnitAsync"] = "denied ok ok ok ok",
         ["OrganisationService.GetUnitHistoryAsync"] = "denied ok ok ok ok",
         ["OrganisationService.UpdateUnitAsync"] = "denied denied denied denied ok",
+        ["PackPdfService.PackPdfAsync"] = "ok ok ok ok ok",
         ["PlanExportService.ExportActionsAsync"] = "denied ok ok ok ok",
         ["PlanExportService.ExportIndicatorValuesAsync"] = "denied ok ok ok ok",
         ["PlanService.AddPriorityAsync"] = "denied denied denied ok ok",

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using MudBlazor;
 using Portal.Data;
 using Portal.Data.Seeding;
+using Portal.Features.Documents;
 using Portal.Features.Meetings;
 using Portal.Features.Meetings.Agenda;
 using Portal.Features.Meetings.Bodies;
@@ -135,6 +136,7 @@ public static class PortalServices
         services.AddHostedService<Backups.BackupScheduler>();
         services.AddPortalHealthChecks();
         services.AddPortalNotifications(configuration);
+        services.AddPortalDocuments();
         return services;
     }
 }
