@@ -122,6 +122,7 @@ internal static class ServiceAuthorisationTable
         ["OrganisationService.GetUnitHistoryAsync"] = "denied ok ok ok ok",
         ["OrganisationService.UpdateUnitAsync"] = "denied denied denied denied ok",
         ["PackPdfService.PackPdfAsync"] = "ok ok ok ok ok",
+        ["MinutesPdfService.MinutesPdfAsync"] = "ok ok ok ok ok",
         ["PlanExportService.ExportActionsAsync"] = "denied ok ok ok ok",
         ["PlanExportService.ExportIndicatorValuesAsync"] = "denied ok ok ok ok",
         ["PlanService.AddPriorityAsync"] = "denied denied denied ok ok",

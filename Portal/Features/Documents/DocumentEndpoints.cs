@@ -1,4 +1,5 @@
 using Microsoft.Net.Http.Headers;
+using Portal.Features.Meetings.Minutes; // a meeting's record is the meetings feature's document, served here with the others
 using Portal.Features.Reports.Documents; // the agenda pack is the reports feature's document, served here with the others
 using Portal.Infrastructure.Security;
 
@@ -15,6 +16,8 @@ public static class DocumentEndpoints
     {
         endpoints.MapGet("/meetings/{meetingId:int}/pack.pdf", async (int meetingId, PackPdfService packs, HttpContext http, CancellationToken ct) =>
             File(http, await packs.PackPdfAsync(meetingId, ct), "No such meeting."));
+        endpoints.MapGet("/meetings/{meetingId:int}/minutes.pdf", async (int meetingId, MinutesPdfService minutes, HttpContext http, CancellationToken ct) =>
+            File(http, await minutes.MinutesPdfAsync(meetingId, ct), "No such meeting, or its record is not final yet."));
         return endpoints;
     }
 
@@ -55,6 +58,7 @@ public static class DocumentServices
     {
         services.AddSingleton<PackPdfCache>();
         services.AddScoped<PackPdfService>();
+        services.AddScoped<MinutesPdfService>();
         return services;
     }
 }

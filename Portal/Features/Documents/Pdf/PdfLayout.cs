@@ -153,7 +153,7 @@ public static class PdfLayout
 
     private static void Facts(PdfCanvas canvas, DocFacts facts)
     {
-        const double labelWidth = 150;
+        const double labelWidth = 175;
         var brush = new XSolidBrush(PdfCanvas.Ink);
         foreach (var (label, value) in facts.Rows)
         {
