@@ -123,6 +123,8 @@ internal static class ServiceAuthorisationTable
         ["OrganisationService.UpdateUnitAsync"] = "denied denied denied denied ok",
         ["PackPdfService.PackPdfAsync"] = "ok ok ok ok ok",
         ["MinutesPdfService.MinutesPdfAsync"] = "ok ok ok ok ok",
+        ["PlanReportService.PlanReportPdfAsync"] = "denied ok ok ok ok",
+        ["PlanReportService.PlanReportWordAsync"] = "denied ok ok ok ok",
         ["PlanExportService.ExportActionsAsync"] = "denied ok ok ok ok",
         ["PlanExportService.ExportIndicatorValuesAsync"] = "denied ok ok ok ok",
         ["PlanService.AddPriorityAsync"] = "denied denied denied ok ok",

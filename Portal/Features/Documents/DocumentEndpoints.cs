@@ -1,5 +1,6 @@
 using Microsoft.Net.Http.Headers;
 using Portal.Features.Meetings.Minutes; // a meeting's record is the meetings feature's document, served here with the others
+using Portal.Features.Plans.Reports; // a plan's performance report is the plans feature's document, served here with the others
 using Portal.Features.Reports.Documents; // the agenda pack is the reports feature's document, served here with the others
 using Portal.Infrastructure.Security;
 
@@ -18,6 +19,13 @@ public static class DocumentEndpoints
             File(http, await packs.PackPdfAsync(meetingId, ct), "No such meeting."));
         endpoints.MapGet("/meetings/{meetingId:int}/minutes.pdf", async (int meetingId, MinutesPdfService minutes, HttpContext http, CancellationToken ct) =>
             File(http, await minutes.MinutesPdfAsync(meetingId, ct), "No such meeting, or its record is not final yet."));
+        endpoints.MapGet("/plans/{planId:int}/report.{format:regex(^(docx|pdf)$)}", (int planId, string format, string? year, PlanReportService reports, HttpContext http, CancellationToken ct) =>
+            Guarded(async () =>
+            {
+                var planYear = Portal.Components.Shared.QueryValue.Year(year);
+                var file = format == "docx" ? await reports.PlanReportWordAsync(planId, planYear, ct) : await reports.PlanReportPdfAsync(planId, planYear, ct);
+                return File(http, file, "No such plan.");
+            })).RequireAuthorization(Policies.SignedIn);
         return endpoints;
     }
 
@@ -59,6 +67,7 @@ public static class DocumentServices
         services.AddSingleton<PackPdfCache>();
         services.AddScoped<PackPdfService>();
         services.AddScoped<MinutesPdfService>();
+        services.AddScoped<PlanReportService>();
         return services;
     }
 }
