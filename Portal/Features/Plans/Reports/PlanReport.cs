@@ -29,7 +29,7 @@ internal sealed class PlanReport(IStringLocalizer<Text> t)
             new DocTable(
                 [t["PlanReport.Priority"], t["Rag.Red"], t["Rag.Amber"], t["Rag.Green"], t["Rag.Completed"], t["Rag.NotRated"]],
                 plan.Priorities.Select(p => (IReadOnlyList<string>)[$"{p.Number}. {p.Title}", .. Counts(p.Actions.Select(a => a.Rag).Concat(p.Indicators.Select(i => i.Rag)))]).ToList(),
-                [5, 1, 1, 1, 1.3, 1.3]),
+                [4.2, 1, 1.3, 1.2, 1.7, 1.7]),
         };
         foreach (var priority in plan.Priorities)
         {
@@ -43,7 +43,7 @@ internal sealed class PlanReport(IStringLocalizer<Text> t)
                         a.Title, a.Owner, a.DueDate.ToString("d MMM yyyy", CultureInfo.CurrentCulture),
                         $"{t[$"ActionStatus.{a.Status}"]} ({t[$"Rag.{a.Rag}"]})", $"{a.PercentComplete.ToString(CultureInfo.CurrentCulture)} %",
                         notes.Updates.TryGetValue(a.Id, out var update) ? $"{update.Date.ToString("d MMM yyyy", CultureInfo.CurrentCulture)}: {update.Text}" : t["PlanReport.NoUpdate"]]).ToList(),
-                    [3, 1.5, 1.3, 1.5, 1, 3.5]));
+                    [2.8, 1.5, 1.3, 1.5, 1.3, 3.3]));
             blocks.Add(new DocHeading(3, t["PlanReport.Indicators"]));
             blocks.Add(priority.Indicators.Count == 0
                 ? new DocParagraph(t["PlanReport.None"])
