@@ -4,6 +4,7 @@ using MudBlazor;
 using Portal.Data;
 using Portal.Data.Seeding;
 using Portal.Features.Imports;
+using Portal.Features.Documents;
 using Portal.Features.Meetings;
 using Portal.Features.Meetings.Agenda;
 using Portal.Features.Meetings.Bodies;
@@ -141,6 +142,7 @@ public static class PortalServices
         Portal.Features.Members.MembersServices.AddMembers(services, configuration);
         services.AddImportsAndExcel();
         Portal.Features.OpenData.OpenDataServices.AddPortalOpenData(services, configuration);
+        services.AddPortalDocuments();
         return services;
     }
 }

@@ -65,7 +65,17 @@ public sealed class MarkdownRenderer
     /// Renders each top-level block (paragraph, list, table…) of <paramref name="markdown"/> on
     /// its own, sanitised, so a report's paragraphs can be numbered and linked one by one.
     /// </summary>
-    public IReadOnlyList<MarkupString> RenderBlocks(string? markdown)
+    public IReadOnlyList<MarkupString> RenderBlocks(string? markdown) =>
+        NumberedBlocks(markdown).Select(b => new MarkupString(b.Html)).ToList();
+
+    /// <summary>
+    /// The top-level blocks of <paramref name="markdown"/> that <see cref="RenderBlocks"/> numbers, as
+    /// Markdig's syntax tree, so a PDF laid out from them numbers its paragraphs as the HTML does.
+    /// </summary>
+    public IReadOnlyList<Markdig.Syntax.Block> ParseBlocks(string? markdown) =>
+        NumberedBlocks(markdown).Select(b => b.Block).ToList();
+
+    private List<(Markdig.Syntax.Block Block, string Html)> NumberedBlocks(string? markdown)
     {
         if (string.IsNullOrWhiteSpace(markdown))
         {
@@ -73,7 +83,7 @@ public sealed class MarkdownRenderer
         }
 
         var document = Markdig.Markdown.Parse(markdown, Pipeline);
-        var blocks = new List<MarkupString>(document.Count);
+        var blocks = new List<(Markdig.Syntax.Block, string)>(document.Count);
         foreach (var block in document)
         {
             using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
@@ -84,7 +94,7 @@ public sealed class MarkdownRenderer
             var html = _sanitizer.Sanitize(writer.ToString()).Trim();
             if (html.Length > 0)
             {
-                blocks.Add(new MarkupString(html));
+                blocks.Add((block, html));
             }
         }
 
