@@ -13,7 +13,7 @@ public sealed record SnippetRun(string Text, bool Matched);
 public sealed record SearchAnswer(string Query, IReadOnlyList<SearchResult> Results, bool NothingToSearch);
 
 /// <summary>
-/// Search across published reports, decisions and minutes (SQLite FTS5), ranked by BM25 with the
+/// Search across published reports, decisions (at meetings, and by officers and executive members) and minutes (SQLite FTS5), ranked by BM25 with the
 /// title weighted above the body and a report above the decisions and minutes that quote it.
 /// What is typed is never handed to FTS5 as syntax: it is cut into
 /// words, each quoted, so quotes and operators cannot break the query. Only bodies the searcher
@@ -50,15 +50,10 @@ public sealed partial class SearchService(IDbContextFactory<PortalDbContext> dbF
             bodies.Add(0);
         }
 
-        if (bodies.Count == 0)
-        {
-            return new SearchAnswer(text, [], NothingToSearch: false);
-        }
-
         // The access filter is part of the match: FTS5 intersects the words' and the bodies' lists
         // without reading a row, and ranks (BM25, title above body, the Audience column weightless)
         // before a snippet is made for the page of results only.
-        var filtered = $"{{Title Body}}: ({match}) AND Audience: ({string.Join(" OR ", bodies.Select(SearchIndex.Audience))})";
+        var filtered = $"{{Title Body}}: ({match}) AND Audience: ({string.Join(" OR ", bodies.Select(SearchIndex.Audience).Append(SearchIndex.PublicAudience))})";
         var start = MatchStart.ToString();
         var end = MatchEnd.ToString();
         var hits = await db.Database.SqlQuery<Hit>(
@@ -93,6 +88,7 @@ public sealed partial class SearchService(IDbContextFactory<PortalDbContext> dbF
         {
             SearchIndex.ReportKind => $"/reports/{hit.ItemId}",
             SearchIndex.DecisionKind => $"/reports/{hit.ItemId}#decisions",
+            SearchIndex.OfficerDecisionKind => $"/decisions/officer/{hit.ItemId}",
             _ => $"/meetings/{hit.ItemId}",
         };
         DateOnly? date = DateOnly.TryParse(hit.Date, System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : null;
