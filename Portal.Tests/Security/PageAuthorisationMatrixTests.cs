@@ -50,6 +50,9 @@ public sealed partial class PageAuthorisationMatrixTests : HttpTest
         ("/admin/users/{Id}", "/admin/users/no-such-sign-in", "login denied denied denied hidden"),
         ("/decisions", "/decisions", "ok ok ok ok ok"),
         ("/decisions/forward-plan", "/decisions/forward-plan", "ok ok ok ok ok"),
+        ("/decisions/officer/new", "/decisions/officer/new", "login ok ok ok ok"),
+        ("/decisions/officer/{Id:int}", "/decisions/officer/{officer-decision}", "ok ok ok ok ok"),
+        ("/decisions/officer/{Id:int}", "/decisions/officer/{exempt-officer-decision}", "ok ok ok ok ok"),
         ("/error", "/error", "ok ok ok ok ok"),
         ("/meetings", "/meetings", "ok ok ok ok ok"),
         ("/meetings/bodies", "/meetings/bodies", "ok ok ok ok ok"),
@@ -183,6 +186,8 @@ public sealed partial class PageAuthorisationMatrixTests : HttpTest
             ["draft"] = S(await db.Reports.Where(r => r.Reference == "CE/DP/PROGRESS").Select(r => r.Id).SingleAsync()),
             ["barbara"] = S(await db.People.Where(p => p.DisplayName == "Barbara Boyce").Select(p => p.Id).SingleAsync()),
             ["officer-sign-in"] = await db.Users.Where(u => u.Email == DemoUsers.Officer).Select(u => u.Id).SingleAsync(),
+            ["officer-decision"] = S(await db.OfficerDecisions.OrderBy(d => d.Id).Select(d => d.Id).FirstAsync()),
+            ["exempt-officer-decision"] = S(await db.OfficerDecisions.Where(d => d.ExemptParagraph != null).Select(d => d.Id).FirstAsync()),
             ["thread-item"] = $"{(int)Portal.Domain.Thread.ThreadLevel.CorporateStrategy}-{strategy}",
         };
     });

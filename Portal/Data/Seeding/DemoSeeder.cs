@@ -75,6 +75,7 @@ public sealed class DemoSeeder(IDbContextFactory<PortalDbContext> dbFactory, Use
             await DemoReportSeeder.SeedSwedishAsync(db, people, today, ct);
         }
 
+        await DemoDecisionMakingSeeder.SeedAsync(db, demo.Kind, people, today, ct);
         await DemoNotificationSeeder.SeedAsync(db, demo.Kind, today, now.UtcDateTime, ct);
         await Portal.Features.Search.SearchIndex.RebuildAsync(db, ct);
     }
