@@ -25,7 +25,7 @@ public partial class VoteForm
     {
         if (_itemId == 0 || Meeting.Items.All(i => i.Id != _itemId))
         {
-            _itemId = Meeting.Items.LastOrDefault()?.Id ?? 0;
+            _itemId = Meeting.Items.FirstOrDefault()?.Id ?? 0;
         }
 
         _chairId ??= Present.FirstOrDefault(a => a.Role == MemberRole.Chair)?.PersonId;

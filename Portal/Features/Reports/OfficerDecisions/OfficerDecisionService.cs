@@ -67,7 +67,7 @@ public sealed class OfficerDecisionService(IDbContextFactory<PortalDbContext> db
             Shown(d.Dispensations), Shown(d.BackgroundPapers), d.IsKeyDecision, d.SubjectToCallIn, StateOf(d, clock.Today()), d.CallInEndsOn,
             d.UrgencyReason, d.UrgencyAgreedBy, d.UrgencyAgreedOn, d.ImplementedOn,
             d.Requests.OrderBy(r => r.RequestedOn).ThenBy(r => r.Id).Select(r => new CallInRequestView(
-                r.Id, r.RequestedOn, r.MemberIds.Select(m => names.GetValueOrDefault(m) ?? string.Empty).ToList(), r.Reasons, r.Outcome, r.DecidedOn, r.OutcomeNote)).ToList(),
+                r.Id, r.RequestedOn, r.MemberIds.Select(m => names.GetValueOrDefault(m) ?? string.Empty).Order(StringComparer.CurrentCulture).ToList(), r.Reasons, r.Outcome, r.DecidedOn, r.OutcomeNote)).ToList(),
             rights, settings.MembersNeeded, councillors);
     }
 
