@@ -41,6 +41,12 @@ public sealed class ForwardPlanEntry : Entity
 
     public int? LeadOfficerId { get; private set; }
 
+    /// <summary>Reg. 9(1)(e): the documents to be submitted to the decision maker on the matter.</summary>
+    public string? Documents { get; private set; }
+
+    /// <summary>Reg. 9(1)(f): the address from which copies of, or extracts from, those documents are available.</summary>
+    public string? DocumentsFrom { get; private set; }
+
     public static ForwardPlanEntry Give(string? title, int bodyId, DateOnly? decisionDue, DateOnly noticeGivenOn, string? summary, int? privateParagraph, int? leadOfficerId)
     {
         var entry = new ForwardPlanEntry { NoticeGivenOn = noticeGivenOn };
@@ -64,6 +70,13 @@ public sealed class ForwardPlanEntry : Entity
         Summary = Guard.OptionalText(summary, TextMaxLength, "ForwardPlan.Summary", nameof(Summary), "summary");
         PrivateParagraph = Schedule12A.Validate(privateParagraph, nameof(PrivateParagraph));
         (BodyId, DecisionDue, LeadOfficerId) = (bodyId, due, leadOfficerId);
+    }
+
+    /// <summary>The documents the decision maker will consider and where the public may get them (SI 2012/2089 reg. 9(1)(e) and (f)).</summary>
+    public void ListDocuments(string? documents, string? documentsFrom)
+    {
+        Documents = Guard.OptionalText(documents, TextMaxLength, "ForwardPlan.Documents", nameof(Documents), "documents to be submitted");
+        DocumentsFrom = Guard.OptionalText(documentsFrom, TextMaxLength, "ForwardPlan.DocumentsFrom", nameof(DocumentsFrom), "address for the documents");
     }
 
     /// <summary>

@@ -81,7 +81,7 @@ public sealed class ConfidentialityBrowserTests(BrowserSession session) : Browse
         // And the decision register: a count of links, no plan action titles.
         await GoToAsync(visitor, "/decisions");
         var links = await App.QueryAsync(db => db.DecisionLinks.CountAsync(l => db.Decisions.Any(d => d.Id == l.DecisionId && db.Reports.Any(r => r.Id == d.ReportId && r.Reference == "CE/DP/2008"))));
-        await Assertions.Expect(visitor.Locator("table")).ToContainTextAsync($"Linked to {links} plan actions or golden-thread items, shown only to those who may read them.");
+        await Assertions.Expect(visitor.Locator("table").First).ToContainTextAsync($"Linked to {links} plan actions or golden-thread items, shown only to those who may read them.");
         Assert.DoesNotContain("/plans/actions/", await visitor.ContentAsync(), StringComparison.Ordinal);
         await AssertAccessibleAsync(visitor);
     }

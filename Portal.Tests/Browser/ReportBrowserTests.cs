@@ -125,7 +125,7 @@ public sealed class ReportBrowserTests(BrowserSession session) : BrowserTest(ses
         // Anyone reads it on the register, beside the decision.
         var visitor = await NewPageAsync();
         await ScanAsync(visitor, "/decisions");
-        await Assertions.Expect(visitor.Locator("table")).ToContainTextAsync(Line);
+        await Assertions.Expect(visitor.Locator("table").First).ToContainTextAsync(Line);
         await ScreenshotAsync(visitor, "decision-register-dispensation");
     }
 

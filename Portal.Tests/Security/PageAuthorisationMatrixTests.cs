@@ -54,6 +54,9 @@ public sealed partial class PageAuthorisationMatrixTests : HttpTest
         ("/councillors/{Id:int}", "/councillors/{barbara}", "hidden hidden hidden hidden hidden"),
         ("/decisions", "/decisions", "ok ok ok ok ok"),
         ("/decisions/forward-plan", "/decisions/forward-plan", "ok ok ok ok ok"),
+        ("/decisions/officer/new", "/decisions/officer/new", "login ok ok ok ok"),
+        ("/decisions/officer/{Id:int}", "/decisions/officer/{officer-decision}", "ok ok ok ok ok"),
+        ("/decisions/officer/{Id:int}", "/decisions/officer/{exempt-officer-decision}", "ok ok ok ok ok"),
         ("/error", "/error", "ok ok ok ok ok"),
         ("/meetings", "/meetings", "ok ok ok ok ok"),
         ("/meetings/bodies", "/meetings/bodies", "ok ok ok ok ok"),
@@ -232,6 +235,8 @@ public sealed partial class PageAuthorisationMatrixTests : HttpTest
             ["barbara"] = S(await db.People.Where(p => p.DisplayName == "Barbara Boyce").Select(p => p.Id).SingleAsync()),
             ["officer-sign-in"] = await db.Users.Where(u => u.Email == DemoUsers.Officer).Select(u => u.Id).SingleAsync(),
             ["walker"] = S(await db.People.Where(p => p.Email == DemoUsers.Member).Select(p => p.Id).SingleAsync()),
+            ["officer-decision"] = S(await db.OfficerDecisions.OrderBy(d => d.Id).Select(d => d.Id).FirstAsync()),
+            ["exempt-officer-decision"] = S(await db.OfficerDecisions.Where(d => d.ExemptParagraph != null).Select(d => d.Id).FirstAsync()),
             ["thread-item"] = $"{(int)Portal.Domain.Thread.ThreadLevel.CorporateStrategy}-{strategy}",
         };
     });

@@ -152,6 +152,8 @@ public sealed class ServiceAuthorisationMatrixTests
             ids["annex"] = await db.Annexes.Where(a => a.ReportId == carlisle).Select(a => a.Id).FirstAsync(Ct);
             ids["recommendation"] = await db.Recommendations.Where(r => r.ReportId == york).Select(r => r.Id).FirstAsync(Ct);
             ids["decision"] = await db.Decisions.OrderBy(d => d.Id).Select(d => d.Id).FirstAsync(Ct);
+            ids["vote"] = await db.Votes.OrderBy(v => v.Id).Select(v => v.Id).FirstAsync(Ct);
+            ids["officer-decision"] = await db.OfficerDecisions.OrderBy(d => d.Id).Select(d => d.Id).FirstAsync(Ct);
             var strategy = await db.ThreadItems.Where(i => i.Kind == ThreadItemKind.CorporatePriority).Select(i => i.Id).FirstAsync(Ct);
             ids["node"] = new ThreadNode(ThreadLevel.CorporateStrategy, strategy);
             ids["objective"] = new ThreadNode(ThreadLevel.ServicePlan, await db.ThreadItems.Where(i => i.Kind == ThreadItemKind.ServiceObjective).Select(i => i.Id).FirstAsync(Ct));
@@ -258,6 +260,9 @@ public sealed class ServiceAuthorisationMatrixTests
                     ("DecisionService", "decisionId") => _ids["decision"],
                     ("DecisionService", "targetId") => _ids["action"],
                     ("DecisionService", "dispensationId") => 1,
+                    ("VoteService", "voteId") => _ids["vote"],
+                    ("OfficerDecisionService" or "CallInService", "id" or "decisionId") => _ids["officer-decision"],
+                    ("CallInService", "requestId") => 1,
                     ("MeetingService" or "ScheduleService" or "AgendaService" or "MinutesService", "id" or "meetingId" or "laterMeetingId") => _ids["meeting"],
                     ("AgendaService" or "MinutesService", "itemId" or "fromItemId") => _ids["item"],
                     ("MinutesService", "actionId") => _ids["agreed-action"],
@@ -360,6 +365,10 @@ public sealed class ServiceAuthorisationMatrixTests
             if (type == typeof(IReadOnlyList<string>))
             {
                 return Array.Empty<string>();
+            }
+            if (type == typeof(IReadOnlyList<int>))
+            {
+                return Array.Empty<int>();
             }
             if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>))
             {

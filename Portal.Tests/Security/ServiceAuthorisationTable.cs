@@ -19,6 +19,12 @@ namespace Portal.Tests.Security;
 /// register entries, an administrator anyone's; only the Monitoring Officer (or an administrator,
 /// for an interest that is not sensitive) publishes an entry; a body's seats and quorum are the
 /// administrators'.
+/// signed token is the authority), and the outbox is the administrators'. Votes are recorded by whoever
+/// keeps the body's record (the demo councillor chairs the panel whose vote is the sample); an officer
+/// records their own delegated decision (the sample text names the demo officer as its maker), the proper
+/// officer anyone's; the demo director made the sample officer decision, so may mark it implemented; a
+/// councillor who did not make it may call it in; the scrutiny outcome, urgency and the call-in rules are
+/// the proper officer's (an administrator here).
 /// </summary>
 internal static class ServiceAuthorisationTable
 {
@@ -260,5 +266,21 @@ internal static class ServiceAuthorisationTable
         ["OpenDataApiService.DecisionsAsync"] = "ok ok ok ok ok",
         ["OpenDataApiService.ForwardPlanAsync"] = "ok ok ok ok ok",
         ["OpenDataApiService.ProtokollAsync"] = "ok ok ok ok ok",
+        ["VoteService.VotesAsync"] = "ok ok ok ok ok",
+        ["VoteService.RecordAsync"] = "denied denied denied denied ok",
+        ["VoteService.ReviseAsync"] = "denied denied ok denied ok",
+        ["VoteService.RemoveAsync"] = "denied denied ok denied ok",
+        ["OfficerDecisionService.RegisterAsync"] = "ok ok ok ok ok",
+        ["OfficerDecisionService.GetAsync"] = "ok ok ok ok ok",
+        ["OfficerDecisionService.ChoicesAsync"] = "denied ok ok ok ok",
+        ["OfficerDecisionService.RecordAsync"] = "denied ok denied denied ok",
+        ["OfficerDecisionService.AmendAsync"] = "denied denied denied denied ok",
+        ["CallInService.RequestAsync"] = "denied denied ok denied ok",
+        ["CallInService.DecideAsync"] = "denied denied denied denied ok",
+        ["CallInService.ExemptAsUrgentAsync"] = "denied denied denied denied ok",
+        ["CallInService.MarkImplementedAsync"] = "denied denied denied ok ok",
+        ["CallInService.ChangeSettingsAsync"] = "denied denied denied denied ok",
+        ["KeyDecisionNoticeService.NoticesAsync"] = "ok ok ok ok ok",
+        ["KeyDecisionNoticeService.PublishAsync"] = "denied ok denied ok ok",
     };
 }

@@ -122,6 +122,13 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, I
     public DbSet<Portal.Domain.Notifications.NotificationPreference> NotificationPreferences => Set<Portal.Domain.Notifications.NotificationPreference>();
 
     public DbSet<Portal.Domain.Notifications.DistributionRecipient> DistributionRecipients => Set<Portal.Domain.Notifications.DistributionRecipient>();
+    public DbSet<Portal.Domain.Meetings.Vote> Votes => Set<Portal.Domain.Meetings.Vote>();
+
+    public DbSet<OfficerDecision> OfficerDecisions => Set<OfficerDecision>();
+
+    public DbSet<CallInSettings> CallInSettings => Set<CallInSettings>();
+
+    public DbSet<KeyDecisionNotice> KeyDecisionNotices => Set<KeyDecisionNotice>();
 
     /// <summary>The data-protection key ring (cookies, invitation links), kept here so it survives restarts and travels with backups; never audited.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -128,6 +128,7 @@ public static class PortalServices
         services.AddScoped<Portal.Features.Reports.Decisions.DecisionService>();
         services.AddScoped<Portal.Features.Reports.ForwardPlan.ForwardPlanService>();
         services.AddScoped<Portal.Features.Search.SearchService>();
+        services.AddDecisionMaking(); // votes, officer and executive member decisions, call-in, key decision notices
         services.AddScoped<Portal.Features.Accessibility.AccessibilityStatementService>();
         services.AddSingleton(new Backups.DatabaseLocation(connectionString));
         services.Configure<Backups.BackupOptions>(configuration.GetSection(Backups.BackupOptions.Section));

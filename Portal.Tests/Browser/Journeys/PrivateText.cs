@@ -44,6 +44,8 @@ public sealed partial class PrivateText
         Add("exempt report's decision", exemptDecisions.SelectMany(d => new[] { d.Wording, d.Reasons, d.AlternativesRejected, d.InterestsDeclared }));
         Add("dispensation on an exempt report's decision", exemptDecisions.SelectMany(d => d.Dispensations).Select(x => x.Scope));
         Add("exempt report's review", await db.Reports.Where(r => r.IsExempt).Select(r => r.ReviewReason).ToListAsync());
+        var exemptOfficerDecisions = await db.OfficerDecisions.Where(d => d.ExemptParagraph != null).ToListAsync();
+        Add("exempt officer decision", exemptOfficerDecisions.SelectMany(d => new[] { d.DecisionText, d.Reasons, d.Alternatives, d.Delegation, d.Interests, d.Dispensations }));
         Add("reader's private note", await db.ReadingNotes.Select(n => n.Note).ToListAsync());
         Add("question to an author", await db.ReportQuestions.Select(q => q.Text).ToListAsync());
         return new PrivateText(texts);

@@ -63,7 +63,7 @@ public sealed class VisitorJourneyTests(BrowserSession session) : JourneyTest(se
         // The decisions, with what they changed only as far as the public may read it, and the Forward Plan.
         await UseMenuAsync(visitor, "Decisions");
         await ArriveAsync(visitor, "Decisions");
-        await Assertions.Expect(visitor.Locator("main table")).ToContainTextAsync("Chief Executive's Directorate Plan 2008-2011");
+        await Assertions.Expect(visitor.Locator("main table").First).ToContainTextAsync("Chief Executive's Directorate Plan 2008-2011");
         await secrets.AssertNoneOnAsync(visitor);
         await visitor.GetByRole(AriaRole.Link, new() { Name = "Forward Plan" }).First.ClickAsync();
         await WaitForInteractiveAsync(visitor);

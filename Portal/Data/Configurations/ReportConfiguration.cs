@@ -131,6 +131,8 @@ internal sealed class ForwardPlanEntryConfiguration : IEntityTypeConfiguration<F
         builder.ToTable("ForwardPlanEntries");
         builder.Property(e => e.Title).HasMaxLength(ForwardPlanEntry.TitleMaxLength);
         builder.Property(e => e.Summary).HasMaxLength(ForwardPlanEntry.TextMaxLength);
+        builder.Property(e => e.Documents).HasMaxLength(ForwardPlanEntry.TextMaxLength);
+        builder.Property(e => e.DocumentsFrom).HasMaxLength(ForwardPlanEntry.TextMaxLength);
         builder.HasOne<Body>().WithMany().HasForeignKey(e => e.BodyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Person>().WithMany().HasForeignKey(e => e.LeadOfficerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(e => e.DecisionDue);

@@ -76,6 +76,7 @@ public sealed class DemoSeeder(IDbContextFactory<PortalDbContext> dbFactory, Use
         }
 
         await DemoMembersSeeder.SeedAsync(db, demo.Kind, people, today, ct);
+        await DemoDecisionMakingSeeder.SeedAsync(db, demo.Kind, people, today, ct);
         await DemoNotificationSeeder.SeedAsync(db, demo.Kind, today, now.UtcDateTime, ct);
         await DemoDistributionSeeder.SeedAsync(db, demo.Kind, now.UtcDateTime, ct);
         await Portal.Features.Search.SearchIndex.RebuildAsync(db, ct);

@@ -18,9 +18,11 @@ public static partial class SearchIndex
     public const string ReportKind = "report";
     public const string DecisionKind = "decision";
     public const string MinutesKind = "minutes";
+    public const string OfficerDecisionKind = "officer-decision";
 
     private const long DecisionRows = 1_000_000_000;
     private const long MinutesRows = 2_000_000_000;
+    private const long OfficerDecisionRows = 5_000_000_000;
 
     public static async Task ReportAsync(PortalDbContext db, Report report, CancellationToken ct)
     {
@@ -50,6 +52,18 @@ public static partial class SearchIndex
         var body = report.IsExempt ? string.Empty : $"{decision.Wording}\n{decision.Reasons}\n{decision.AlternativesRejected}";
         await InsertAsync(
             db, DecisionRows + decision.Id, report.Title, body, DecisionKind, report.Id, report.BodyId, decision.DecidedOn, ct);
+    }
+
+    /// <summary>Files an officer or executive member decision for everyone: an exempt one by its title alone.</summary>
+    public static async Task OfficerDecisionAsync(PortalDbContext db, OfficerDecision decision, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(decision);
+        await DeleteAsync(db, OfficerDecisionRows + decision.Id, ct);
+        var body = decision.IsExempt ? string.Empty : $"{decision.DecisionText}\n{decision.Reasons}\n{decision.Alternatives}\n{decision.Delegation}";
+        var day = decision.DecidedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await db.Database.ExecuteSqlAsync(
+            $"INSERT INTO SearchIndex (rowid, Title, Body, Audience, Kind, ItemId, Date) VALUES ({OfficerDecisionRows + decision.Id}, {decision.Title}, {body}, {Everyone}, {OfficerDecisionKind}, {decision.Id}, {day})", ct);
     }
 
     /// <summary>Files a meeting's minutes once the record is final; withdraws them otherwise.</summary>
@@ -109,6 +123,10 @@ public static partial class SearchIndex
         }
 
         await MembersAsync(db, ct);
+        foreach (var officerDecision in await db.OfficerDecisions.AsNoTracking().ToListAsync(ct))
+        {
+            await OfficerDecisionAsync(db, officerDecision, ct);
+        }
     }
 
     /// <summary>The token that files a row under its body (0: no body, staff only).</summary>

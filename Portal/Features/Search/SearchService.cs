@@ -13,7 +13,8 @@ public sealed record SnippetRun(string Text, bool Matched);
 public sealed record SearchAnswer(string Query, IReadOnlyList<SearchResult> Results, bool NothingToSearch);
 
 /// <summary>
-/// Search across published reports, decisions and minutes, councillors and their published interests (SQLite FTS5), ranked by BM25 with the
+/// Search across published reports, decisions (at meetings, and by officers and executive members), minutes, councillors and their
+/// published interests (SQLite FTS5), ranked by BM25 with the
 /// title weighted above the body and a report above the decisions and minutes that quote it.
 /// What is typed is never handed to FTS5 as syntax: it is cut into
 /// words, each quoted, so quotes and operators cannot break the query. Only bodies the searcher
@@ -53,7 +54,8 @@ public sealed partial class SearchService(IDbContextFactory<PortalDbContext> dbF
         // The access filter is part of the match: FTS5 intersects the words' and the bodies' lists
         // without reading a row, and ranks (BM25, title above body, the Audience column weightless)
         // before a snippet is made for the page of results only. What belongs to no body and is
-        // public (councillors, their published interests) is filed for everyone.
+        // public (councillors, their published interests, officer and executive member decisions) is
+        // filed for everyone.
         var audiences = bodies.Select(SearchIndex.Audience).Append(SearchIndex.Everyone);
         var filtered = $"{{Title Body}}: ({match}) AND Audience: ({string.Join(" OR ", audiences)})";
         var start = MatchStart.ToString();
@@ -92,6 +94,7 @@ public sealed partial class SearchService(IDbContextFactory<PortalDbContext> dbF
             SearchIndex.DecisionKind => $"/reports/{hit.ItemId}#decisions",
             SearchIndex.CouncillorKind => $"/councillors/{hit.ItemId}",
             SearchIndex.InterestKind => $"/councillors/{hit.ItemId}#register",
+            SearchIndex.OfficerDecisionKind => $"/decisions/officer/{hit.ItemId}",
             _ => $"/meetings/{hit.ItemId}",
         };
         DateOnly? date = DateOnly.TryParse(hit.Date, System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : null;

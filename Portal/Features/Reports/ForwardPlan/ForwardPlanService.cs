@@ -32,7 +32,13 @@ public sealed class ForwardPlanService(IDbContextFactory<PortalDbContext> dbFact
         var rows = entries.Select(e => new ForwardPlanRow(
             e.Id, e.Version, e.Title, bodies[e.BodyId].Name, e.BodyId, e.DecisionDue, e.NoticeGivenOn, e.NoticeClearDays(), e.IsShortNotice(),
             e.Summary, e.PrivateParagraph, e.LeadOfficerId is int lead ? names.GetValueOrDefault(lead) : null,
-            reports[e.Id].Select(r => (r.Id, r.Reference)).ToList())).ToList();
+            reports[e.Id].Select(r => (r.Id, r.Reference)).ToList())
+        {
+            Documents = e.Documents,
+            DocumentsFrom = e.DocumentsFrom,
+            BodyMembers = bodies[e.BodyId].Members.Where(m => m.Role is Domain.Meetings.MemberRole.Chair or Domain.Meetings.MemberRole.Member)
+                .Select(m => m.PersonId is int p ? names.GetValueOrDefault(p) : m.Post).OfType<string>().ToList(),
+        }).ToList();
         return new ForwardPlanView(
             rows, caller.IsStaff,
             caller.IsStaff ? bodies.Values.OrderBy(b => b.Name).Select(b => new NamedItem(b.Id, b.Name)).ToList() : [],
@@ -57,6 +63,7 @@ public sealed class ForwardPlanService(IDbContextFactory<PortalDbContext> dbFact
         }
 
         var entry = ForwardPlanEntry.Give(edit.Title, bodyId, edit.DecisionDue, clock.Today(), edit.Summary, edit.PrivateParagraph, edit.LeadOfficerId);
+        entry.ListDocuments(edit.Documents, edit.DocumentsFrom);
         db.ForwardPlan.Add(entry);
         await db.SaveChangesAsync(ct);
         changes.Publish(new ForwardPlanChanged(entry.Id));

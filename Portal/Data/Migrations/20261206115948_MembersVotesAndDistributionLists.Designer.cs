@@ -11,8 +11,8 @@ using Portal.Data;
 namespace Portal.Data.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261206101805_Members")]
-    partial class Members
+    [Migration("20261206115948_MembersVotesAndDistributionLists")]
+    partial class MembersVotesAndDistributionLists
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -641,6 +641,36 @@ namespace Portal.Data.Migrations
                     b.ToTable("MeetingAttendance", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Meetings.Ballot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Choice")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Reservation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VoteId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("VoteId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("VoteBallots", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Meetings.Body", b =>
                 {
                     b.Property<int>("Id")
@@ -980,6 +1010,62 @@ namespace Portal.Data.Migrations
                     b.ToTable("MeetingSettings");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Meetings.Vote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AbstainCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgainstCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgendaItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CastingVote")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ChairId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ForCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsRecorded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Motion")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaItemId");
+
+                    b.HasIndex("ChairId");
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("Votes", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Members.BodyMakeUp", b =>
                 {
                     b.Property<int>("Id")
@@ -1290,6 +1376,42 @@ namespace Portal.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Wards", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Notifications.DistributionRecipient", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AddedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BodyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("BodyId", "PersonId");
+
+                    b.ToTable("DistributionRecipients");
                 });
 
             modelBuilder.Entity("Portal.Domain.Notifications.Notification", b =>
@@ -1992,6 +2114,67 @@ namespace Portal.Data.Migrations
                     b.ToTable("AnnexContents", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Reports.CallInRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("MemberIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OfficerDecisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutcomeNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RequestedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficerDecisionId");
+
+                    b.ToTable("CallInRequests", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Reports.CallInSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MembersNeeded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CallInSettings", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Reports.Decision", b =>
                 {
                     b.Property<int>("Id")
@@ -2127,6 +2310,14 @@ namespace Portal.Data.Migrations
                     b.Property<DateOnly>("DecisionDue")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Documents")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentsFrom")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("LeadOfficerId")
                         .HasColumnType("INTEGER");
 
@@ -2158,6 +2349,162 @@ namespace Portal.Data.Migrations
                     b.HasIndex("LeadOfficerId");
 
                     b.ToTable("ForwardPlanEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Reports.KeyDecisionNotice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BodyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DecisionDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ForwardPlanEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScrutinyChair")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ScrutinyChairOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BodyId");
+
+                    b.HasIndex("DecisionDue");
+
+                    b.HasIndex("ForwardPlanEntryId");
+
+                    b.ToTable("KeyDecisionNotices", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Reports.OfficerDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Alternatives")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BackgroundPapers")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CallInEndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionText")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Delegation")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Dispensations")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ExemptParagraph")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ImplementedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Interests")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsKeyDecision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MakerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MakerKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecordedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SubjectToCallIn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UrgencyAgreedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("UrgencyAgreedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UrgencyReason")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecidedOn");
+
+                    b.HasIndex("MakerId");
+
+                    b.HasIndex("RecordedById");
+
+                    b.ToTable("OfficerDecisions", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Domain.Reports.ReadingNote", b =>
@@ -2886,6 +3233,21 @@ namespace Portal.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Domain.Meetings.Ballot", b =>
+                {
+                    b.HasOne("Portal.Domain.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Meetings.Vote", null)
+                        .WithMany("Ballots")
+                        .HasForeignKey("VoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Domain.Meetings.BodyMember", b =>
                 {
                     b.HasOne("Portal.Domain.Meetings.Body", null)
@@ -2947,6 +3309,26 @@ namespace Portal.Data.Migrations
                     b.HasOne("Portal.Domain.Meetings.Body", null)
                         .WithMany()
                         .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Meetings.Vote", b =>
+                {
+                    b.HasOne("Portal.Domain.Meetings.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChairId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Portal.Domain.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3013,6 +3395,20 @@ namespace Portal.Data.Migrations
                         .HasForeignKey("CouncillorId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Notifications.DistributionRecipient", b =>
+                {
+                    b.HasOne("Portal.Domain.Meetings.Body", null)
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Portal.Domain.Organisation.OrganisationUnit", b =>
@@ -3187,6 +3583,15 @@ namespace Portal.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Domain.Reports.CallInRequest", b =>
+                {
+                    b.HasOne("Portal.Domain.Reports.OfficerDecision", null)
+                        .WithMany("Requests")
+                        .HasForeignKey("OfficerDecisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Domain.Reports.Decision", b =>
                 {
                     b.HasOne("Portal.Domain.Meetings.Body", null)
@@ -3242,6 +3647,35 @@ namespace Portal.Data.Migrations
                         .WithMany()
                         .HasForeignKey("LeadOfficerId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Reports.KeyDecisionNotice", b =>
+                {
+                    b.HasOne("Portal.Domain.Meetings.Body", null)
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Reports.ForwardPlanEntry", null)
+                        .WithMany()
+                        .HasForeignKey("ForwardPlanEntryId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Reports.OfficerDecision", b =>
+                {
+                    b.HasOne("Portal.Domain.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("MakerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Portal.Domain.Reports.ReadingNote", b =>
@@ -3408,6 +3842,11 @@ namespace Portal.Data.Migrations
                     b.Navigation("Items");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Meetings.Vote", b =>
+                {
+                    b.Navigation("Ballots");
+                });
+
             modelBuilder.Entity("Portal.Domain.Members.Councillor", b =>
                 {
                     b.Navigation("Terms");
@@ -3440,6 +3879,11 @@ namespace Portal.Data.Migrations
                     b.Navigation("Dispensations");
 
                     b.Navigation("Links");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Reports.OfficerDecision", b =>
+                {
+                    b.Navigation("Requests");
                 });
 
             modelBuilder.Entity("Portal.Domain.Reports.Report", b =>

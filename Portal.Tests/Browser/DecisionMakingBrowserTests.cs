@@ -1,0 +1,162 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using Portal.Domain.Reports;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Browser;
+
+/// <summary>
+/// Votes and call-in in a real browser: the Employment Panel's secretary records a vote that does not add
+/// up (refused beside the numbers), then a tied recorded vote settled by the chair's casting vote; a
+/// councillor calls in the Executive Member's decision and the maker is refused implementing it while the
+/// period runs; axe on every new page in both languages.
+/// </summary>
+public sealed class DecisionMakingBrowserTests(BrowserSession session) : BrowserTest(session)
+{
+    [Fact]
+    public async Task TheSecretaryRecordsAVoteThatMustAddUpAndATieGoesToTheChair()
+    {
+        var august = await App.QueryAsync(db => db.Meetings.Where(m => m.Date == new DateOnly(2009, 8, 25)).Select(m => m.Id).SingleAsync());
+        var (walker, potter) = await App.QueryAsync(async db => (
+            await db.People.Where(p => p.DisplayName == "Cllr Jo Walker").Select(p => p.Id).SingleAsync(),
+            await db.People.Where(p => p.DisplayName == "Cllr Ruth Potter").Select(p => p.Id).SingleAsync()));
+        var page = await NewPageAsync();
+        await SignInToAsync(page, DemoUsers.Secretary, $"/meetings/{august}");
+
+        // Cllr Walker came after all: the secretary records him present.
+        await page.Locator($"#attendance-{walker}").SelectOptionAsync("Present");
+        var votes = page.Locator("section.votes");
+        await Assertions.Expect(votes).ToContainTextAsync("3 recorded present");
+
+        await page.Locator("#vote-item").SelectOptionAsync(new SelectOptionValue { Label = "1. Strategic Management Team: roles and responsibilities (CE 21/09)" });
+        await page.Locator("#vote-motion").FillAsync("That the Panel endorse the draft job descriptions");
+        await page.Locator("#vote-for").FillAsync("3");
+        await page.Locator("#vote-against").FillAsync("1");
+        await votes.GetByRole(AriaRole.Button, new() { Name = "Record the vote" }).ClickAsync();
+        await Assertions.Expect(votes.Locator(".form-fieldset:has(#vote-tally) .field-error, #vote-tally ~ .field-error").First).ToContainTextAsync("4 votes were entered but only 3 members were recorded present");
+        await Assertions.Expect(votes.Locator(".error-summary")).ToContainTextAsync("4 votes were entered");
+
+        await page.Locator("#vote-by-name").CheckAsync();
+        await page.Locator($"#vote-ballot-{potter}").SelectOptionAsync("For");
+        await page.Locator($"#vote-ballot-{walker}").SelectOptionAsync("Against");
+        await votes.GetByRole(AriaRole.Button, new() { Name = "Record the vote" }).ClickAsync();
+        await Assertions.Expect(votes.Locator(".form-field:has(#vote-casting) .field-error")).ToContainTextAsync("The votes are tied: record the chair's casting vote");
+        await AssertAccessibleAsync(page);
+
+        await page.Locator("#vote-casting").SelectOptionAsync("For");
+        await votes.GetByRole(AriaRole.Button, new() { Name = "Record the vote" }).ClickAsync();
+        var recorded = votes.Locator(".decision-block").First;
+        await Assertions.Expect(recorded).ToContainTextAsync("Carried");
+        await Assertions.Expect(recorded).ToContainTextAsync("(1 for, 1 against, 0 abstained)");
+        await Assertions.Expect(recorded).ToContainTextAsync("The chair, Cllr Ruth Potter, gave a casting vote: For.");
+        await Assertions.Expect(recorded).ToContainTextAsync("Cllr Jo Walker: Against");
+        await AssertAccessibleAsync(page);
+        await ScreenshotAsync(page, "votes-recorded");
+
+        // The public read the same vote in the minutes.
+        var visitor = await NewPageAsync();
+        await visitor.GotoAsync($"/meetings/{august}");
+        await Assertions.Expect(visitor.Locator("section.votes")).ToContainTextAsync("The chair, Cllr Ruth Potter, gave a casting vote: For.");
+        await Assertions.Expect(visitor.Locator("#vote-motion")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task ADirectorPublishesADecisionACouncillorCallsItInAndItWaitsForThePeriod()
+    {
+        var walker = await App.QueryAsync(db => db.People.Where(p => p.DisplayName == "Cllr Jo Walker").Select(p => p.Id).SingleAsync());
+        var potter = await App.QueryAsync(db => db.People.Where(p => p.DisplayName == "Cllr Ruth Potter").Select(p => p.Id).SingleAsync());
+
+        // The director records her own delegated decision, subject to call-in, and it is published.
+        var director = await NewPageAsync();
+        await SignInToAsync(director, DemoUsers.Director, "/decisions/officer/new");
+        await director.Locator("#od-delegation").FillAsync("Scheme of Delegation to Officers, Part 3, paragraph 4.2");
+        await director.Locator("#od-title").FillAsync("Library opening hours over the holidays");
+        await director.Locator("#od-date").FillAsync(DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await director.Locator("#od-decision").FillAsync("To open the central library between Christmas and New Year.");
+        await director.Locator("#od-reasons").FillAsync("Demand in earlier years.");
+        await director.Locator("#od-call-in").CheckAsync();
+        await AssertAccessibleAsync(director);
+        await director.GetByRole(AriaRole.Button, new() { Name = "Publish the decision" }).ClickAsync();
+        await Assertions.Expect(director.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Library opening hours over the holidays");
+        var path = new Uri(director.Url).AbsolutePath;
+        await WaitForInteractiveAsync(director);
+
+        // Cllr Potter alone is not enough; with Cllr Walker's signature the request is recorded.
+        var councillor = await NewPageAsync();
+        await SignInToAsync(councillor, DemoUsers.SecondMember, path);
+        await councillor.Locator($"#ci-member-{potter}").CheckAsync();
+        await councillor.Locator("#ci-reasons").FillAsync("The ward members were not consulted.");
+        await councillor.GetByRole(AriaRole.Button, new() { Name = "Record the call-in request" }).ClickAsync();
+        await Assertions.Expect(councillor.Locator(".form-fieldset:has(#ci-members) .field-error").First).ToContainTextAsync("A call-in needs 2 councillors to sign it");
+        await councillor.Locator($"#ci-member-{walker}").CheckAsync();
+        await councillor.GetByRole(AriaRole.Button, new() { Name = "Record the call-in request" }).ClickAsync();
+        await Assertions.Expect(councillor.Locator(".decision-block")).ToContainTextAsync("Signed by Cllr Jo Walker, Cllr Ruth Potter");
+        await Assertions.Expect(councillor.Locator(".status-tag").Filter(new() { HasText = "Called in: waiting for scrutiny" })).ToHaveCountAsync(1);
+        await AssertAccessibleAsync(councillor);
+        await ScreenshotAsync(councillor, "call-in-recorded");
+
+        // The director's open page hears of it; marking it implemented is refused with the reason beside the button.
+        await Assertions.Expect(director.Locator(".decision-block")).ToContainTextAsync("Signed by Cllr Jo Walker, Cllr Ruth Potter");
+        await director.GetByRole(AriaRole.Button, new() { Name = "Mark implemented" }).ClickAsync();
+        await Assertions.Expect(director.Locator(".form-field:has(#ci-implement) .field-error")).ToContainTextAsync("The call-in period runs until");
+        await AssertAccessibleAsync(director);
+        await ScreenshotAsync(director, "call-in-implement-refused");
+    }
+
+    [Theory]
+    [InlineData("en-GB")]
+    [InlineData("sv-SE")]
+    public async Task EveryDecisionMakingPageHasNoAxeViolations(string culture)
+    {
+        var ids = await App.QueryAsync(db => db.OfficerDecisions.OrderBy(d => d.Id).Select(d => d.Id).ToListAsync());
+        var september = await App.QueryAsync(db => db.Meetings.Where(m => m.Date == new DateOnly(2008, 9, 8)).Select(m => m.Id).SingleAsync());
+        var visitor = await NewPageAsync(culture);
+        foreach (var path in new[] { "/decisions", "/decisions?kind=Officer", $"/meetings/{september}", "/decisions/forward-plan" }.Concat(ids.Select(i => $"/decisions/officer/{i}")))
+        {
+            await ScanAsync(visitor, path);
+        }
+
+        await Assertions.Expect(visitor.Locator("h1")).ToHaveCountAsync(1);
+        var admin = await NewPageAsync(culture);
+        await SignInToAsync(admin, DemoUsers.Administrator, "/decisions/officer/new");
+        await AssertAccessibleAsync(admin);
+        await ScreenshotAsync(admin, $"officer-decision-new-{culture}");
+        foreach (var id in ids)
+        {
+            await GoToAsync(admin, $"/decisions/officer/{id}");
+            await AssertAccessibleAsync(admin);
+        }
+
+        await ScreenshotAsync(admin, $"officer-decision-admin-{culture}");
+        await GoToAsync(admin, "/decisions/forward-plan");
+        await AssertAccessibleAsync(admin);
+        await ScreenshotAsync(admin, $"forward-plan-notices-{culture}");
+        await GoToAsync(admin, $"/meetings/{september}");
+        await AssertAccessibleAsync(admin);
+        await ScreenshotAsync(admin, $"votes-minutes-{culture}");
+        await GoToAsync(admin, "/decisions");
+        await ScreenshotAsync(admin, $"decision-register-{culture}");
+    }
+}
+
+/// <summary>The Swedish demo: KSAU's omröstning with the ordförande's utslagsröst and a reservation, and the delegationsbeslut in the register.</summary>
+public sealed class SwedishDecisionMakingBrowserTests(BrowserSession session) : BrowserTest(session)
+{
+    protected override string Demo => "sv";
+
+    [Fact]
+    public async Task TheProtokollShowsTheOmröstningAndTheRegisterTheDelegationsbeslut()
+    {
+        var meeting = await App.QueryAsync(db => db.Votes.Select(v => v.MeetingId).SingleAsync());
+        var page = await NewPageAsync("sv-SE");
+        await ScanAsync(page, $"/meetings/{meeting}");
+        var votes = page.Locator("section.votes");
+        await Assertions.Expect(votes).ToContainTextAsync("Bifall");
+        await Assertions.Expect(votes).ToContainTextAsync("Ordföranden, Birgitta Strand, använde sin utslagsröst: Ja.");
+        await Assertions.Expect(votes).ToContainTextAsync("Lars Holmberg: Nej (Reservation)");
+        await ScreenshotAsync(page, "omrostning-sv");
+        await ScanAsync(page, "/decisions");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Delegationsbeslut (tjänsteperson)");
+        await ScreenshotAsync(page, "delegationsbeslut-sv");
+    }
+}
