@@ -197,7 +197,7 @@ public sealed class PlanBrowserTests(BrowserSession session) : BrowserTest(sessi
 
         var member = await NewPageAsync();
         await SignInToAsync(member, DemoUsers.Member, "/plans/1");
-        var download = await member.RunAndWaitForDownloadAsync(() => member.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Download actions") }).ClickAsync());
+        var download = await member.RunAndWaitForDownloadAsync(() => member.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Download actions.*\\(CSV\\)$") }).ClickAsync());
         var path = await download.PathAsync();
         var csv = await File.ReadAllTextAsync(path!, TestContext.Current.CancellationToken);
 

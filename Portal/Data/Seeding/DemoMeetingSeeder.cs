@@ -314,12 +314,14 @@ internal static class DemoMeetingSeeder
             foreach (var earlier in ksauHistory.SkipLast(2))
             {
                 await NotesAsync(earlier, [("Anmälan av delegationsbeslut", "Kommunchef", "Delegationsbesluten anmäldes och lades till handlingarna.")], publish: false, ct);
+                earlier.RecordAttendance(Person("ledamot"), AttendanceKind.Present); // the justerare was there
                 earlier.SignProtokoll(Regime.Sweden, "Birgitta Strand (ordförande), Lars Holmberg (justerare)", earlier.Date.AddDays(6), today);
                 earlier.PostNotice(earlier.Date.AddDays(7), today);
             }
 
             var ksauPast = ksauHistory.TakeLast(2).ToList();
             await NotesAsync(ksauPast[0], [("Anmälan av KLG:s anteckningar", "Kommunchef", "Anteckningarna anmäldes och lades till handlingarna.")], publish: false, ct);
+            ksauPast[0].RecordAttendance(Person("ledamot"), AttendanceKind.Present); // the justerare was there
             ksauPast[0].SignProtokoll(Regime.Sweden, "Birgitta Strand (ordförande), Lars Holmberg (justerare)", MinDate(ksauPast[0].Date.AddDays(6), today), today);
             ksauPast[0].PostNotice(MinDate(ksauPast[0].Date.AddDays(7), today), today);
             await NotesAsync(ksauPast[1], [("Delårsrapport", "Kommunledningschef", "Arbetsutskottet föreslår kommunstyrelsen att godkänna delårsrapporten.")], publish: false, ct);
