@@ -64,6 +64,7 @@ public sealed class VisitorJourneyTests(BrowserSession session) : JourneyTest(se
         await UseMenuAsync(visitor, "Decisions");
         await ArriveAsync(visitor, "Decisions");
         await Assertions.Expect(visitor.Locator("main table").First).ToContainTextAsync("Chief Executive's Directorate Plan 2008-2011");
+        await Assertions.Expect(visitor.GetByRole(AriaRole.Link, new() { Name = "Record an officer or executive member decision" })).ToHaveCountAsync(0);
         await secrets.AssertNoneOnAsync(visitor);
         await visitor.GetByRole(AriaRole.Link, new() { Name = "Forward Plan" }).First.ClickAsync();
         await WaitForInteractiveAsync(visitor);
