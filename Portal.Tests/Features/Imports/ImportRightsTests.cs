@@ -61,6 +61,7 @@ public sealed class ImportRightsTests : IAsyncLifetime
     [Theory]
     [InlineData(ImportKind.Indicators)]
     [InlineData(ImportKind.Risks)]
+    [InlineData(ImportKind.PlanItems)]
     public async Task APlansEditorsImportItsIndicatorsAndRisksAndNoOneElse(ImportKind kind)
     {
         var file = Encoding.UTF8.GetBytes(string.Join(',', ImportService.ColumnsOf(kind)) + "\r\n");

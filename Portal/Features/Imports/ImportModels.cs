@@ -10,13 +10,16 @@ public enum ImportKind
     Risks = 2,
     Posts = 3,
     People = 4,
+
+    /// <summary>Service plan objectives and team workplan items beneath a directorate plan, each linked to the level directly above.</summary>
+    PlanItems = 5,
 }
 
 /// <summary>The kinds' names in addresses and resource keys, and which belong to a plan.</summary>
 public static class ImportKinds
 {
-    /// <summary>Actions, indicators and risks go into one plan (its editors import them); posts and people into the council (administrators only).</summary>
-    public static bool OfPlan(this ImportKind kind) => kind is ImportKind.Actions or ImportKind.Indicators or ImportKind.Risks;
+    /// <summary>Actions, indicators, risks and the service and team plan items beneath it go into one plan (its editors import them); posts and people into the council (administrators only).</summary>
+    public static bool OfPlan(this ImportKind kind) => kind is ImportKind.Actions or ImportKind.Indicators or ImportKind.Risks or ImportKind.PlanItems;
 
     /// <summary>The kind's name in addresses: "indicators", "people".</summary>
     public static string Slug(this ImportKind kind) => kind.ToString().ToLowerInvariant();

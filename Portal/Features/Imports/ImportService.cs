@@ -8,6 +8,7 @@ using Portal.Features.Imports.Actions;
 using Portal.Features.Imports.Files;
 using Portal.Features.Imports.Indicators;
 using Portal.Features.Imports.People;
+using Portal.Features.Imports.PlanItems;
 using Portal.Features.Imports.Posts;
 using Portal.Features.Imports.Risks;
 using Portal.Features.Plans; // the plan's rights (PlanAccess): an import adds to a plan as its editors would
@@ -21,7 +22,7 @@ namespace Portal.Features.Imports;
 /// Bringing things in from a spreadsheet, the same way for every <see cref="ImportKind"/>: a template, a preview
 /// that saves nothing, and a save that reads the same file again, refuses it if any row has a problem, and
 /// otherwise adds every row in one transaction (audited by the context) and tells the open pages. A plan's
-/// kinds (actions, indicators, risks): administrators, and a directorate's director for their own plan
+/// kinds (actions, indicators, risks, the service and team items beneath it): administrators, and a directorate's director for their own plan
 /// (<see cref="PlanCaller.DemandEdit"/>), as for adding one by hand; posts and people: administrators only.
 /// </summary>
 public sealed class ImportService(
@@ -29,7 +30,7 @@ public sealed class ImportService(
 {
     private static readonly Dictionary<ImportKind, IImporter> Importers = new IImporter[]
     {
-        new ActionImport(), new IndicatorImport(), new RiskImport(), new PostImport(), new PeopleImport(),
+        new ActionImport(), new IndicatorImport(), new RiskImport(), new PostImport(), new PeopleImport(), new PlanItemImport(),
     }.ToDictionary(i => i.Kind);
 
     /// <summary>The template's column names for <paramref name="kind"/>, in order.</summary>
