@@ -35,6 +35,7 @@ public sealed class PeopleImportBrowserTests(BrowserSession session) : BrowserTe
         await Assertions.Expect(page.GetByText("1 problem stops the file from being saved.")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { NameRegex = new("^Save") })).ToHaveCountAsync(0);
         await AssertAccessibleAsync(page);
+        await ScreenshotAsync(page, "people-import-preview-with-problem");
         Assert.Equal(before, await App.QueryAsync(db => db.People.CountAsync()));
 
         await page.Locator("#import-file").SetInputFilesAsync(Csv(nina, "Omar Quinn,omar.quinn@york.example,HR Assistant,Human Resources,nina.west@york.example"));

@@ -22,7 +22,7 @@ public sealed class PostImport : IImporter
         ("Number", CellKind.Text), ("Title", CellKind.Text), ("Unit", CellKind.Text), ("Grade", CellKind.Text), ("Fte", CellKind.Decimal),
         ("EstablishedOn", CellKind.Date), ("AccountableTo", CellKind.Text), ("Holder", CellKind.Text), ("Acting", CellKind.Text), ("HeldFrom", CellKind.Date));
 
-    private sealed record Row(ImportRow Source, Post? Post, string? AccountableTo, int? HolderId, bool Acting, DateOnly? HeldFrom);
+    private sealed record Row(ImportRow Source, Post? Post, string? AccountableTo, int? HolderId, bool Acting, DateOnly? HeldFrom, List<DomainRuleException> Problems);
 
     public async Task<ImportBatch> ReadAsync(PortalDbContext db, ImportScope scope, IReadOnlyList<ImportRow> rows, CancellationToken ct)
     {
@@ -70,7 +70,7 @@ public sealed class PostImport : IImporter
                 }
             }
 
-            read.Add(new Row(row, post, above, holder?.Id, acting, heldFrom));
+            read.Add(new Row(row, post, above, holder?.Id, acting, heldFrom, problems));
             preview.Add(new PreviewRow(row.Line,
             [
                 row["Number"], row["Title"], unit?.Name ?? row["Unit"], grade?.Name ?? row["Grade"], row["Fte"], ImportValues.Shown(row, "EstablishedOn"),
@@ -78,7 +78,7 @@ public sealed class PostImport : IImporter
             ], problems));
         }
 
-        FindLoops(read, preview);
+        FindLoops(read);
         var posts = read.Where(r => r.Post is not null).ToList();
         return new ImportBatch(
             preview,
@@ -106,7 +106,7 @@ public sealed class PostImport : IImporter
     public Task<List<object?[]>> RowsOfAsync(PortalDbContext db, ImportScope scope, CancellationToken ct) => Task.FromResult(new List<object?[]>());
 
     /// <summary>Posts of the file accountable to each other round a loop (posts already there cannot be accountable to a new one, so a loop lies in the file).</summary>
-    private static void FindLoops(List<Row> rows, List<PreviewRow> preview)
+    private static void FindLoops(List<Row> rows)
     {
         var above = rows.Where(r => r.Source["Number"] is not null).GroupBy(r => r.Source["Number"]!, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.First().AccountableTo, StringComparer.OrdinalIgnoreCase);
@@ -125,7 +125,7 @@ public sealed class PostImport : IImporter
                 if (string.Equals(current, number, StringComparison.OrdinalIgnoreCase))
                 {
                     var path = string.Join(" → ", chain);
-                    ((List<DomainRuleException>)preview[i].Problems).Add(new DomainRuleException("Import.PostLoop", $"The posts would be accountable to each other in a loop: {path}.", "AccountableTo", path));
+                    rows[i].Problems.Add(new DomainRuleException("Import.PostLoop", $"The posts would be accountable to each other in a loop: {path}.", "AccountableTo", path));
                     break;
                 }
             }
