@@ -35,6 +35,21 @@ public sealed class ExcelHttpTests : HttpTest
         await AssertNoWorkbookAsync(officer, $"/plans/{plan}/import/actions.xlsx");
         var template = await director.GetStringAsync($"/plans/{plan}/import/template.csv", Ct);
         Assert.Equal("Ref,Priority,Title,Description,Owner,LeadUnit,Start,Due,Milestone,MilestoneDue", template.TrimEnd());
+        foreach (var kind in new[] { "indicators", "risks", "planitems" })
+        {
+            await AssertWorkbookAsync(director, $"/plans/{plan}/import/{kind}/template.xlsx");
+            await AssertNoWorkbookAsync(officer, $"/plans/{plan}/import/{kind}/template.xlsx");
+        }
+
+        foreach (var path in new[] { "/admin/import/posts/template.xlsx", "/admin/import/people/template.xlsx", "/admin/import/people/current.xlsx" })
+        {
+            await AssertWorkbookAsync(admin, path);
+            await AssertNoWorkbookAsync(director, path);
+        }
+
+        Assert.Equal("Name,Email,JobTitle,Unit,LineManager", (await admin.GetStringAsync("/admin/import/people/template.csv", Ct)).TrimEnd());
+        Assert.Equal("Code,Priority,Title,Definition,Unit,Polarity,Frequency,Baseline,Tolerance,Owner,Year,Period,Target,Actual,Commentary",
+            (await director.GetStringAsync($"/plans/{plan}/import/indicators/template.csv", Ct)).TrimEnd());
     }
 
     private static async Task AssertWorkbookAsync(HttpClient client, string path)

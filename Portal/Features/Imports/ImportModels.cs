@@ -6,6 +6,48 @@ namespace Portal.Features.Imports;
 public enum ImportKind
 {
     Actions = 0,
+    Indicators = 1,
+    Risks = 2,
+    Posts = 3,
+    People = 4,
+
+    /// <summary>Service plan objectives and team workplan items beneath a directorate plan, each linked to the level directly above.</summary>
+    PlanItems = 5,
+}
+
+/// <summary>The kinds' names in addresses and resource keys, and which belong to a plan.</summary>
+public static class ImportKinds
+{
+    /// <summary>Actions, indicators, risks and the service and team plan items beneath it go into one plan (its editors import them); posts and people into the council (administrators only).</summary>
+    public static bool OfPlan(this ImportKind kind) => kind is ImportKind.Actions or ImportKind.Indicators or ImportKind.Risks or ImportKind.PlanItems;
+
+    /// <summary>The kind's name in addresses: "indicators", "people".</summary>
+    public static string Slug(this ImportKind kind) => kind.ToString().ToLowerInvariant();
+
+    public static ImportKind? FromSlug(string? slug) =>
+        Enum.GetValues<ImportKind>().Cast<ImportKind?>().FirstOrDefault(k => string.Equals(k!.Value.Slug(), slug, StringComparison.Ordinal));
+
+    /// <summary>
+    /// A resource key for the kind: the actions keep the import's first keys ("Import.Title"), the others
+    /// have their own ("Import.People.Title").
+    /// </summary>
+    public static string Key(this ImportKind kind, string name) => kind == ImportKind.Actions ? $"Import.{name}" : $"Import.{kind}.{name}";
+
+    /// <summary>The page a person imports this kind on.</summary>
+    public static string PagePath(this ImportKind kind, int? planId) => kind switch
+    {
+        ImportKind.Actions => $"/plans/{planId}/import",
+        _ when kind.OfPlan() => $"/plans/{planId}/import/{kind.Slug()}",
+        _ => $"/admin/import/{kind.Slug()}",
+    };
+
+    /// <summary>Where the kind's template downloads (<paramref name="file"/> is template.xlsx or template.csv).</summary>
+    public static string FilePath(this ImportKind kind, int? planId, string file) => kind switch
+    {
+        ImportKind.Actions => $"/plans/{planId}/import/{file}",
+        _ when kind.OfPlan() => $"/plans/{planId}/import/{kind.Slug()}/{file}",
+        _ => $"/admin/import/{kind.Slug()}/{file}",
+    };
 }
 
 /// <summary>

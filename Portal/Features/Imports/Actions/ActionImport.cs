@@ -4,7 +4,8 @@ using Portal.Data;
 using Portal.Domain.Common;
 using Portal.Domain.Plans;
 using Portal.Features.Imports.Files;
-using Portal.Features.Plans; // the plan's unit names (UnitNamesAsync), as its own export writes them
+using Portal.Features.Plans; // the plan's unit names (UnitNamesAsync), as its own export writes them, and its change (PlanChanged)
+using Portal.Infrastructure.Export;
 
 namespace Portal.Features.Imports.Actions;
 
@@ -15,19 +16,42 @@ namespace Portal.Features.Imports.Actions;
 /// only a file can get wrong: a priority, person or unit that does not exist, a date that is not one, an
 /// action already in the plan or twice in the file.
 /// </summary>
-public static class ActionImport
+public sealed class ActionImport : IImporter
 {
-    public static readonly string[] Columns = ["Ref", "Priority", "Title", "Description", "Owner", "LeadUnit", "Start", "Due", "Milestone", "MilestoneDue"];
+    public ImportKind Kind => ImportKind.Actions;
 
-    public sealed record Result(IReadOnlyList<PreviewRow> Rows, IReadOnlyList<KeyAction> Actions);
+    public IReadOnlyList<ExportColumn> Columns { get; } = ExportColumn.Many(
+        ("Ref", CellKind.Text), ("Priority", CellKind.Number), ("Title", CellKind.Text), ("Description", CellKind.Text), ("Owner", CellKind.Text),
+        ("LeadUnit", CellKind.Text), ("Start", CellKind.Date), ("Due", CellKind.Date), ("Milestone", CellKind.Text), ("MilestoneDue", CellKind.Date));
 
-    public static async Task<Result> ReadAsync(PortalDbContext db, DirectoratePlan plan, IReadOnlyList<ImportRow> rows, CancellationToken ct)
+    public async Task<ImportBatch> ReadAsync(PortalDbContext db, ImportScope scope, IReadOnlyList<ImportRow> rows, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var plan = scope.RequirePlan();
+        var (preview, actions) = await ReadAsync(db, plan, rows, ct);
+        return new ImportBatch(
+            preview,
+            actions.Count,
+            async (save, token) =>
+            {
+                save.Actions.AddRange(actions);
+                await save.SaveChangesAsync(token);
+            },
+            feed => feed.Publish(new PlanChanged(plan.Id, PlanItemKind.Action, actions.Count > 0 ? actions[0].Id : 0)));
+    }
+
+    public Task<List<object?[]>> RowsOfAsync(PortalDbContext db, ImportScope scope, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return RowsOfAsync(db, scope.RequirePlan(), ct);
+    }
+
+    private static async Task<(List<PreviewRow> Rows, List<KeyAction> Actions)> ReadAsync(PortalDbContext db, DirectoratePlan plan, IReadOnlyList<ImportRow> rows, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(rows);
         var year = plan.OpenYear;
-        var priorities = plan.Priorities.ToDictionary(p => p.Number);
         var people = await ImportLookups.PeopleAsync(db, ct);
         var units = await ImportLookups.UnitsAsync(db, ct);
         var existing = (await db.Actions.AsNoTracking().Where(a => a.PlanId == plan.Id && a.Year == year).Select(a => a.Title).ToListAsync(ct))
@@ -55,9 +79,7 @@ public static class ActionImport
             }
             else
             {
-                priority = ImportValues.Number(row, "Priority", problems) is int number
-                    ? priorities.GetValueOrDefault(number) ?? Problem<Priority>(problems, new("Import.UnknownPriority", $"This plan has no priority {number}.", "Priority", number))
-                    : null;
+                priority = ImportLookups.PriorityOf(plan, row, problems, required: true);
                 owner = ImportLookups.Find(people, row["Owner"], "Owner", "Import.UnknownPerson", problems);
                 unit = ImportLookups.Find(units, row["LeadUnit"], "LeadUnit", "Import.UnknownUnit", problems);
                 var start = ImportValues.Date(row, "Start", problems);
@@ -65,7 +87,7 @@ public static class ActionImport
                 action = null;
                 if (problems.Count == 0 && priority is not null && owner is not null && unit is not null && start is not null && due is not null)
                 {
-                    action = Try(problems, () => KeyAction.Create(plan, priority, year, row["Title"] ?? string.Empty, row["Description"], owner.Value.Id, unit.Value.Id, start.Value, due.Value));
+                    action = ImportValues.Try(problems, () => KeyAction.Create(plan, priority, year, row["Title"] ?? string.Empty, row["Description"], owner.Value.Id, unit.Value.Id, start.Value, due.Value));
                 }
 
                 if (row["Title"] is { } title)
@@ -99,7 +121,7 @@ public static class ActionImport
             {
                 if (ImportValues.Date(row, "MilestoneDue", problems) is DateOnly milestoneDue && action is not null)
                 {
-                    Try(problems, () => action.AddMilestone(milestone, milestoneDue));
+                    ImportValues.Try(problems, () => action.AddMilestone(milestone, milestoneDue));
                 }
             }
             else if (row["MilestoneDue"] is not null)
@@ -115,11 +137,11 @@ public static class ActionImport
             ], problems));
         }
 
-        return new Result(preview, actions);
+        return (preview, actions);
     }
 
     /// <summary>The plan's actions this year in the template's shape, so a plan can be carried to another (export, then import).</summary>
-    public static async Task<List<object?[]>> RowsOfAsync(PortalDbContext db, DirectoratePlan plan, CancellationToken ct)
+    private static async Task<List<object?[]>> RowsOfAsync(PortalDbContext db, DirectoratePlan plan, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(plan);
@@ -139,26 +161,5 @@ public static class ActionImport
         }
 
         return rows;
-    }
-
-    private static T? Problem<T>(List<DomainRuleException> problems, DomainRuleException problem)
-        where T : class
-    {
-        problems.Add(problem);
-        return null;
-    }
-
-    private static T? Try<T>(List<DomainRuleException> problems, Func<T> make)
-        where T : class
-    {
-        try
-        {
-            return make();
-        }
-        catch (DomainRuleException rule)
-        {
-            problems.Add(rule);
-            return null;
-        }
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Common;
+using Portal.Domain.Plans;
 
 namespace Portal.Features.Imports.Files;
 
@@ -72,7 +73,36 @@ public static class ImportLookups
 
         problems.Add(found is null && lookup.TryFind(key, out _)
             ? new DomainRuleException("Import.Ambiguous", $"More than one is called “{key}”: use the email address.", column, key)
-            : new DomainRuleException(unknownCode, unknownCode == "Import.UnknownUnit" ? $"There is no unit called “{key}”." : $"No one here is called “{key}” or has that address.", column, key));
+            : new DomainRuleException(unknownCode, unknownCode switch
+            {
+                "Import.UnknownUnit" => $"There is no unit called “{key}”.",
+                "Import.UnknownGrade" => $"There is no grade called “{key}”.",
+                _ => $"No one here is called “{key}” or has that address.",
+            }, column, key));
         return null;
+    }
+
+    /// <summary>The plan's priority a row names by its number (column "Priority"); empty is a problem only when <paramref name="required"/>.</summary>
+    public static Priority? PriorityOf(DirectoratePlan plan, ImportRow row, List<DomainRuleException> problems, bool required)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(row);
+        if (!required && row["Priority"] is null)
+        {
+            return null;
+        }
+
+        if (ImportValues.Number(row, "Priority", problems) is not int number)
+        {
+            return null;
+        }
+
+        var priority = plan.Priorities.FirstOrDefault(p => p.Number == number);
+        if (priority is null)
+        {
+            problems.Add(new DomainRuleException("Import.UnknownPriority", $"This plan has no priority {number}.", "Priority", number));
+        }
+
+        return priority;
     }
 }

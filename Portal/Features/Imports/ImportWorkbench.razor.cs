@@ -9,10 +9,10 @@ using Portal.Infrastructure.Security;
 namespace Portal.Features.Imports;
 
 /// <summary>
-/// A plan's actions from a spreadsheet: the templates, an upload that only previews, and the confirm form
+/// One kind of import from a spreadsheet: the templates, an upload that only previews, and the confirm form
 /// (<see cref="ImportConfirmForm"/>) that saves the previewed file when no row has a problem.
 /// </summary>
-public sealed partial class ImportPage
+public sealed partial class ImportWorkbench
 {
     private readonly CancellationTokenSource _closing = new();
     private ImportPreview? _preview;
@@ -23,21 +23,31 @@ public sealed partial class ImportPage
     private bool _denied;
     private string? _target;
 
-    [Parameter]
-    public int PlanId { get; set; }
+    [Parameter, EditorRequired]
+    public ImportKind Kind { get; set; }
 
-    private List<BreadcrumbItem> Breadcrumbs =>
-    [
-        new(T["Plans.Title"], "/plans"),
-        new(_target ?? T["Import.Plan"], $"/plans/{PlanId}"),
-        new(T["Import.Title"], null, disabled: true),
-    ];
+    /// <summary>The plan a plan's kind goes into; null for posts and people.</summary>
+    [Parameter]
+    public int? PlanId { get; set; }
+
+    private List<BreadcrumbItem> Breadcrumbs => Kind.OfPlan()
+        ?
+        [
+            new(T["Plans.Title"], "/plans"),
+            new(_target ?? T["Import.Plan"], $"/plans/{PlanId}"),
+            new(T[Kind.Key("Title")], null, disabled: true),
+        ]
+        :
+        [
+            new(T["Import.AdminTitle"], "/admin/import"),
+            new(T[Kind.Key("Title")], null, disabled: true),
+        ];
 
     protected override async Task OnInitializedAsync()
     {
         try
         {
-            _target = await Imports.TargetAsync(PlanId, _closing.Token);
+            _target = await Imports.TargetAsync(Kind, PlanId, _closing.Token);
         }
         catch (AccessDeniedException)
         {
@@ -68,7 +78,7 @@ public sealed partial class ImportPage
             }
 
             var content = buffer.ToArray();
-            _preview = await Imports.PreviewAsync(PlanId, content, _closing.Token);
+            _preview = await Imports.PreviewAsync(Kind, PlanId, content, _closing.Token);
             _content = content;
             _status = T.Plural("Import.Read", _preview.Rows.Count);
         }
@@ -91,7 +101,7 @@ public sealed partial class ImportPage
     {
         _preview = null;
         _content = null;
-        _status = T.Plural("Import.Saved", count);
+        _status = T.Plural(Kind.Key("Saved"), count);
     }
 
     public void Dispose()
