@@ -539,12 +539,19 @@ public sealed class LoadBenchmark(ITestOutputHelper output)
             var response = frame!.Value.GetProperty("response");
             var payload = response.GetProperty("payloadData").GetString() ?? string.Empty;
             var bytes = response.GetProperty("opcode").GetInt32() == 2 ? Convert.FromBase64String(payload) : System.Text.Encoding.UTF8.GetBytes(payload);
-            if (bytes.AsSpan().IndexOf(marker) >= 0)
+            // One frame can carry several SignalR messages (two batches sent together): each counts.
+            var time = frame.Value.GetProperty("timestamp").GetDouble() * 1000;
+            var rest = bytes.AsSpan();
+            var at = rest.IndexOf(marker);
+            while (at >= 0)
             {
                 lock (into)
                 {
-                    into.Add(frame.Value.GetProperty("timestamp").GetDouble() * 1000);
+                    into.Add(time);
                 }
+
+                rest = rest[(at + marker.Length)..];
+                at = rest.IndexOf(marker);
             }
         }
     }
