@@ -66,6 +66,7 @@ public sealed class LoadDriverBrowserTests(BrowserSession session, ITestOutputHe
                 circuits.Add(await BlazorCircuit.OpenAsync(http, cookies, path, DashboardReady, Ct));
             }
 
+            output.WriteLine(circuits[0].Read(Census));
             var priority = await pages[0].Locator("#filter-priority option").Nth(1).GetAttributeAsync("value");
             Assert.False(string.IsNullOrEmpty(priority));
             var browser = new Measured();
@@ -149,6 +150,24 @@ public sealed class LoadDriverBrowserTests(BrowserSession session, ITestOutputHe
         }
 
         Report("the stock Counter's button", driver, browser);
+    }
+
+    /// <summary>What the page holds, as a pointer to what its circuit keeps: elements, attributes and text, in all and under each section and picture.</summary>
+    private static string Census(PageTree page)
+    {
+        static (int Elements, int Attributes, int Texts) Count(PageContainer node)
+        {
+            var elements = node.Elements().ToList();
+            var texts = elements.Sum(e => e.Children.Count(c => c is TextNode or MarkupNode)) + node.Children.Count(c => c is TextNode or MarkupNode);
+            return (elements.Count, elements.Sum(e => e.Attributes.Count + e.Handlers.Count), texts);
+        }
+
+        var all = page.Roots.Select(Count).Aggregate((0, 0, 0), (a, b) => (a.Item1 + b.Elements, a.Item2 + b.Attributes, a.Item3 + b.Texts));
+        var parts = page.Elements().Where(e => e.Name is "section" or "svg")
+            .Select(e => (Name: e.Name == "svg" ? "svg" : e.Attributes.GetValueOrDefault("aria-labelledby") ?? "section", Count: Count(e)))
+            .GroupBy(p => p.Name)
+            .Select(g => $"{g.Key} x{g.Count()}: {g.Sum(p => p.Count.Elements)} elements, {g.Sum(p => p.Count.Attributes)} attributes");
+        return $"The dashboard as the driver holds it: {all.Item1} elements, {all.Item2} attributes and handlers, {all.Item3} texts; {string.Join("; ", parts)}";
     }
 
     /// <summary>The dashboard's sections that a filter changes, by the id of their heading: each section's text in Chromium.</summary>
