@@ -92,6 +92,10 @@ services.AddRazorComponents().AddInteractiveServerComponents()
         // (A change event carries the text twice: as the value and as the field's.)
         options.MaximumReceiveMessageSize = 4 * 1024 * 1024;
     });
+
+// Blazor's circuit options (DisconnectedCircuitMaxRetained, DisconnectedCircuitRetentionPeriod, ...)
+// from Portal:Circuits when set; unset, Blazor's defaults, which README's benchmark section sizes.
+services.Configure<Microsoft.AspNetCore.Components.Server.CircuitOptions>(builder.Configuration.GetSection("Portal:Circuits"));
 services.AddMudServices();
 services.AddSingleton<ThemeStylesheet>();
 

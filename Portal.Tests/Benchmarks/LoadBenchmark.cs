@@ -82,7 +82,7 @@ public sealed class LoadBenchmark(ITestOutputHelper output)
             IReadOnlyList<double> counterInServer;
             await using (var baseline = await BaselineHost.StartAsync())
             {
-                counterPages = await OpenAsync(chromium, baseline.BaseUrl, null, "/counter", n, baseline.MemoryNow);
+                counterPages = await OpenAsync(chromium, baseline.BaseUrl, null, "/counter", n, MemoryNow);
                 handled.Clear();
                 counterClicks = await InteractInTurnAsync(counterPages.Pages, "button", "() => document.querySelector('button').click()");
                 counterInServer = handled.Clear();
@@ -409,7 +409,7 @@ public sealed class LoadBenchmark(ITestOutputHelper output)
     /// event and its answer is the network and the server, not the page's script, style and
     /// layout, nor the queue for the CPU of other browsers' pages.
     /// </summary>
-    private sealed class Wire : IAsyncDisposable
+    internal sealed class Wire : IAsyncDisposable
     {
         private static readonly byte[] EventMarker = "DispatchEventAsync"u8.ToArray();
         private static readonly byte[] BatchMarker = "JS.RenderBatch"u8.ToArray();
@@ -435,6 +435,18 @@ public sealed class LoadBenchmark(ITestOutputHelper output)
         /// pages opened together on two cores. Those pages are left out of the wire figures.
         /// </summary>
         public bool Watched => Volatile.Read(ref _frames) > 0;
+
+        /// <summary>How many render batches have reached the page since this began watching.</summary>
+        public int BatchCount
+        {
+            get
+            {
+                lock (_batches)
+                {
+                    return _batches.Count;
+                }
+            }
+        }
 
         /// <summary>The browser's clock (milliseconds) when the latest event left, or null if none has.</summary>
         public double? LastEvent
@@ -527,12 +539,19 @@ public sealed class LoadBenchmark(ITestOutputHelper output)
             var response = frame!.Value.GetProperty("response");
             var payload = response.GetProperty("payloadData").GetString() ?? string.Empty;
             var bytes = response.GetProperty("opcode").GetInt32() == 2 ? Convert.FromBase64String(payload) : System.Text.Encoding.UTF8.GetBytes(payload);
-            if (bytes.AsSpan().IndexOf(marker) >= 0)
+            // One frame can carry several SignalR messages (two batches sent together): each counts.
+            var time = frame.Value.GetProperty("timestamp").GetDouble() * 1000;
+            var rest = bytes.AsSpan();
+            var at = rest.IndexOf(marker);
+            while (at >= 0)
             {
                 lock (into)
                 {
-                    into.Add(frame.Value.GetProperty("timestamp").GetDouble() * 1000);
+                    into.Add(time);
                 }
+
+                rest = rest[(at + marker.Length)..];
+                at = rest.IndexOf(marker);
             }
         }
     }
@@ -641,45 +660,5 @@ public sealed class LoadBenchmark(ITestOutputHelper output)
         {
             await page.Context.DisposeAsync();
         }
-    }
-
-    /// <summary>The stock template's Counter, on Kestrel in this process, so its memory is measured the same way.</summary>
-    private sealed class BaselineHost : IAsyncDisposable
-    {
-        private readonly WebApplication _app;
-
-        private BaselineHost(WebApplication app, string baseUrl)
-        {
-            _app = app;
-            BaseUrl = baseUrl;
-        }
-
-        public string BaseUrl { get; }
-
-        public Func<long> MemoryNow => LoadBenchmark.MemoryNow;
-
-        public static async Task<BaselineHost> StartAsync()
-        {
-            // Development, as the portal runs in the tests: the framework's script is served from the static web assets manifest.
-            var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-            {
-                ApplicationName = typeof(LoadBenchmark).Assembly.GetName().Name,
-                ContentRootPath = AppContext.BaseDirectory,
-                EnvironmentName = Environments.Development,
-            });
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.WebHost.UseStaticWebAssets();
-            builder.Logging.ClearProviders();
-            builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-            var app = builder.Build();
-            app.UseAntiforgery();
-            app.MapStaticAssets();
-            app.MapRazorComponents<BaselineApp>().AddInteractiveServerRenderMode();
-            await app.StartAsync();
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            return new BaselineHost(app, address.TrimEnd('/'));
-        }
-
-        public async ValueTask DisposeAsync() => await _app.DisposeAsync();
     }
 }
