@@ -86,6 +86,23 @@ public sealed class Body : Entity
 
     public IReadOnlyList<BodyMember> Members => _members;
 
+    /// <summary>The colour an administrator chose for its meetings in the calendar; none, <see cref="BodyColours.Default"/>.</summary>
+    public BodyColour? Colour { get; private set; }
+
+    /// <summary>The colour it is shown in: the one chosen, or the palette's in turn.</summary>
+    public BodyColour ShownColour => Colour ?? BodyColours.Default(Id);
+
+    /// <summary>Chooses its colour in the calendar, or with null goes back to the one it has by default.</summary>
+    public void Paint(BodyColour? colour)
+    {
+        if (colour is BodyColour chosen && !Enum.IsDefined(chosen))
+        {
+            throw new DomainRuleException("Body.ColourUnknown", "Choose a colour from the palette.", nameof(Colour));
+        }
+
+        Colour = colour;
+    }
+
     public static Body Create(string name, string? shortName, BodyKind kind, Regime regime, string? remit, string? reportsTo, bool isPublic)
     {
         var body = new Body();

@@ -152,7 +152,8 @@ public sealed class PictureBrowserTests(BrowserSession session) : BrowserTest(se
         var meetings = page.Locator("table.month-grid a.grid-meeting");
         Assert.True(await meetings.CountAsync() > 0);
         Assert.Equal(await meetings.CountAsync(), await page.Locator("table.month-grid a.grid-meeting[class*=body-colour-]").CountAsync());
-        var key = await page.Locator("ul.body-key li").AllTextContentsAsync();
+        // Each line of the key: the body's mark, then its name.
+        var key = await page.Locator("ul.body-key li").EvaluateAllAsync<string[]>("items => items.map(li => li.lastChild.textContent)");
         foreach (var text in await meetings.AllTextContentsAsync())
         {
             Assert.Contains(key, body => text.Contains(body.Trim(), StringComparison.Ordinal));
@@ -195,5 +196,70 @@ public sealed class PictureBrowserTests(BrowserSession session) : BrowserTest(se
     {
         Directory.CreateDirectory(LookDirectory);
         await page.Locator(selector).First.ScreenshotAsync(new() { Path = Path.Combine(LookDirectory, name + ".png") });
+    }
+
+    [Fact]
+    public async Task TheTablesBehindThePicturesPrintOpenWithoutTheirControls()
+    {
+        var page = await NewPageAsync("en-GB");
+        await SignInToAsync(page, DemoUsers.Director, "/plans/1/dashboard");
+        var tables = page.Locator("details.picture-table table");
+        Assert.Equal(2, await tables.CountAsync());
+
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Screen });
+        Assert.False(await tables.First.IsVisibleAsync());
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        for (var i = 0; i < await tables.CountAsync(); i++)
+        {
+            Assert.True(await tables.Nth(i).IsVisibleAsync(), $"table {i} behind a picture is not printed");
+        }
+
+        Assert.False(await page.Locator("details.picture-table summary").First.IsVisibleAsync());
+
+        await GoToAsync(page, "/meetings/bodies/emg");
+        Assert.True(await page.Locator("details.picture-table table.attendance-table").IsVisibleAsync());
+        var pdf = await page.PdfAsync(new PagePdfOptions { Format = "A4" });
+        Assert.True(pdf.Length > 1000);
+    }
+
+    [Fact]
+    public async Task AnAdministratorChoosesABodysColourAndTheMonthGridAndKeyFollow()
+    {
+        var page = await NewPageAsync("en-GB");
+        await SignInToAsync(page, DemoUsers.Administrator, "/meetings/bodies/emg");
+        var choices = page.Locator("fieldset:has(#body-colour) input[type=radio]");
+        Assert.Equal(9, await choices.CountAsync());
+        Assert.True(await page.Locator("#body-colour").IsCheckedAsync());
+        await AssertAccessibleAsync(page);
+
+        await page.Locator("label[for=body-colour-Red]").ClickAsync();
+        await page.Locator("section[aria-labelledby=body-form-title] button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("section[aria-labelledby=body-form-title] [aria-live=polite]")).Not.ToBeEmptyAsync();
+
+        var found = false;
+        var month = DateOnly.FromDateTime(DateTime.Today);
+        for (var i = 0; i < 3 && !found; i++, month = month.AddMonths(1))
+        {
+            await GoToAsync(page, $"/meetings?view=grid&body=emg&month={month:yyyy-MM}");
+            var meetings = page.Locator("table.month-grid a.grid-meeting");
+            if (await meetings.CountAsync() == 0)
+            {
+                continue;
+            }
+
+            found = true;
+            Assert.Equal(await meetings.CountAsync(), await page.Locator("table.month-grid a.grid-meeting.body-colour-5").CountAsync());
+            Assert.Equal("✚", await meetings.First.Locator("span.body-mark").TextContentAsync());
+            Assert.Equal("✚", await page.Locator("ul.body-key li span.body-swatch.body-colour-5").TextContentAsync());
+            await AssertAccessibleAsync(page);
+        }
+
+        Assert.True(found, "EMG has no meeting in the next three months to show its colour");
+
+        // Back to the colour it had, for the other tests on this demo.
+        await GoToAsync(page, "/meetings/bodies/emg");
+        await page.Locator("label[for=body-colour]").ClickAsync();
+        await page.Locator("section[aria-labelledby=body-form-title] button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("section[aria-labelledby=body-form-title] [aria-live=polite]")).Not.ToBeEmptyAsync();
     }
 }

@@ -169,6 +169,8 @@ public sealed class ServiceHarness : IAsyncDisposable
 
         public object Get(Type service) => _scope.ServiceProvider.GetRequiredService(service);
 
+        public object? TryGet(Type service) => _scope.ServiceProvider.GetService(service);
+
         public ValueTask DisposeAsync() => _scope.DisposeAsync();
     }
 }

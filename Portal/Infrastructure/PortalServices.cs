@@ -93,6 +93,7 @@ public static class PortalServices
         services.AddScoped<RiskAppetiteService>();
         services.AddScoped<DashboardService>();
         services.AddSingleton<DashboardCache>();
+        services.AddSingleton<DashboardPictureMarkup>();
         services.AddSingleton<DirectorateMap>();
         services.AddScoped<PlanExportService>();
         services.AddScoped<Portal.Features.Thread.Tracing.ThreadTracingService>();

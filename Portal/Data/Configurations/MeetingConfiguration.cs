@@ -18,6 +18,7 @@ internal sealed class BodyConfiguration : IEntityTypeConfiguration<Body>
         builder.HasIndex(b => b.Slug).IsUnique();
         builder.HasMany(b => b.Members).WithOne().HasForeignKey(m => m.BodyId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(b => b.Members).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(b => b.ShownColour);
     }
 }
 

@@ -34,9 +34,14 @@ public sealed record BodyDetails(
     bool CanAdminister,
     bool CanKeepRecord,
     IReadOnlyList<NamedItem> People,
-    IReadOnlyList<NamedItem> Posts);
+    IReadOnlyList<NamedItem> Posts)
+{
+    /// <summary>The colour an administrator chose for its meetings in the calendar, or null for the one it has by default (<see cref="BodyColours.Default"/>).</summary>
+    public BodyColour? Colour { get; init; }
+}
 
-public sealed record BodyEdit(string Name, string? ShortName, BodyKind Kind, Regime Regime, string? Remit, string? ReportsTo, bool IsPublic, int Version = 0);
+/// <param name="Colour">Its colour in the calendar, chosen from the palette; null, the one it has by default.</param>
+public sealed record BodyEdit(string Name, string? ShortName, BodyKind Kind, Regime Regime, string? Remit, string? ReportsTo, bool IsPublic, int Version = 0, BodyColour? Colour = null);
 
 public sealed record CadenceEdit(
     CadenceKind Kind, DayOfWeek? Weekday, int? WeekOfMonth, int? DayOfMonth, DateOnly? FirstDate, DateOnly? LastDate,

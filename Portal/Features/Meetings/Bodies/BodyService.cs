@@ -63,7 +63,7 @@ public sealed class BodyService(IDbContextFactory<PortalDbContext> dbFactory, Me
             await MembersAsync(db, body, names, today, ct),
             cadence?.Rule, cadence?.Version,
             upcoming.Select(m => MeetingQueries.Row(m, body, caller)).ToList(),
-            caller.IsAdministrator, canKeep, people, posts);
+            caller.IsAdministrator, canKeep, people, posts) { Colour = body.Colour };
     }
 
     /// <summary>The members as shown: a seat held by a post shows the post and whoever holds it today.</summary>
@@ -92,6 +92,7 @@ public sealed class BodyService(IDbContextFactory<PortalDbContext> dbFactory, Me
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         (await access.CallerAsync(ct)).DemandAdminister();
         var body = Body.Create(edit.Name, edit.ShortName, edit.Kind, edit.Regime, edit.Remit, edit.ReportsTo, edit.IsPublic);
+        body.Paint(edit.Colour);
         var slugs = (await db.Bodies.Select(b => b.Slug).ToListAsync(ct)).Concat(ReservedSlugs).ToHashSet(StringComparer.Ordinal);
         var slug = body.Slug;
         for (var n = 2; slugs.Contains(slug); n++)
@@ -114,6 +115,7 @@ public sealed class BodyService(IDbContextFactory<PortalDbContext> dbFactory, Me
         var body = await db.Bodies.SingleOrDefaultAsync(b => b.Id == id, ct) ?? throw new KeyNotFoundException($"No body {id}.");
         await db.ExpectVersionAsync(body, edit.Version, ct);
         body.Describe(edit.Name, edit.ShortName, edit.Kind, edit.Regime, edit.Remit, edit.ReportsTo, edit.IsPublic);
+        body.Paint(edit.Colour);
         await db.SaveChangesAsync(ct);
         changes.Publish(new BodyChanged(body.Id));
         return body.Version;

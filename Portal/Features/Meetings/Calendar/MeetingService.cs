@@ -48,7 +48,8 @@ public sealed class MeetingService(IDbContextFactory<PortalDbContext> dbFactory,
             .FirstOrDefaultAsync(ct);
         return new MonthView(
             query.Year, query.Month, meetings.Select(m => MeetingQueries.Row(m, shown[m.BodyId], caller)).ToList(), choices, caller.IsSignedIn, holidays,
-            next is null ? null : MeetingQueries.Row(next, shown[next.BodyId], caller));
+            next is null ? null : MeetingQueries.Row(next, shown[next.BodyId], caller),
+            shown.Values.ToDictionary(b => b.Id, b => b.ShownColour));
     }
 
     /// <summary>The next <paramref name="count"/> meetings the caller may see, from today, soonest first; cancelled ones are left out.</summary>

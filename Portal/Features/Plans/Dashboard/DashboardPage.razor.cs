@@ -8,6 +8,9 @@ namespace Portal.Features.Plans.Dashboard;
 public sealed partial class DashboardPage
 {
     private Dashboard? _dashboard;
+
+    // The dashboard's pictures, drawn once for everyone reading this dashboard in this language.
+    private DrawnPictures? _pictures;
     private bool _missing;
     private (int Plan, DashboardFilter Filter)? _shown;
 
@@ -17,6 +20,10 @@ public sealed partial class DashboardPage
 
     [Parameter]
     public int Id { get; set; }
+
+    /// <summary>Whether the pictures are drawn (always, on the page; the benchmark measures the page without them beside it).</summary>
+    [Parameter]
+    public bool Pictures { get; set; } = true;
 
     [SupplyParameterFromQuery(Name = "priority")]
     public string? PriorityParameter { get; set; }
@@ -77,12 +84,14 @@ public sealed partial class DashboardPage
     {
         var load = ++_loads;
         var dashboard = await Dashboards.GetDashboardAsync(Id, filter, ct);
+        var pictures = Pictures && dashboard is not null ? await PictureMarkup.GetAsync(dashboard) : null;
         if (load != _loads)
         {
             return false;
         }
 
         _dashboard = dashboard;
+        _pictures = pictures;
         _missing = dashboard is null;
         _shown = (Id, filter);
         return true;
