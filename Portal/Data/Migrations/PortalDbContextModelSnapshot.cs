@@ -2214,6 +2214,9 @@ namespace Portal.Data.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("VoteId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Wording")
                         .IsRequired()
                         .HasMaxLength(8000)
@@ -2231,6 +2234,8 @@ namespace Portal.Data.Migrations
                         .IsUnique();
 
                     b.HasIndex("ReportId");
+
+                    b.HasIndex("VoteId");
 
                     b.ToTable("Decisions", (string)null);
                 });
@@ -3612,6 +3617,11 @@ namespace Portal.Data.Migrations
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Portal.Domain.Meetings.Vote", null)
+                        .WithMany()
+                        .HasForeignKey("VoteId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Portal.Domain.Reports.DecisionLink", b =>
