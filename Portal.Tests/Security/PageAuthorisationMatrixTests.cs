@@ -61,6 +61,7 @@ public sealed partial class PageAuthorisationMatrixTests : HttpTest
         ("/decisions/officer/new", "/decisions/officer/new", "login ok ok ok ok"),
         ("/decisions/officer/{Id:int}", "/decisions/officer/{officer-decision}", "ok ok ok ok ok"),
         ("/decisions/officer/{Id:int}", "/decisions/officer/{exempt-officer-decision}", "ok ok ok ok ok"),
+        ("/decisions/officer/{Id:int}/amend", "/decisions/officer/{officer-decision}/amend", "login denied denied ok ok"),
         ("/error", "/error", "ok ok ok ok ok"),
         ("/meetings", "/meetings", "ok ok ok ok ok"),
         ("/meetings/bodies", "/meetings/bodies", "ok ok ok ok ok"),

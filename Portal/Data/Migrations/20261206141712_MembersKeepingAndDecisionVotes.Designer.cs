@@ -11,7 +11,7 @@ using Portal.Data;
 namespace Portal.Data.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261206134748_MembersKeepingAndDecisionVotes")]
+    [Migration("20261206141712_MembersKeepingAndDecisionVotes")]
     partial class MembersKeepingAndDecisionVotes
     {
         /// <inheritdoc />
@@ -2512,6 +2512,92 @@ namespace Portal.Data.Migrations
                     b.ToTable("OfficerDecisions", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Domain.Reports.OfficerDecisionAmendment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Alternatives")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AmendedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AmendedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BackgroundPapers")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionText")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Delegation")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Dispensations")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ExemptParagraph")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Interests")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsKeyDecision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MakerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MakerKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OfficerDecisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficerDecisionId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("OfficerDecisionAmendments", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Domain.Reports.ReadingNote", b =>
                 {
                     b.Property<int>("Id")
@@ -3688,6 +3774,15 @@ namespace Portal.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Domain.Reports.OfficerDecisionAmendment", b =>
+                {
+                    b.HasOne("Portal.Domain.Reports.OfficerDecision", null)
+                        .WithMany("Amendments")
+                        .HasForeignKey("OfficerDecisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Domain.Reports.ReadingNote", b =>
                 {
                     b.HasOne("Portal.Domain.Organisation.Person", null)
@@ -3893,6 +3988,8 @@ namespace Portal.Data.Migrations
 
             modelBuilder.Entity("Portal.Domain.Reports.OfficerDecision", b =>
                 {
+                    b.Navigation("Amendments");
+
                     b.Navigation("Requests");
                 });
 
