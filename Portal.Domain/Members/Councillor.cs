@@ -88,19 +88,39 @@ public sealed class Councillor : Entity
     /// <summary>A term of office from <paramref name="from"/> (the day they took office) until <paramref name="to"/>; terms may not overlap.</summary>
     public TermOfOffice AddTerm(DateOnly from, DateOnly? to)
     {
+        CheckTerm(null, from, to);
+        var term = new TermOfOffice(Id, from, to);
+        _terms.Add(term);
+        return term;
+    }
+
+    /// <summary>Corrects a term's dates, or ends it (a resignation, a by-election, the next election); the same rules as a new term.</summary>
+    public void ChangeTerm(int termId, DateOnly? from, DateOnly? to)
+    {
+        var term = Term(termId);
+        var start = from ?? throw new DomainRuleException("Councillor.TermFromRequired", "Enter the day the term started.", nameof(TermOfOffice.From));
+        CheckTerm(term, start, to);
+        term.Set(start, to);
+    }
+
+    /// <summary>Removes a term entered in error; a term that ended is ended, not removed.</summary>
+    public void RemoveTerm(int termId) => _terms.Remove(Term(termId));
+
+    private TermOfOffice Term(int termId) =>
+        _terms.SingleOrDefault(t => t.Id == termId)
+        ?? throw new DomainRuleException("Councillor.NoSuchTerm", "That term is no longer recorded.", nameof(Terms));
+
+    private void CheckTerm(TermOfOffice? changing, DateOnly from, DateOnly? to)
+    {
         if (to is DateOnly end && end < from)
         {
             throw new DomainRuleException("Councillor.TermEndsBeforeStart", "A term must end on or after the day it starts.", nameof(TermOfOffice.To));
         }
 
-        if (_terms.Any(t => t.From <= (to ?? DateOnly.MaxValue) && from <= (t.To ?? DateOnly.MaxValue)))
+        if (_terms.Any(t => t != changing && t.From <= (to ?? DateOnly.MaxValue) && from <= (t.To ?? DateOnly.MaxValue)))
         {
             throw new DomainRuleException("Councillor.TermsOverlap", "That term overlaps one already recorded.", nameof(TermOfOffice.From));
         }
-
-        var term = new TermOfOffice(Id, from, to);
-        _terms.Add(term);
-        return term;
     }
 
     /// <summary>The term that covers <paramref name="day"/>, or null when they were not in office.</summary>
@@ -129,6 +149,8 @@ public sealed class TermOfOffice : Entity
     public DateOnly From { get; private set; }
 
     public DateOnly? To { get; private set; }
+
+    internal void Set(DateOnly from, DateOnly? to) => (From, To) = (from, to);
 }
 
 /// <summary>A councillor's photo, kept apart so lists never load the bytes: already checked, resized and stripped of metadata.</summary>

@@ -28,12 +28,20 @@ public sealed class Party : Entity
     /// </summary>
     public bool IsGroup { get; private set; }
 
-    public static Party Create(string name, string shortName, bool isGroup = true) => new()
+    public static Party Create(string name, string shortName, bool isGroup = true)
     {
-        Name = Guard.RequiredText(name, NameMaxLength, "Party.Name", nameof(Name), "party's name"),
-        ShortName = Guard.RequiredText(shortName, ShortNameMaxLength, "Party.ShortName", nameof(ShortName), "party's short name"),
-        IsGroup = isGroup,
-    };
+        var party = new Party();
+        party.Change(name, shortName, isGroup);
+        return party;
+    }
+
+    /// <summary>Renames the party or changes whether it counts as a political group (a group formed or dissolved changes the balance of every body).</summary>
+    public void Change(string? name, string? shortName, bool isGroup)
+    {
+        var newName = Guard.RequiredText(name, NameMaxLength, "Party.Name", nameof(Name), "party's name");
+        ShortName = Guard.RequiredText(shortName, ShortNameMaxLength, "Party.ShortName", nameof(ShortName), "party's short name");
+        (Name, IsGroup) = (newName, isGroup);
+    }
 }
 
 /// <summary>An electoral ward (a valkrets in Sweden): the area a councillor represents.</summary>
@@ -48,8 +56,13 @@ public sealed class Ward : Entity
 
     public string Name { get; private set; }
 
-    public static Ward Create(string name) => new()
+    public static Ward Create(string name)
     {
-        Name = Guard.RequiredText(name, NameMaxLength, "Ward.Name", nameof(Name), "ward's name"),
-    };
+        var ward = new Ward();
+        ward.Rename(name);
+        return ward;
+    }
+
+    /// <summary>Renames the ward (boundary reviews rename wards; the councillors who represent it stay with it).</summary>
+    public void Rename(string? name) => Name = Guard.RequiredText(name, NameMaxLength, "Ward.Name", nameof(Name), "ward's name");
 }

@@ -48,6 +48,9 @@ public sealed class Decision : Entity
 
     public string? InterestsDeclared { get; private set; }
 
+    /// <summary>The vote at the meeting that decided it, where one was taken: its result, and by name where it was a recorded vote, go with the decision.</summary>
+    public int? VoteId { get; private set; }
+
     public IReadOnlyList<DecisionLink> Links => _links;
 
     /// <summary>Dispensations granted to those who declared an interest, so they could take part; none, one or several.</summary>
@@ -91,6 +94,33 @@ public sealed class Decision : Entity
         Reasons = Guard.OptionalText(reasons, TextMaxLength, "Decision.Reasons", nameof(Reasons), "reasons");
         AlternativesRejected = Guard.OptionalText(alternatives, TextMaxLength, "Decision.Alternatives", nameof(AlternativesRejected), "alternatives rejected");
         InterestsDeclared = Guard.OptionalText(interests, TextMaxLength, "Decision.Interests", nameof(InterestsDeclared), "interests declared");
+    }
+
+    /// <summary>
+    /// Links the vote that decided this (null for none): a vote taken at the meeting that made the
+    /// decision, whose result agrees with the outcome (a lost vote does not approve, a carried one does
+    /// not reject; a deferral may follow either, on a motion to defer).
+    /// </summary>
+    public void DecidedBy(Meetings.Vote? vote)
+    {
+        if (vote is null)
+        {
+            VoteId = null;
+            return;
+        }
+
+        if (vote.MeetingId != MeetingId)
+        {
+            throw new DomainRuleException("Decision.VoteElsewhere", "Choose a vote taken at the meeting that made the decision.", nameof(VoteId));
+        }
+
+        var approved = Outcome is DecisionOutcome.Approved or DecisionOutcome.ApprovedAsAmended;
+        if ((vote.Result == Meetings.VoteResult.Lost && approved) || (vote.Result == Meetings.VoteResult.Carried && Outcome == DecisionOutcome.Rejected))
+        {
+            throw new DomainRuleException("Decision.VoteDisagrees", "That vote's result does not agree with the outcome chosen.", nameof(VoteId));
+        }
+
+        VoteId = vote.Id;
     }
 
     /// <summary>Links the decision to a plan action or golden-thread item it creates or changes.</summary>

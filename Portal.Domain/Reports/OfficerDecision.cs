@@ -32,6 +32,7 @@ public sealed class OfficerDecision : Entity
     public const int NameMaxLength = 200;
 
     private readonly List<CallInRequest> _requests = [];
+    private readonly List<OfficerDecisionAmendment> _amendments = [];
 
     private OfficerDecision()
     {
@@ -86,6 +87,9 @@ public sealed class OfficerDecision : Entity
 
     public IReadOnlyList<CallInRequest> Requests => _requests;
 
+    /// <summary>The record as it stood before each amendment, oldest first: a published record is amended, never overwritten.</summary>
+    public IReadOnlyList<OfficerDecisionAmendment> Amendments => _amendments;
+
     public bool IsExempt => ExemptParagraph is not null;
 
     public bool IsUrgent => UrgencyAgreedOn is not null;
@@ -137,6 +141,19 @@ public sealed class OfficerDecision : Entity
         BackgroundPapers = Guard.OptionalText(text.BackgroundPapers, TextMaxLength, "OfficerDecision.BackgroundPapers", nameof(BackgroundPapers), "background papers");
         ExemptParagraph = Schedule12A.Validate(text.ExemptParagraph, nameof(ExemptParagraph));
         (MakerKind, MakerId, DecidedOn, IsKeyDecision, SubjectToCallIn) = (text.MakerKind, text.MakerId, decidedOn, text.IsKeyDecision, text.SubjectToCallIn);
+    }
+
+    /// <summary>
+    /// Amends the published record on <paramref name="today"/>, saying why: the version it replaces is
+    /// kept, dated, with who amended it and the reason, and stays readable beside the new one.
+    /// </summary>
+    public OfficerDecisionAmendment AmendPublished(OfficerDecisionText text, string? reason, string amendedBy, DateOnly today)
+    {
+        var why = Guard.RequiredText(reason, TextMaxLength, "OfficerDecision.AmendmentReason", "AmendmentReason", "reason for the amendment");
+        var previous = new OfficerDecisionAmendment(this, _amendments.Count + 1, today, why, amendedBy);
+        Amend(text, today);
+        _amendments.Add(previous);
+        return previous;
     }
 
     /// <summary>
@@ -231,4 +248,65 @@ public sealed class OfficerDecision : Entity
 
         ImplementedOn = today;
     }
+}
+
+/// <summary>
+/// One amendment of a published officer or executive member decision: the record as it stood before
+/// (its title, maker, delegation, date and texts), when it was amended, by whom and why.
+/// </summary>
+public sealed class OfficerDecisionAmendment
+{
+    private OfficerDecisionAmendment()
+    {
+        (Reason, AmendedBy, Title, Delegation, DecisionText, Reasons) = (string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty);
+    }
+
+    internal OfficerDecisionAmendment(OfficerDecision before, int number, DateOnly amendedOn, string reason, string amendedBy)
+    {
+        (Number, AmendedOn, Reason, AmendedBy) = (number, amendedOn, reason, amendedBy);
+        (Title, MakerKind, MakerId, Delegation, DecidedOn) = (before.Title, before.MakerKind, before.MakerId, before.Delegation, before.DecidedOn);
+        (DecisionText, Reasons, Alternatives, Interests, Dispensations, BackgroundPapers) =
+            (before.DecisionText, before.Reasons, before.Alternatives, before.Interests, before.Dispensations, before.BackgroundPapers);
+        (ExemptParagraph, IsKeyDecision) = (before.ExemptParagraph, before.IsKeyDecision);
+    }
+
+    public int Id { get; private set; }
+
+    public int OfficerDecisionId { get; private set; }
+
+    /// <summary>1 for the first amendment; the version it replaced was the original record.</summary>
+    public int Number { get; private set; }
+
+    public DateOnly AmendedOn { get; private set; }
+
+    public string Reason { get; private set; }
+
+    /// <summary>Who amended it, by name as the record shows them.</summary>
+    public string AmendedBy { get; private set; }
+
+    public string Title { get; private set; }
+
+    public DecisionMakerKind MakerKind { get; private set; }
+
+    public int MakerId { get; private set; }
+
+    public string Delegation { get; private set; }
+
+    public DateOnly DecidedOn { get; private set; }
+
+    public string DecisionText { get; private set; }
+
+    public string Reasons { get; private set; }
+
+    public string? Alternatives { get; private set; }
+
+    public string? Interests { get; private set; }
+
+    public string? Dispensations { get; private set; }
+
+    public string? BackgroundPapers { get; private set; }
+
+    public int? ExemptParagraph { get; private set; }
+
+    public bool IsKeyDecision { get; private set; }
 }

@@ -132,6 +132,20 @@ public sealed class DecisionMakingBrowserTests(BrowserSession session) : Browser
         }
 
         await ScreenshotAsync(admin, $"officer-decision-admin-{culture}");
+
+        // The proper officer amends the first decision: refused without a reason beside the field, then published with the old version kept.
+        await GoToAsync(admin, $"/decisions/officer/{ids[0]}/amend");
+        await admin.Locator("#od-title").FillAsync("Award of the performance system contract");
+        await admin.Locator("form:has(#od-amend-reason) button[type=submit]").ClickAsync();
+        await Assertions.Expect(admin.Locator("#od-amend-reason-error")).ToBeVisibleAsync();
+        await AssertAccessibleAsync(admin);
+        await admin.Locator("#od-amend-reason").FillAsync("The title named the wrong system.");
+        await admin.Locator("form:has(#od-amend-reason) button[type=submit]").ClickAsync();
+        await admin.WaitForURLAsync($"**/decisions/officer/{ids[0]}");
+        await WaitForInteractiveAsync(admin);
+        await Assertions.Expect(admin.Locator("#amendments-title + ul")).ToContainTextAsync("The title named the wrong system.");
+        await AssertAccessibleAsync(admin);
+        await ScreenshotAsync(admin, $"officer-decision-amended-{culture}");
         await GoToAsync(admin, "/decisions/forward-plan");
         await AssertAccessibleAsync(admin);
         await ScreenshotAsync(admin, $"forward-plan-notices-{culture}");

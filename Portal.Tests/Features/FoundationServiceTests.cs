@@ -37,7 +37,7 @@ public sealed class FoundationServiceTests : IAsyncLifetime
         Assert.Equal(1 + EnglishDemoUnits, before.Units);
         Assert.Equal(DemoCouncil.For(InstallationKind.EnglishDemo).People.Count, before.People);
         Assert.Equal(DemoCouncil.For(InstallationKind.EnglishDemo).SignIns.Count(), before.Users);
-        Assert.Equal(6, before.Users);
+        Assert.Equal(7, before.Users);
     }
 
     [Fact]

@@ -14,4 +14,7 @@ public static class DemoUsers
 
     /// <summary>Grace Okafor, Democratic Services: secretary to the panels and the EMG.</summary>
     public const string Secretary = "grace.okafor@york.example";
+
+    /// <summary>Quentin Baker, Head of Legal and Democratic Services: holds the post designated Monitoring Officer.</summary>
+    public const string MonitoringOfficer = "quentin.baker@york.example";
 }

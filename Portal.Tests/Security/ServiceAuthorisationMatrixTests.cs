@@ -162,6 +162,9 @@ public sealed class ServiceAuthorisationMatrixTests
             ids["interest"] = await db.RegisteredInterests.Where(i => i.PublishedOn != null && !i.IsSensitive)
                 .Join(db.Councillors.Where(c => c.PersonId == (int)ids["councillor"]), i => i.CouncillorId, c => c.Id, (i, _) => i.Id).FirstAsync(Ct);
             ids["sign-in"] = await db.Users.Where(u => u.Email == DemoUsers.Officer).Select(u => u.Id).SingleAsync(Ct);
+            ids["party"] = await db.Parties.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(Ct);
+            ids["ward"] = await db.Wards.OrderBy(w => w.Id).Select(w => w.Id).FirstAsync(Ct);
+            ids["term"] = await db.TermsOfOffice.OrderBy(t => t.Id).Join(db.Councillors.Where(c => c.PersonId == (int)ids["councillor"]), t => t.CouncillorId, c => c.Id, (t, _) => t.Id).FirstAsync(Ct);
             await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)", Ct);
             samples._original = await File.ReadAllBytesAsync(portal.DatabaseFile, Ct);
             return samples;
@@ -276,6 +279,10 @@ public sealed class ServiceAuthorisationMatrixTests
                     ("BodyService", "clearDays" or "monthsAhead") => 5,
                     ("CouncillorService" or "PhotoService" or "InterestService", "personId") => _ids["councillor"],
                     ("InterestService", "interestId") => _ids["interest"],
+                    ("CouncillorRecordService", "personId") => _ids["councillor"],
+                    ("CouncillorRecordService", "termId") => _ids["term"],
+                    ("PartyWardService", "partyId") => _ids["party"],
+                    ("PartyWardService", "wardId") => _ids["ward"],
                     ("MakeUpService", "seats") => 5,
                     ("MakeUpService", "memberId") => _ids["member"],
                     ("ActionService", "id") => _ids["action"],

@@ -12,30 +12,19 @@ namespace Portal.Tests.Features.Members;
 
 /// <summary>
 /// Who may enter, change and publish an entry of a councillor's register, on the York demo: the
-/// councillor (Cllr Jo Walker) their own, the Monitoring Officer (Quentin Baker, signed in for
-/// the test) anyone's, an administrator anyone's but a sensitive one; another councillor, an
+/// councillor (Cllr Jo Walker) their own, the Monitoring Officer (Quentin Baker, the demo's
+/// sign-in) anyone's, an administrator anyone's but a sensitive one; another councillor, an
 /// officer and a visitor none. A sensitive interest's particulars reach only the Monitoring
 /// Officer and the councillor: not a visitor, an administrator or search.
 /// </summary>
 public sealed class InterestRightsTests : IAsyncLifetime
 {
-    private const string MonitoringOfficer = "quentin.baker@york.example";
+    private const string MonitoringOfficer = DemoUsers.MonitoringOfficer;
     private ServiceHarness _portal = default!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync()
-    {
-        _portal = await ServiceHarness.StartAsync();
-        await using var scope = _portal.Root.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        var user = new PortalUser { UserName = MonitoringOfficer, Email = MonitoringOfficer, DisplayName = "Quentin Baker", EmailConfirmed = true };
-        Assert.True((await users.CreateAsync(user, DemoUsers.Password)).Succeeded);
-        await users.AddToRoleAsync(user, Roles.Officer);
-        await using var db = await _portal.Db.CreateDbContextAsync(Ct);
-        (await db.People.SingleAsync(p => p.DisplayName == "Quentin Baker", Ct)).LinkSignIn(user.Id);
-        await db.SaveChangesAsync(Ct);
-    }
+    public async ValueTask InitializeAsync() => _portal = await ServiceHarness.StartAsync();
 
     public ValueTask DisposeAsync() => _portal.DisposeAsync();
 

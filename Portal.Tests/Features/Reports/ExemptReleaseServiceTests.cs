@@ -32,7 +32,6 @@ public sealed class ExemptReleaseServiceTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _portal = await ServiceHarness.StartAsync();
-        await SignInForAsync("Quentin Baker", MonitoringOfficer, Roles.Officer);
     }
 
     public ValueTask DisposeAsync() => _portal.DisposeAsync();
@@ -166,19 +165,5 @@ public sealed class ExemptReleaseServiceTests : IAsyncLifetime
     {
         await using var db = await _portal.Db.CreateDbContextAsync(Ct);
         return await db.Reports.Where(r => r.Reference == "HR 14/09").Select(r => r.Id).SingleAsync(Ct);
-    }
-
-    /// <summary>Gives an existing demo person a sign-in (the demo's Monitoring Officer has none of their own).</summary>
-    private async Task SignInForAsync(string name, string email, string role)
-    {
-        await using var scope = _portal.Root.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        var user = new PortalUser { UserName = email, Email = email, DisplayName = name, EmailConfirmed = true };
-        Assert.True((await users.CreateAsync(user, DemoUsers.Password)).Succeeded);
-        await users.AddToRoleAsync(user, role);
-        await using var db = await _portal.Db.CreateDbContextAsync(Ct);
-        var person = await db.People.SingleAsync(p => p.DisplayName == name, Ct);
-        person.LinkSignIn(user.Id);
-        await db.SaveChangesAsync(Ct);
     }
 }

@@ -48,6 +48,8 @@ internal sealed class OfficerDecisionConfiguration : IEntityTypeConfiguration<Of
         builder.HasOne<Person>().WithMany().HasForeignKey(d => d.RecordedById).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(d => d.Requests).WithOne().HasForeignKey(r => r.OfficerDecisionId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(d => d.Requests).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(d => d.Amendments).WithOne().HasForeignKey(a => a.OfficerDecisionId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(d => d.Amendments).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Ignore(d => d.IsExempt);
         builder.Ignore(d => d.IsUrgent);
         builder.Ignore(d => d.CallInApplies);
@@ -82,5 +84,21 @@ internal sealed class KeyDecisionNoticeConfiguration : IEntityTypeConfiguration<
         builder.HasOne<Body>().WithMany().HasForeignKey(n => n.BodyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ForwardPlanEntry>().WithMany().HasForeignKey(n => n.ForwardPlanEntryId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(n => n.DecisionDue);
+    }
+}
+
+internal sealed class OfficerDecisionAmendmentConfiguration : IEntityTypeConfiguration<OfficerDecisionAmendment>
+{
+    public void Configure(EntityTypeBuilder<OfficerDecisionAmendment> builder)
+    {
+        builder.ToTable("OfficerDecisionAmendments");
+        builder.Property(a => a.Title).HasMaxLength(OfficerDecision.TitleMaxLength);
+        builder.Property(a => a.AmendedBy).HasMaxLength(OfficerDecision.NameMaxLength);
+        foreach (var text in new[] { nameof(OfficerDecisionAmendment.Reason), nameof(OfficerDecisionAmendment.Delegation), nameof(OfficerDecisionAmendment.DecisionText), nameof(OfficerDecisionAmendment.Reasons), nameof(OfficerDecisionAmendment.Alternatives), nameof(OfficerDecisionAmendment.Interests), nameof(OfficerDecisionAmendment.Dispensations), nameof(OfficerDecisionAmendment.BackgroundPapers) })
+        {
+            builder.Property(text).HasMaxLength(OfficerDecision.TextMaxLength);
+        }
+
+        builder.HasIndex(a => new { a.OfficerDecisionId, a.Number }).IsUnique();
     }
 }

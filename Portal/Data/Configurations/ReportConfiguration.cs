@@ -95,6 +95,7 @@ internal sealed class DecisionConfiguration : IEntityTypeConfiguration<Decision>
         builder.HasOne<Recommendation>().WithMany().HasForeignKey(d => d.RecommendationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Meeting>().WithMany().HasForeignKey(d => d.MeetingId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<Body>().WithMany().HasForeignKey(d => d.BodyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Vote>().WithMany().HasForeignKey(d => d.VoteId).OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(d => d.Links).WithOne().HasForeignKey(l => l.DecisionId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(d => d.Links).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasMany(d => d.Dispensations).WithOne().HasForeignKey(x => x.DecisionId).OnDelete(DeleteBehavior.Cascade);

@@ -2218,6 +2218,9 @@ namespace Portal.Data.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("VoteId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Wording")
                         .IsRequired()
                         .HasMaxLength(8000)
@@ -2235,6 +2238,8 @@ namespace Portal.Data.Migrations
                         .IsUnique();
 
                     b.HasIndex("ReportId");
+
+                    b.HasIndex("VoteId");
 
                     b.ToTable("Decisions", (string)null);
                 });
@@ -2506,6 +2511,92 @@ namespace Portal.Data.Migrations
                     b.HasIndex("RecordedById");
 
                     b.ToTable("OfficerDecisions", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Reports.OfficerDecisionAmendment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Alternatives")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AmendedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AmendedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BackgroundPapers")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionText")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Delegation")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Dispensations")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ExemptParagraph")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Interests")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsKeyDecision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MakerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MakerKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OfficerDecisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficerDecisionId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("OfficerDecisionAmendments", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Domain.Reports.ReadingNote", b =>
@@ -3616,6 +3707,11 @@ namespace Portal.Data.Migrations
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Portal.Domain.Meetings.Vote", null)
+                        .WithMany()
+                        .HasForeignKey("VoteId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Portal.Domain.Reports.DecisionLink", b =>
@@ -3676,6 +3772,15 @@ namespace Portal.Data.Migrations
                         .WithMany()
                         .HasForeignKey("RecordedById")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Reports.OfficerDecisionAmendment", b =>
+                {
+                    b.HasOne("Portal.Domain.Reports.OfficerDecision", null)
+                        .WithMany("Amendments")
+                        .HasForeignKey("OfficerDecisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -3884,6 +3989,8 @@ namespace Portal.Data.Migrations
 
             modelBuilder.Entity("Portal.Domain.Reports.OfficerDecision", b =>
                 {
+                    b.Navigation("Amendments");
+
                     b.Navigation("Requests");
                 });
 

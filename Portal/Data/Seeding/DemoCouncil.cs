@@ -70,7 +70,7 @@ internal static class EnglishDemo
             new("sam", "Sam Patel", "Systems Administrator", "cex", "grace", "admin@york.example", Roles.Administrator),
             new("dir-res", "Ian Floyd", "Director of Resources", "res", "ceo", "director.resources@york.example", null),
             new("s151", "Keith Best", "Assistant Director, Finance", "fin", "dir-res", "keith.best@york.example", null),
-            new("mo", "Quentin Baker", "Head of Legal and Democratic Services", "legal", "dir-res", "quentin.baker@york.example", null),
+            new("mo", "Quentin Baker", "Head of Legal and Democratic Services", "legal", "dir-res", "quentin.baker@york.example", Roles.Officer),
             new("cllr", "Cllr Jo Walker", "Executive Member for City Strategy", "exec", null, "cllr.walker@york.example", Roles.Member, IsCouncillor: true),
             new("cllr2", "Cllr Ruth Potter", "Member, City Strategy Advisory Panel", "exec", null, "cllr.potter@york.example", Roles.Member, IsCouncillor: true),
             .. DemoMembersSeeder.EnglishPeople,

@@ -26,6 +26,10 @@ public static class MemberRights
     public static bool MaySeeSensitive(MeetingCaller caller, int councillorPersonId) =>
         caller is not null && caller.IsSignedIn && (caller.IsMonitoringOfficer || caller.PersonId == councillorPersonId);
 
+    /// <summary>Who keeps the council's record of parties, wards, councillors' terms and the register's publication queue: the Monitoring Officer and administrators.</summary>
+    public static bool MayKeepRecord(MeetingCaller caller) =>
+        caller is not null && caller.IsSignedIn && (caller.IsMonitoringOfficer || caller.IsAdministrator);
+
     public static void Demand(bool allowed, string what)
     {
         if (!allowed)

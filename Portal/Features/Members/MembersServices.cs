@@ -1,4 +1,5 @@
 using Portal.Features.Members.Councillors;
+using Portal.Features.Members.Keeping;
 using Portal.Features.Members.MakeUp;
 using Portal.Features.Members.Photos;
 using Portal.Features.Members.Register;
@@ -16,6 +17,8 @@ public static class MembersServices
         services.AddScoped<InterestService>();
         services.AddScoped<InterestReminder>();
         services.AddScoped<MakeUpService>();
+        services.AddScoped<PartyWardService>();
+        services.AddScoped<CouncillorRecordService>();
         return services;
     }
 }

@@ -35,3 +35,8 @@ public sealed record InterestView(
     bool CanPublish);
 
 public sealed record RegisterView(int PersonId, string Name, IReadOnlyList<InterestView> Entries, bool CanAdd, decimal GiftThreshold);
+
+/// <summary>An entry waiting for the Monitoring Officer to publish it, with its last change.</summary>
+public sealed record PendingInterest(
+    int Id, int Version, int PersonId, string Councillor, InterestCategory Category, InterestHolder Holder, bool IsSensitive,
+    string Particulars, string? Giver, decimal? Value, InterestChange LastChange, DateOnly ChangedOn, string ChangedBy);

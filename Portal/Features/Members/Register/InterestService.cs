@@ -41,6 +41,30 @@ public sealed class InterestService(IDbContextFactory<PortalDbContext> dbFactory
             editor, options.Value.GiftThreshold);
     }
 
+    /// <summary>
+    /// The Monitoring Officer's queue: every councillor's entries waiting to be published (new, or
+    /// amended by the councillor), oldest first. Only those who keep the register ask; each sees
+    /// the entries they may publish (an administrator not a sensitive one).
+    /// </summary>
+    public async Task<IReadOnlyList<PendingInterest>> PendingAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var caller = await access.CallerAsync(ct);
+        MemberRights.Demand(MemberRights.MayKeepRecord(caller), "KeepMembersRecord");
+        var waiting = await (from i in db.RegisteredInterests.AsNoTracking().Include(i => i.Versions)
+                             join c in db.Councillors.AsNoTracking() on i.CouncillorId equals c.Id
+                             join p in db.People.AsNoTracking() on c.PersonId equals p.Id
+                             where i.PublishedOn == null && i.RemovedOn == null
+                             select new { i, c.PersonId, p.DisplayName }).ToListAsync(ct);
+        return waiting.Where(w => MemberRights.MayPublish(caller, w.i.IsSensitive))
+            .Select(w => (w, Last: w.i.Versions.OrderBy(v => v.Number).Last()))
+            .OrderBy(x => x.Last.RecordedOn).ThenBy(x => x.w.DisplayName, StringComparer.CurrentCulture).ThenBy(x => x.w.i.Id)
+            .Select(x => new PendingInterest(
+                x.w.i.Id, x.w.i.Version, x.w.PersonId, x.w.DisplayName, x.w.i.Category, x.w.i.Holder, x.w.i.IsSensitive,
+                x.w.i.Particulars, x.w.i.Giver, x.w.i.Value, x.Last.Change, x.Last.RecordedOn, x.Last.RecordedBy))
+            .ToList();
+    }
+
     public async Task<int> RegisterAsync(int personId, InterestEdit edit, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(edit);

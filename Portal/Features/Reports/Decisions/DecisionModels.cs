@@ -1,3 +1,4 @@
+using Portal.Domain.Meetings;
 using Portal.Domain.Reports;
 using Portal.Features.Meetings.Calendar; // the register is filtered by the bodies that took the decisions
 
@@ -13,7 +14,7 @@ public sealed record DecisionQuery(string? Body = null, int? Year = null);
 public sealed record DecisionRow(
     int Id, DateOnly DecidedOn, string BodyName, int ReportId, string ReportReference, string ReportTitle, int RecommendationNumber,
     DecisionOutcome Outcome, string? Wording, bool IsExempt, int? ExemptParagraph, IReadOnlyList<DecisionLinkView> Links, int HiddenLinks,
-    IReadOnlyList<DispensationView> Dispensations);
+    IReadOnlyList<DispensationView> Dispensations, DecisionVote? Vote = null);
 
 public sealed record DecisionRegister(IReadOnlyList<DecisionRow> Rows, IReadOnlyList<BodyChoice> Bodies, IReadOnlyList<int> Years);
 
@@ -24,7 +25,7 @@ public sealed record LinkedDecision(int ReportId, string ReportTitle, int Recomm
 /// <param name="HiddenLinks">How many more it is linked to that the reader may not read: a number, never the titles.</param>
 public sealed record DecisionView(
     int Id, int Version, DecisionOutcome Outcome, DateOnly DecidedOn, string? Wording, string? Reasons, string? Alternatives, string? Interests,
-    IReadOnlyList<DecisionLinkView> Links, int HiddenLinks, IReadOnlyList<DispensationView> Dispensations);
+    IReadOnlyList<DecisionLinkView> Links, int HiddenLinks, IReadOnlyList<DispensationView> Dispensations, DecisionVote? Vote = null);
 
 /// <summary>A dispensation noted on a decision: "Cllr X, granted by Y on date, for Z". Withheld with the rest of a decision on an exempt report.</summary>
 public sealed record DispensationView(int Id, string GrantedTo, string GrantedBy, DateOnly GrantedOn, string Scope)
@@ -38,6 +39,14 @@ public sealed record DispensationView(int Id, string GrantedTo, string GrantedBy
 
 public sealed record DecisionLinkView(DecisionTarget Target, int TargetId, string Name, string Url);
 
-public sealed record DecisionEdit(int Version, DateOnly? DecidedOn, DecisionOutcome? Outcome, string? Wording, string? Reasons, string? Alternatives, string? Interests);
+/// <param name="VoteId">The vote at the meeting that decided it; null for none.</param>
+public sealed record DecisionEdit(int Version, DateOnly? DecidedOn, DecisionOutcome? Outcome, string? Wording, string? Reasons, string? Alternatives, string? Interests, int? VoteId = null);
+
+/// <summary>The vote that decided a decision, shown with it: the result and counts, the chair's casting vote, and each member's vote where it was recorded by name.</summary>
+public sealed record DecisionVote(
+    int Id, string Motion, Regime Regime, VoteResult Result, int For, int Against, int Abstain, string? ChairName, VoteChoice? CastingVote,
+    bool IsRecorded, IReadOnlyList<DecisionBallot> Ballots);
+
+public sealed record DecisionBallot(string Name, VoteChoice Choice);
 
 public sealed record DispensationEdit(string? GrantedTo, string? GrantedBy, DateOnly? GrantedOn, string? Scope);

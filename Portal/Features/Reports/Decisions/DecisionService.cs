@@ -63,6 +63,11 @@ public sealed class DecisionService(IDbContextFactory<PortalDbContext> dbFactory
             decision.Amend(decidedOn, outcome, edit.Wording, edit.Reasons, edit.Alternatives, edit.Interests);
         }
 
+        decision.DecidedBy(edit.VoteId is int voteId
+            ? await db.Votes.AsNoTracking().SingleOrDefaultAsync(v => v.Id == voteId, ct)
+                ?? throw new DomainRuleException("Decision.VoteElsewhere", "Choose a vote taken at the meeting that made the decision.", nameof(Decision.VoteId))
+            : null);
+
         await db.SaveChangesAsync(ct);
         await SearchIndex.DecisionAsync(db, decision, report, ct);
         await transaction.CommitAsync(ct);
@@ -159,6 +164,7 @@ public sealed class DecisionService(IDbContextFactory<PortalDbContext> dbFactory
             .Select(x => (x.Decision, x.Report, x.Body, Rights: ReportAccess.Rights(x.Report, caller, x.Body)))
             .Where(x => x.Rights.CanRead)
             .ToList();
+        var votes = await DecisionVotes.ReadAsync(db, visible.Select(x => x.Decision), ct);
         var years = visible.Select(x => x.Decision.DecidedOn.Year).Distinct().OrderDescending().ToList();
         var rows = visible
             .Where(x => query.Body is null || x.Body?.Slug == query.Body)
@@ -171,7 +177,8 @@ public sealed class DecisionService(IDbContextFactory<PortalDbContext> dbFactory
                     x.Report.Recommendations.Single(r => r.Id == x.Decision.RecommendationId).Number, x.Decision.Outcome,
                     withheld ? null : x.Decision.Wording, x.Report.IsExempt, x.Report.ExemptParagraph,
                     links.Shown(x.Decision, withheld), links.Hidden(x.Decision, withheld),
-                    withheld ? [] : x.Decision.Dispensations.OrderBy(d => d.GrantedOn).ThenBy(d => d.Id).Select(DispensationView.Of).ToList());
+                    withheld ? [] : x.Decision.Dispensations.OrderBy(d => d.GrantedOn).ThenBy(d => d.Id).Select(DispensationView.Of).ToList(),
+                    DecisionVotes.Of(votes, x.Decision, withheld));
             })
             .ToList();
         var choices = visible.Where(x => x.Body is not null).Select(x => x.Body!).DistinctBy(b => b.Id).OrderBy(b => b.Name)

@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Components;
 using Portal.Components.Shared;
 using Portal.Domain.Reports;
+using Portal.Features.Meetings.Votes; // a decision records the vote at the meeting that decided it, offered as the meeting's record allows
 using Portal.Features.Reports.Reading;
 
 namespace Portal.Features.Reports.Decisions;
@@ -10,12 +12,23 @@ public partial class DecisionsPanel
     private readonly Dictionary<int, string?> _links = [];
     private (IReadOnlyList<NamedItem> Actions, IReadOnlyList<NamedItem> ThreadItems)? _choices;
     private int _loadedVersion = -1;
+    private IReadOnlyList<VoteView> _votes = [];
+    private bool _votesLoaded;
+
+    [Inject]
+    private VoteService Votes { get; set; } = default!;
 
     protected override async Task OnParametersSetAsync()
     {
         if (Report.Rights.CanDecide)
         {
             _choices ??= await Decisions.LinkChoicesAsync(Closing);
+            if (Report.Meeting is MeetingRef meeting && !_votesLoaded)
+            {
+                _votesLoaded = true;
+                // The votes under the report's own agenda item, or every vote at the meeting when the report names no item.
+                _votes = (await Votes.VotesAsync(meeting.Id, Closing)).Where(v => Report.AgendaItemId is null || v.ItemId == Report.AgendaItemId).ToList();
+            }
         }
 
         var version = Report.Recommendations.Sum(r => r.Decision?.Version ?? 0) + Report.Version;
@@ -40,6 +53,7 @@ public partial class DecisionsPanel
                 Reasons = d?.Reasons ?? r.Reason,
                 Alternatives = d?.Alternatives,
                 Interests = d?.Interests,
+                VoteId = d?.Vote?.Id,
             };
             _edits[r.Id] = draft;
         }
@@ -52,7 +66,7 @@ public partial class DecisionsPanel
         var e = Edit(r);
         var prefix = $"dec-{r.Id}";
         return RunAsync(
-            () => Decisions.RecordAsync(Report.Id, r.Id, new DecisionEdit(e.Version, e.DecidedOn, e.Outcome, e.Wording, e.Reasons, e.Alternatives, e.Interests), Closing),
+            () => Decisions.RecordAsync(Report.Id, r.Id, new DecisionEdit(e.Version, e.DecidedOn, e.Outcome, e.Wording, e.Reasons, e.Alternatives, e.Interests, e.VoteId), Closing),
             field => field switch
             {
                 nameof(Decision.Outcome) => $"{prefix}-outcome",
@@ -60,6 +74,7 @@ public partial class DecisionsPanel
                 nameof(Decision.Reasons) => $"{prefix}-reasons",
                 nameof(Decision.AlternativesRejected) => $"{prefix}-alternatives",
                 nameof(Decision.InterestsDeclared) => $"{prefix}-interests",
+                nameof(Decision.VoteId) => $"{prefix}-vote",
                 _ => $"{prefix}-wording",
             },
             T["Decisions.Saved"]);
@@ -96,5 +111,7 @@ public partial class DecisionsPanel
         public string? Alternatives { get; set; }
 
         public string? Interests { get; set; }
+
+        public int? VoteId { get; set; }
     }
 }

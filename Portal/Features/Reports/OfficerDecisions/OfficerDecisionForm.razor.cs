@@ -19,9 +19,19 @@ public partial class OfficerDecisionForm
     private readonly Draft _text = new();
     private DecisionMakerKind _kind;
     private int _makerId;
+    private string? _reason;
+    private bool _filled;
 
     [Parameter, EditorRequired]
     public OfficerDecisionChoices Choices { get; set; } = default!;
+
+    /// <summary>The published decision to amend; null to record a new one.</summary>
+    [Parameter]
+    public OfficerDecisionView? Existing { get; set; }
+
+    /// <summary>Reloads <see cref="Existing"/> after a stale save, so saving again is a deliberate choice.</summary>
+    [Parameter]
+    public EventCallback Stale { get; set; }
 
     private IReadOnlyList<NamedItem> Makers => _kind == DecisionMakerKind.Officer ? Choices.Officers : Choices.ExecutiveMembers;
 
@@ -39,10 +49,30 @@ public partial class OfficerDecisionForm
         [nameof(OfficerDecision.Interests)] = "od-interests",
         [nameof(OfficerDecision.Dispensations)] = "od-dispensations",
         [nameof(OfficerDecision.BackgroundPapers)] = "od-papers",
+        ["AmendmentReason"] = "od-amend-reason",
     };
 
     protected override void OnParametersSet()
     {
+        if (Existing is { } d)
+        {
+            // Filled once from the published record: after a stale save what was typed stays.
+            if (!_filled)
+            {
+                (_kind, _makerId, _filled) = (d.MakerKind, d.MakerId, true);
+                (_text.Title, _text.Delegation, _text.DecidedOn, _text.ExemptParagraph, _text.IsKeyDecision, _text.SubjectToCallIn) =
+                    (d.Title, d.Delegation, d.DecidedOn, d.ExemptParagraph, d.IsKeyDecision, d.SubjectToCallIn);
+                _text.Set(nameof(OfficerDecision.DecisionText), d.Decision);
+                _text.Set(nameof(OfficerDecision.Reasons), d.Reasons);
+                _text.Set(nameof(OfficerDecision.Alternatives), d.Alternatives);
+                _text.Set(nameof(OfficerDecision.Interests), d.Interests);
+                _text.Set(nameof(OfficerDecision.Dispensations), d.Dispensations);
+                _text.Set(nameof(OfficerDecision.BackgroundPapers), d.BackgroundPapers);
+            }
+
+            return;
+        }
+
         if (Choices.Officers.Count == 0 && Choices.ExecutiveMembers.Count > 0)
         {
             Choose(DecisionMakerKind.ExecutiveMember);
@@ -66,6 +96,16 @@ public partial class OfficerDecisionForm
             _text.Title, _kind, _makerId, _text.Delegation, _text.DecidedOn, _text.Get(nameof(OfficerDecision.DecisionText)), _text.Get(nameof(OfficerDecision.Reasons)),
             _text.Get(nameof(OfficerDecision.Alternatives)), _text.Get(nameof(OfficerDecision.Interests)), _text.Get(nameof(OfficerDecision.Dispensations)),
             _text.Get(nameof(OfficerDecision.BackgroundPapers)), _text.ExemptParagraph, _text.IsKeyDecision, _text.SubjectToCallIn);
+        if (Existing is { } existing)
+        {
+            if (await SaveAsync(ct => Decisions.AmendAsync(existing.Id, existing.Version, text, _reason, ct), Text["OfficerDecisions.Amended"], _ => Stale.InvokeAsync()))
+            {
+                Navigation.NavigateTo($"/decisions/officer/{existing.Id}");
+            }
+
+            return;
+        }
+
         var id = 0;
         if (await SaveAsync(async ct => id = await Decisions.RecordAsync(text, ct), Text["OfficerDecisions.Published"]))
         {

@@ -49,7 +49,11 @@ public sealed record OfficerDecisionView(
     bool Withheld, int? ExemptParagraph, string? Delegation, string? Decision, string? Reasons, string? Alternatives, string? Interests,
     string? Dispensations, string? BackgroundPapers, bool IsKeyDecision, bool SubjectToCallIn, CallInState CallIn, DateOnly? CallInEndsOn,
     string? UrgencyReason, string? UrgencyAgreedBy, DateOnly? UrgencyAgreedOn, DateOnly? ImplementedOn, IReadOnlyList<CallInRequestView> Requests,
-    OfficerDecisionRights Rights, int MembersNeeded, IReadOnlyList<NamedItem> Councillors);
+    OfficerDecisionRights Rights, int MembersNeeded, IReadOnlyList<NamedItem> Councillors, IReadOnlyList<OfficerDecisionAmendmentView>? Amendments = null);
+
+/// <summary>The record as it stood before one amendment, newest first; its texts null when the decision is withheld from the reader.</summary>
+public sealed record OfficerDecisionAmendmentView(
+    int Number, DateOnly AmendedOn, string AmendedBy, string Reason, string Title, string MakerName, DateOnly DecidedOn, string? Delegation, string? Decision, string? Reasons);
 
 /// <summary>What the caller may do with one decision: the service decides; the page only shows the forms that follow.</summary>
 public sealed record OfficerDecisionRights(bool CanAmend, bool CanImplement, bool CanRequestCallIn, bool CanManageCallIn);

@@ -51,7 +51,7 @@ public sealed class OfficerDecisionService(IDbContextFactory<PortalDbContext> db
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var caller = await access.CallerAsync(ct);
-        var d = await db.OfficerDecisions.AsNoTracking().Include(x => x.Requests).SingleOrDefaultAsync(x => x.Id == id, ct) ?? throw new KeyNotFoundException($"No decision {id}.");
+        var d = await db.OfficerDecisions.AsNoTracking().Include(x => x.Requests).Include(x => x.Amendments).AsSplitQuery().SingleOrDefaultAsync(x => x.Id == id, ct) ?? throw new KeyNotFoundException($"No decision {id}.");
         var names = await db.PeopleNamesAsync(ct);
         var maker = await db.People.AsNoTracking().Where(p => p.Id == d.MakerId).Select(p => p.JobTitle).SingleOrDefaultAsync(ct);
         var settings = await CallInService.SettingsAsync(db, ct);
@@ -68,7 +68,10 @@ public sealed class OfficerDecisionService(IDbContextFactory<PortalDbContext> db
             d.UrgencyReason, d.UrgencyAgreedBy, d.UrgencyAgreedOn, d.ImplementedOn,
             d.Requests.OrderBy(r => r.RequestedOn).ThenBy(r => r.Id).Select(r => new CallInRequestView(
                 r.Id, r.RequestedOn, r.MemberIds.Select(m => names.GetValueOrDefault(m) ?? string.Empty).Order(StringComparer.CurrentCulture).ToList(), r.Reasons, r.Outcome, r.DecidedOn, r.OutcomeNote)).ToList(),
-            rights, settings.MembersNeeded, councillors);
+            rights, settings.MembersNeeded, councillors,
+            d.Amendments.OrderByDescending(a => a.Number).Select(a => new OfficerDecisionAmendmentView(
+                a.Number, a.AmendedOn, a.AmendedBy, a.Reason, a.Title, names.GetValueOrDefault(a.MakerId) ?? string.Empty, a.DecidedOn,
+                Shown(a.Delegation), Shown(a.DecisionText), Shown(a.Reasons))).ToList());
     }
 
     /// <summary>Whom the caller may record a decision for: themselves (an officer, or a councillor), or anyone for the proper officer.</summary>
@@ -105,13 +108,13 @@ public sealed class OfficerDecisionService(IDbContextFactory<PortalDbContext> db
         return decision.Id;
     }
 
-    /// <summary>Corrects a published decision's record, at the version the form loaded.</summary>
-    public async Task AmendAsync(int id, int version, OfficerDecisionText text, CancellationToken ct)
+    /// <summary>Amends a published decision's record, at the version the form loaded, saying why; the version it replaces is kept and shown.</summary>
+    public async Task AmendAsync(int id, int version, OfficerDecisionText text, string? reason, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(text);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var caller = await access.CallerAsync(ct);
-        var decision = await db.OfficerDecisions.SingleOrDefaultAsync(d => d.Id == id, ct) ?? throw new KeyNotFoundException($"No decision {id}.");
+        var decision = await db.OfficerDecisions.Include(d => d.Amendments).SingleOrDefaultAsync(d => d.Id == id, ct) ?? throw new KeyNotFoundException($"No decision {id}.");
         if (!OfficerDecisionAccess.Rights(caller, decision, callerIsCouncillor: false).CanAmend)
         {
             throw new Infrastructure.Security.AccessDeniedException("RecordOfficerDecision");
@@ -119,7 +122,8 @@ public sealed class OfficerDecisionService(IDbContextFactory<PortalDbContext> db
 
         await OfficerDecisionAccess.DemandMayRecordAsync(db, caller, text.MakerKind, text.MakerId, ct);
         await db.ExpectVersionAsync(decision, version, ct);
-        decision.Amend(text, clock.Today());
+        var by = caller.PersonId is int me ? await db.People.Where(p => p.Id == me).Select(p => p.DisplayName).SingleOrDefaultAsync(ct) : null;
+        decision.AmendPublished(text, reason, by ?? "?", clock.Today());
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         await SearchIndex.OfficerDecisionAsync(db, decision, ct);

@@ -104,6 +104,7 @@ public sealed class ReportReadingService(IDbContextFactory<PortalDbContext> dbFa
         var decisions = (await db.Decisions.AsNoTracking().Include(d => d.Links).Include(d => d.Dispensations).AsSplitQuery()
             .Where(d => ids.Contains(d.ReportId)).ToListAsync(ct)).ToDictionary(d => d.RecommendationId);
         var links = await DecisionLinks.ReadAsync(db, await DecisionLinks.ReaderAsync(plans, caller, ct), decisions.Values.SelectMany(d => d.Links).Select(l => (l.Target, l.TargetId)), ct);
+        var votes = await DecisionVotes.ReadAsync(db, decisions.Values, ct);
         var entryIds = readable.Select(x => x.Report.ForwardPlanEntryId).OfType<int>().ToList();
         var entries = await db.ForwardPlan.AsNoTracking().Where(e => entryIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
         var me = caller.PersonId;
@@ -123,7 +124,8 @@ public sealed class ReportReadingService(IDbContextFactory<PortalDbContext> dbFa
                     d.Id, d.Version, d.Outcome, d.DecidedOn,
                     withheld ? null : d.Wording, withheld ? null : d.Reasons, withheld ? null : d.AlternativesRejected, withheld ? null : d.InterestsDeclared,
                     links.Shown(d, withheld), links.Hidden(d, withheld),
-                    withheld ? [] : d.Dispensations.OrderBy(x => x.GrantedOn).ThenBy(x => x.Id).Select(DispensationView.Of).ToList())
+                    withheld ? [] : d.Dispensations.OrderBy(x => x.GrantedOn).ThenBy(x => x.Id).Select(DispensationView.Of).ToList(),
+                    DecisionVotes.Of(votes, d, withheld))
                 : null;
             var mayAnswer = rights.CanAnswer;
             return new ReportView(
