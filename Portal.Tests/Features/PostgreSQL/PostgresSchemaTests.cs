@@ -121,4 +121,17 @@ public sealed class PostgresSchemaTests
         var swedish = (await search.SearchAsync("skolor", Ct)).Results;
         Assert.Contains(swedish, r => r.Title == "Verksamhetsplanen" && r.Snippet.Any(run => run.Matched && run.Text.StartsWith("skol", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public async Task OnPostgreSQLThePortalTakesNoBackupsOfItsOwnAndSaysWhy()
+    {
+        await using var portal = await ServiceHarness.StartAsync(provider: DatabaseProvider.PostgreSQL);
+        await using var admin = await portal.SignedInAsAsync(DemoUsers.Administrator);
+        var backups = admin.Get<Portal.Infrastructure.Backups.BackupService>();
+
+        Assert.True(backups.IsTheDatabasesOwn);
+        Assert.Empty(await backups.ListAsync());
+        var refused = await Assert.ThrowsAsync<Portal.Domain.Common.DomainRuleException>(() => backups.BackUpNowAsync(Ct));
+        Assert.Equal("Backup.PostgreSQL", refused.Code);
+    }
 }
