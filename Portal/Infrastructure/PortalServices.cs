@@ -77,6 +77,7 @@ public static class PortalServices
         services.AddSingleton<EndedSessions>();
 
         services.AddSingleton<ChangeFeed>();
+        services.AddPortalChangeRelay(configuration); // across instances on PostgreSQL (LISTEN/NOTIFY)
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<PublicAddress>();
         services.AddScoped<DemoSeeder>();
