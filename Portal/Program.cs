@@ -52,10 +52,11 @@ if (CheckCommand.IsCheck(args))
 var builder = WebApplication.CreateBuilder(args);
 var services = builder.Services;
 var portalOptions = builder.Configuration.GetSection(PortalOptions.Section).Get<PortalOptions>() ?? new PortalOptions();
-var connectionString = SqliteSetup.ConnectionString(builder.Configuration, builder.Environment.ContentRootPath);
+var connectionString = PortalDatabase.ConnectionString(builder.Configuration, builder.Environment.ContentRootPath);
 
 // One portal at a time on a file, and never while a restore is moving it: the lock is held until the process ends.
-var databaseFile = DatabaseBackup.DatabaseFile(connectionString);
+// (On PostgreSQL several instances share the database: there is no file to lock.)
+var databaseFile = PortalDatabase.Provider(builder.Configuration) == DatabaseProvider.Sqlite ? DatabaseBackup.DatabaseFile(connectionString) : ":memory:";
 using var databaseLock = databaseFile == ":memory:" ? null : DatabaseLock.TryTake(databaseFile);
 if (databaseLock is null && databaseFile != ":memory:")
 {

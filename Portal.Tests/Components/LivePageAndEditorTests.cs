@@ -56,13 +56,23 @@ public sealed class LivePageAndEditorTests : ComponentTest
     {
         var before = _feed.SubscriberCount;
         var page = Render<CountingPage>(p => p.Add(c => c.UnitId, 7)).Instance;
-        Assert.Equal(before + 1, _feed.SubscriberCount);
+        Assert.Equal(before + 2, _feed.SubscriberCount); // its change, and the feed's reconnect (ChangesMayHaveBeenMissed)
 
         await DisposeComponentsAsync();
         _feed.Publish(new TestChange(7));
 
         Assert.Equal(before, _feed.SubscriberCount);
         Assert.Equal(1, page.Loads);
+    }
+
+    [Fact]
+    public void AfterTheFeedAcrossInstancesReconnectsALivePageReloadsOnce()
+    {
+        var cut = Render<CountingPage>(p => p.Add(c => c.UnitId, 7));
+
+        _feed.Deliver(new Portal.Infrastructure.LiveUpdates.ChangesMayHaveBeenMissed(DateTime.UtcNow));
+
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.Instance.Loads));
     }
 
     [Fact]

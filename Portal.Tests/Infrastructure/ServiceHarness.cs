@@ -17,19 +17,22 @@ namespace Portal.Tests.Infrastructure;
 
 /// <summary>
 /// The portal's real services (the same <see cref="PortalServices.AddPortalCore"/> the app uses)
-/// on a temp SQLite file with the real migrations. Each <see cref="Session"/> is one signed-in
+/// on a temp SQLite file with the real migrations, or on a PostgreSQL database of its own with
+/// PostgreSQL's migrations (<see cref="TestDatabases"/>). Each <see cref="Session"/> is one signed-in
 /// (or anonymous) caller, like one circuit.
 /// </summary>
 public sealed class ServiceHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _root;
-    private readonly TempDatabase _database;
+    private readonly TempDatabase? _database;
+    private readonly PostgresDatabase? _postgres;
     private readonly AsyncServiceScope _inspection;
 
-    private ServiceHarness(ServiceProvider root, TempDatabase database, FakeTimeProvider clock)
+    private ServiceHarness(ServiceProvider root, TempDatabase? database, PostgresDatabase? postgres, FakeTimeProvider clock)
     {
         _root = root;
         _database = database;
+        _postgres = postgres;
         _inspection = root.CreateAsyncScope();
         Clock = clock;
     }
@@ -41,43 +44,59 @@ public sealed class ServiceHarness : IAsyncDisposable
 
     public IServiceProvider Root => _root;
 
-    public string DatabaseFile => _database.File;
+    /// <summary>The SQLite file (a test that reads the file itself runs on SQLite only).</summary>
+    public string DatabaseFile => _database?.File ?? throw new NotSupportedException("This harness runs on PostgreSQL: there is no file.");
 
-    public string ConnectionString => _database.ConnectionString;
+    public string ConnectionString => _database?.ConnectionString ?? _postgres!.ConnectionString;
+
+    /// <summary>The engine this harness runs on (<see cref="TestDatabases.Default"/> unless the test chose one).</summary>
+    public DatabaseProvider Provider => _postgres is null ? DatabaseProvider.Sqlite : DatabaseProvider.PostgreSQL;
 
     /// <summary>
     /// Starts on a copy of the seeded demo (<see cref="DemoTemplates"/>), or with <paramref name="fresh"/>
     /// on an empty file that start-up migrates and seeds, on <paramref name="now"/> when given.
     /// </summary>
-    public static async Task<ServiceHarness> StartAsync(string demo = "en", bool fresh = false, DateTimeOffset? now = null, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<ServiceHarness> StartAsync(
+        string demo = "en", bool fresh = false, DateTimeOffset? now = null, IReadOnlyDictionary<string, string?>? settings = null, DatabaseProvider? provider = null)
     {
         if (now is not null && !fresh)
         {
             throw new ArgumentException("Only a fresh start can be seeded on another day: the copied demo was seeded on the fixed one.", nameof(now));
         }
 
-        var database = new TempDatabase();
-        if (!fresh)
+        TempDatabase? database = null;
+        PostgresDatabase? postgres = null;
+        if ((provider ?? TestDatabases.Default) == DatabaseProvider.PostgreSQL)
         {
-            await DemoTemplates.CopyToAsync(demo, realTime: false, database.File);
+            postgres = await PostgresDatabase.CreateAsync(fresh ? "none" : demo);
+        }
+        else
+        {
+            database = new TempDatabase();
+            if (!fresh)
+            {
+                await DemoTemplates.CopyToAsync(demo, realTime: false, database.File);
+            }
         }
 
-        var services = Build(database.ConnectionString, demo, out var clock, settings: settings);
+        var services = Build(database?.ConnectionString ?? postgres!.ConnectionString, demo, out var clock, settings: settings, provider: postgres is null ? DatabaseProvider.Sqlite : DatabaseProvider.PostgreSQL);
         if (now is DateTimeOffset moment)
         {
             clock.SetUtcNow(moment);
         }
 
-        var harness = new ServiceHarness(services, database, clock);
+        var harness = new ServiceHarness(services, database, postgres, clock);
         await harness.InitializeAsync();
         return harness;
     }
 
     internal static ServiceProvider Build(
-        string connectionString, string demo, out FakeTimeProvider clock, bool realTime = false, IReadOnlyDictionary<string, string?>? settings = null)
+        string connectionString, string demo, out FakeTimeProvider clock, bool realTime = false, IReadOnlyDictionary<string, string?>? settings = null,
+        DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Portal:Demo"] = demo })
+            .AddInMemoryCollection(TestDatabases.Settings(provider))
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
         clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
@@ -151,7 +170,11 @@ public sealed class ServiceHarness : IAsyncDisposable
     {
         await _inspection.DisposeAsync();
         await _root.DisposeAsync();
-        _database.Dispose();
+        _database?.Dispose();
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync();
+        }
     }
 
     public sealed class Session : IAsyncDisposable

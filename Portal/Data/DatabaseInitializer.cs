@@ -1,12 +1,10 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Data.Seeding;
 using Portal.Domain.Meetings;
 using Portal.Domain.Plans;
-using Portal.Infrastructure.Backups;
 using Portal.Infrastructure.Health;
 using Portal.Infrastructure.Hosting;
 using Portal.Infrastructure.Security;
@@ -15,7 +13,8 @@ using Portal.Infrastructure.Time;
 namespace Portal.Data;
 
 /// <summary>
-/// Prepares the one SQLite file at start-up: creates its folder, checks the file (a damaged file,
+/// Prepares the database at start-up (what differs between SQLite and PostgreSQL is in
+/// <see cref="IDatabaseEngine"/>). For SQLite: creates its folder, checks the file (a damaged file,
 /// one that is not a database, or another program's SQLite file is refused before anything
 /// migrates or seeds it), applies the committed migrations, switches the file to WAL, makes the
 /// data-protection key if there is none yet, makes sure
@@ -29,6 +28,7 @@ public sealed class DatabaseInitializer(
     RoleManager<IdentityRole> roles,
     DemoSeeder demoSeeder,
     DatabaseIntegrity integrity,
+    IDatabaseEngine engine,
     IDataProtectionProvider protection,
     IOptions<PortalOptions> options,
     TimeProvider clock,
@@ -41,10 +41,10 @@ public sealed class DatabaseInitializer(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
 
         var connectionString = db.Database.GetConnectionString();
-        EnsureFolder(connectionString);
-        Check(DatabaseBackup.DatabaseFile(connectionString!), db.Database.GetMigrations().ToList());
+        var where = engine.Describe(connectionString!);
+        Check(where, await engine.BeforeMigrateAsync(db, db.Database.GetMigrations().ToList(), ct));
         await db.Database.MigrateAsync(ct);
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", ct);
+        await engine.AfterMigrateAsync(db, ct);
 
         // The key ring's first key is made now, not inside the first transaction that needs one.
         KeyRingKeeper.EnsureKey(protection);
@@ -81,8 +81,8 @@ public sealed class DatabaseInitializer(
         else if (installation.Kind != wanted)
         {
             throw new DatabaseRefusedException(installation.Kind == InstallationKind.Council
-                ? $"The portal did not start: {Path.GetFullPath(DatabaseBackup.DatabaseFile(connectionString!))} is {installation.CouncilName}'s own record; it cannot be opened as a demo (Portal:Demo={options.Value.Demo}). Point ConnectionStrings:Portal at a new file for a demo."
-                : $"The portal did not start: {Path.GetFullPath(DatabaseBackup.DatabaseFile(connectionString!))} holds the {installation.Kind} with its known demo passwords; it cannot be opened as a council's own record or another demo. Point ConnectionStrings:Portal at a new file.");
+                ? $"The portal did not start: {where} is {installation.CouncilName}'s own record; it cannot be opened as a demo (Portal:Demo={options.Value.Demo}). Point ConnectionStrings:Portal at a new file for a demo."
+                : $"The portal did not start: {where} holds the {installation.Kind} with its known demo passwords; it cannot be opened as a council's own record or another demo. Point ConnectionStrings:Portal at a new file.");
         }
 
         if (!await db.PlanSettings.AnyAsync(ct))
@@ -113,31 +113,20 @@ public sealed class DatabaseInitializer(
             ? Country.Sweden
             : Country.England;
 
-    /// <summary>Refuses a file that is damaged, not a database, or not the portal's; records the integrity check for the health endpoint.</summary>
-    private void Check(string file, IReadOnlyCollection<string> migrations)
+    /// <summary>Refuses a database that is damaged, not a database, or not the portal's; records the integrity check for the health endpoint.</summary>
+    private void Check(string where, Portal.Infrastructure.Backups.IntegrityResult? result)
     {
-        if (file == ":memory:" || string.IsNullOrEmpty(file))
+        if (result is null)
         {
             return;
         }
 
-        var result = DatabaseBackup.CheckForStart(file, migrations);
         integrity.Record(result, clock.GetUtcNow().UtcDateTime);
         if (!result.IsSound)
         {
             throw new DatabaseRefusedException(
-                $"The portal did not start: {Path.GetFullPath(file)}: {result.Message}. Nothing was changed. Restore a backup into its place "
+                $"The portal did not start: {where}: {result.Message}. Nothing was changed. Restore a backup into its place "
                 + "(dotnet run --project Portal -- restore <backup file>) or point ConnectionStrings:Portal at another file.");
-        }
-    }
-
-    private static void EnsureFolder(string? connectionString)
-    {
-        var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        var folder = Path.GetDirectoryName(file);
-        if (!string.IsNullOrEmpty(folder) && file != ":memory:")
-        {
-            Directory.CreateDirectory(folder);
         }
     }
 }

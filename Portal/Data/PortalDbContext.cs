@@ -19,8 +19,10 @@ namespace Portal.Data;
 /// The portal's one database: plans, meetings, reports, identity and audit in one SQLite file.
 /// Saving does three things besides writing: raises each changed item's version (refusing a
 /// stale one), and writes an audit entry for every change in the same transaction.
+/// On PostgreSQL (<c>Portal:Database:Provider</c>) the same model runs as
+/// <see cref="PostgreSQL.PostgresPortalDbContext"/>, which only gives it its own migrations.
 /// </summary>
-public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, ICurrentUser currentUser, TimeProvider clock)
+public class PortalDbContext(DbContextOptions options, ICurrentUser currentUser, TimeProvider clock)
     : IdentityDbContext<PortalUser>(options), IDataProtectionKeyContext
 {
     public DbSet<OrganisationUnit> OrganisationUnits => Set<OrganisationUnit>();

@@ -8,13 +8,13 @@ namespace Portal.Data;
 /// Makes one short-lived <see cref="PortalDbContext"/> per operation, knowing who the caller is
 /// so that the audit trail can name them. Scoped: one per circuit or request.
 /// </summary>
-public sealed class PortalDbContextFactory(DbContextOptions<PortalDbContext> options, ICurrentUser currentUser, TimeProvider clock)
+public sealed class PortalDbContextFactory(DbContextOptions<PortalDbContext> options, ICurrentUser currentUser, TimeProvider clock, IDatabaseEngine engine)
     : IDbContextFactory<PortalDbContext>
 {
-    public PortalDbContext CreateDbContext() => new(options, currentUser, clock);
+    public PortalDbContext CreateDbContext() => engine.CreateContext(options, currentUser, clock);
 }
 
-/// <summary>Lets <c>dotnet ef</c> build the model when adding a migration; never used at run time.</summary>
+/// <summary>Lets <c>dotnet ef</c> build the model when adding a SQLite migration (<c>--context PortalDbContext</c>); never used at run time.</summary>
 internal sealed class DesignTimePortalDbContextFactory : IDesignTimeDbContextFactory<PortalDbContext>
 {
     public PortalDbContext CreateDbContext(string[] args)
@@ -23,7 +23,7 @@ internal sealed class DesignTimePortalDbContextFactory : IDesignTimeDbContextFac
         return new PortalDbContext(options, new DesignTimeUser(), TimeProvider.System);
     }
 
-    private sealed class DesignTimeUser : ICurrentUser
+    internal sealed class DesignTimeUser : ICurrentUser
     {
         public Task<System.Security.Claims.ClaimsPrincipal> GetPrincipalAsync() => Task.FromResult(new System.Security.Claims.ClaimsPrincipal());
 

@@ -49,8 +49,7 @@ public static class PortalServices
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
-        services.AddDbContextFactory<PortalDbContext, PortalDbContextFactory>(
-            options => options.UsePortalSqlite(connectionString), ServiceLifetime.Scoped);
+        services.AddPortalDatabase(configuration, connectionString); // SQLite by default, or PostgreSQL (Portal:Database:Provider)
         // Identity's stores and the health check take a context from the scope; everything else uses the factory.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext());
 
@@ -78,6 +77,7 @@ public static class PortalServices
         services.AddSingleton<EndedSessions>();
 
         services.AddSingleton<ChangeFeed>();
+        services.AddPortalChangeRelay(configuration); // across instances on PostgreSQL (LISTEN/NOTIFY)
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<PublicAddress>();
         services.AddScoped<DemoSeeder>();
@@ -129,6 +129,9 @@ public static class PortalServices
         services.AddScoped<Portal.Features.Reports.Decisions.DecisionService>();
         services.AddScoped<Portal.Features.Reports.ForwardPlan.ForwardPlanService>();
         services.AddScoped<Portal.Features.Search.SearchService>();
+        services.AddSingleton<Portal.Features.Search.ISearchEngine>(sp => sp.GetRequiredService<IDatabaseEngine>().Provider == DatabaseProvider.PostgreSQL
+            ? new Portal.Features.Search.PostgresSearchEngine()
+            : new Portal.Features.Search.SqliteSearchEngine());
         services.AddDecisionMaking(); // votes, officer and executive member decisions, call-in, key decision notices
         services.AddScoped<Portal.Features.Accessibility.AccessibilityStatementService>();
         services.AddSingleton(new Backups.DatabaseLocation(connectionString));

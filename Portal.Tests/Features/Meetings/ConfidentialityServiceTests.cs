@@ -148,13 +148,14 @@ public sealed class ConfidentialityServiceTests : IAsyncLifetime
         {
             foreach (var words in new[] { "weighed three options", "at-risk letters", "own post considered" })
             {
-                Assert.Empty((await reader.Get<SearchService>().SearchAsync(words, Ct)).Results);
+                // Not found in this meeting's minutes (PostgreSQL's stemming and stop words may find other papers' words).
+                Assert.DoesNotContain((await reader.Get<SearchService>().SearchAsync(words, Ct)).Results, r => r.Url == $"/meetings/{last}");
             }
         }
 
         await using var db = await _portal.Db.CreateDbContextAsync(Ct);
         await SearchIndex.RebuildAsync(db, Ct);
-        Assert.Empty((await admin.Get<SearchService>().SearchAsync("weighed three options", Ct)).Results);
+        Assert.DoesNotContain((await admin.Get<SearchService>().SearchAsync("weighed three options", Ct)).Results, r => r.Url == $"/meetings/{last}");
     }
 
     [Fact]

@@ -81,7 +81,8 @@ public sealed class ExemptReleaseServiceTests : IAsyncLifetime
         var recommendation = (await secretary.Get<ReportReadingService>().GetAsync(staffing, Ct))!.Recommendations.Single();
         await secretary.Get<DecisionService>().RecordAsync(staffing, recommendation.Id, new DecisionEdit(
             0, new DateOnly(2009, 8, 25), DecisionOutcome.Approved, "Ms Example to be redeployed as Policy Lead with pay protection.", "To keep her experience.", null, null), Ct);
-        Assert.Empty((await anonymous.Get<SearchService>().SearchAsync("redeployed Policy Lead", Ct)).Results);
+        // Nothing of the exempt report or its decision is found (PostgreSQL's stemming may find other papers' "redeployment" and "policy").
+        Assert.DoesNotContain((await anonymous.Get<SearchService>().SearchAsync("redeployed Policy Lead", Ct)).Results, r => r.Url.StartsWith($"/reports/{staffing}", StringComparison.Ordinal));
         var version = (await officer.Get<ReportReadingService>().GetAsync(staffing, Ct))!.Version;
 
         await officer.Get<ExemptReleaseService>().ReleaseAsync(staffing, version, "Ms Example has left the council and consents to publication.", Ct);

@@ -48,8 +48,16 @@ public abstract class LivePage : ComponentBase, IDisposable
     /// Reloads when a <typeparamref name="TChange"/> is published that <paramref name="concerns"/> this page (all of them when not given).
     /// The filter runs on the page's own dispatcher, so it may read what the page shows.
     /// </summary>
-    protected void Follow<TChange>(Func<TChange, bool>? concerns = null) =>
+    protected void Follow<TChange>(Func<TChange, bool>? concerns = null)
+    {
+        if (_subscriptions.Count == 0)
+        {
+            // After the cross-instance feed reconnects, changes made elsewhere meanwhile may have been missed: reload once.
+            _subscriptions.Add(Changes.Subscribe<ChangesMayHaveBeenMissed>(missed => _ = InvokeAsync(ChangedAsync)));
+        }
+
         _subscriptions.Add(Changes.Subscribe<TChange>(change => _ = InvokeAsync(() => concerns is null || concerns(change) ? ChangedAsync() : Task.CompletedTask)));
+    }
 
     protected override Task OnParametersSetAsync() => ReloadAsync();
 

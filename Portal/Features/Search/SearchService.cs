@@ -14,20 +14,23 @@ public sealed record SearchAnswer(string Query, IReadOnlyList<SearchResult> Resu
 
 /// <summary>
 /// Search across published reports, decisions (at meetings, and by officers and executive members), minutes, councillors and their
-/// published interests (SQLite FTS5), ranked by BM25 with the
+/// published interests (SQLite FTS5 or PostgreSQL's text search: <see cref="ISearchEngine"/>), ranked with the
 /// title weighted above the body and a report above the decisions and minutes that quote it.
 /// What is typed is never handed to FTS5 as syntax: it is cut into
 /// words, each quoted, so quotes and operators cannot break the query. Only bodies the searcher
 /// may see are searched, and exempt content was never indexed.
 /// </summary>
-public sealed partial class SearchService(IDbContextFactory<PortalDbContext> dbFactory, MeetingAccess access)
+public sealed partial class SearchService(IDbContextFactory<PortalDbContext> dbFactory, MeetingAccess access, ISearchEngine engine)
 {
     public const int MaxQueryLength = 200;
     public const int MaxWords = 12;
     public const int PageSize = 50;
 
-    private const char MatchStart = '\uE000';
-    private const char MatchEnd = '\uE001';
+    /// <summary>Marks the start of a matched run in a snippet (never typed: a private-use character).</summary>
+    public const char MatchStart = '\uE000';
+
+    /// <summary>Marks the end of a matched run in a snippet.</summary>
+    public const char MatchEnd = '\uE001';
 
     public async Task<SearchAnswer> SearchAsync(string? query, CancellationToken ct)
     {
@@ -56,20 +59,8 @@ public sealed partial class SearchService(IDbContextFactory<PortalDbContext> dbF
         // before a snippet is made for the page of results only. What belongs to no body and is
         // public (councillors, their published interests, officer and executive member decisions) is
         // filed for everyone.
-        var audiences = bodies.Select(SearchIndex.Audience).Append(SearchIndex.Everyone);
-        var filtered = $"{{Title Body}}: ({match}) AND Audience: ({string.Join(" OR ", audiences)})";
-        var start = MatchStart.ToString();
-        var end = MatchEnd.ToString();
-        var hits = await db.Database.SqlQuery<Hit>(
-                $"""
-                SELECT Kind, CAST(ItemId AS INTEGER) AS ItemId, Title, Date,
-                       snippet(SearchIndex, 1, {start}, {end}, '…', 24) AS Snippet
-                FROM SearchIndex
-                WHERE SearchIndex MATCH {filtered}
-                ORDER BY bm25(SearchIndex, 5.0, 1.0, 0.0) * (CASE WHEN rowid < {SearchIndex.FirstNonReportRow} THEN 1.5 ELSE 1.0 END)
-                LIMIT {PageSize}
-                """)
-            .ToListAsync(ct);
+        var audiences = bodies.Select(SearchIndex.Audience).Append(SearchIndex.Everyone).ToList();
+        var hits = await engine.FindAsync(db, Words().Matches(text).Select(m => m.Value).Take(MaxWords).ToList(), audiences, PageSize, ct);
         return new SearchAnswer(text, hits.Select(Result).ToList(), NothingToSearch: false);
     }
 
@@ -86,7 +77,7 @@ public sealed partial class SearchService(IDbContextFactory<PortalDbContext> dbF
         return string.Join(' ', quoted);
     }
 
-    private static SearchResult Result(Hit hit)
+    private static SearchResult Result(SearchHit hit)
     {
         var url = hit.Kind switch
         {
@@ -133,17 +124,4 @@ public sealed partial class SearchService(IDbContextFactory<PortalDbContext> dbF
 
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
     private static partial Regex Words();
-
-    private sealed class Hit
-    {
-        public string Kind { get; set; } = string.Empty;
-
-        public long ItemId { get; set; }
-
-        public string Title { get; set; } = string.Empty;
-
-        public string? Date { get; set; }
-
-        public string? Snippet { get; set; }
-    }
 }

@@ -41,16 +41,28 @@ public sealed record DatabaseLocation(string ConnectionString)
 /// checked and logged; the oldest beyond the retention counts deleted, scheduled and on-demand
 /// copies counted apart.
 /// </summary>
-public sealed class BackupService(DatabaseLocation database, IOptions<BackupOptions> options, ICurrentUser currentUser, Health.DatabaseIntegrity integrity, TimeProvider clock, ILogger<BackupService> logger)
+public sealed class BackupService(
+    DatabaseLocation database, IOptions<BackupOptions> options, ICurrentUser currentUser, Health.DatabaseIntegrity integrity, TimeProvider clock, ILogger<BackupService> logger,
+    IDatabaseEngine engine)
 {
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
 
-    public string Folder => string.IsNullOrWhiteSpace(options.Value.Folder) ? DatabaseBackup.DefaultFolder(database.ConnectionString) : options.Value.Folder!;
+    /// <summary>On PostgreSQL the database's own backups (pg_dump, the service's) apply: the portal takes, lists and keeps none.</summary>
+    public bool IsTheDatabasesOwn => engine.Provider != DatabaseProvider.Sqlite;
+
+    public string Folder => !string.IsNullOrWhiteSpace(options.Value.Folder) ? options.Value.Folder!
+        : IsTheDatabasesOwn ? string.Empty
+        : DatabaseBackup.DefaultFolder(database.ConnectionString);
 
     /// <summary>An administrator's backup on demand; refused with a message when a copy was taken in the last <see cref="BackupOptions.OnDemandMinutes"/> minutes.</summary>
     public async Task<BackupCopy> BackUpNowAsync(CancellationToken ct)
     {
         await DemandAdministratorAsync();
+        if (IsTheDatabasesOwn)
+        {
+            throw new DomainRuleException("Backup.PostgreSQL", "This portal runs on PostgreSQL: back it up with pg_dump or the database service's own backups.");
+        }
+
         return await TakeAsync("on demand", ct, onDemand: true);
     }
 
@@ -79,6 +91,11 @@ public sealed class BackupService(DatabaseLocation database, IOptions<BackupOpti
     public async Task<IReadOnlyList<BackupCopy>> ListAsync()
     {
         await DemandAdministratorAsync();
+        if (IsTheDatabasesOwn)
+        {
+            return [];
+        }
+
         return DatabaseBackup.Copies(Folder)
             .Select(f => new BackupCopy(f.FullName, f.Length, DatabaseBackup.TakenAtUtc(f), true, "not checked since it was taken"))
             .ToList();
@@ -155,11 +172,11 @@ public sealed class BackupService(DatabaseLocation database, IOptions<BackupOpti
 }
 
 /// <summary>Takes a backup every <see cref="BackupOptions.EveryHours"/>: the first once that long has passed since the newest scheduled copy (a minute after start if there is none).</summary>
-public sealed class BackupScheduler(IServiceScopeFactory scopes, IOptions<BackupOptions> options, TimeProvider clock, ILogger<BackupScheduler> logger) : BackgroundService
+public sealed class BackupScheduler(IServiceScopeFactory scopes, IOptions<BackupOptions> options, TimeProvider clock, ILogger<BackupScheduler> logger, IDatabaseEngine engine) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (options.Value.EveryHours <= 0)
+        if (options.Value.EveryHours <= 0 || engine.Provider != DatabaseProvider.Sqlite)
         {
             return;
         }

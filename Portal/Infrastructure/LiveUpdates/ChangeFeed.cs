@@ -24,10 +24,24 @@ public sealed class ChangeFeed(ILogger<ChangeFeed> logger)
     /// </summary>
     public long Version => Interlocked.Read(ref _version);
 
-    /// <summary>Tells every subscriber to <typeparamref name="TChange"/> (or a base type of it).</summary>
+    /// <summary>
+    /// Raised after each change published on this instance (not for those received from other
+    /// instances): how <see cref="PostgresChangeRelay"/> passes them on.
+    /// </summary>
+    public event Action<object>? Published;
+
+    /// <summary>Tells every subscriber to <typeparamref name="TChange"/> (or a base type of it), here and, through the relay, on other instances.</summary>
     public void Publish<TChange>(TChange change)
         where TChange : notnull
     {
+        Deliver(change);
+        Published?.Invoke(change);
+    }
+
+    /// <summary>Tells this instance's subscribers to the change's type (or a base type of it): a change published here or received from another instance.</summary>
+    public void Deliver(object change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
         Interlocked.Increment(ref _version);
         foreach (var subscription in _subscriptions)
         {
@@ -42,7 +56,7 @@ public sealed class ChangeFeed(ILogger<ChangeFeed> logger)
             }
             catch (Exception ex)
             {
-                logger.LogError(ex, "A subscriber to {ChangeType} failed", typeof(TChange).Name);
+                logger.LogError(ex, "A subscriber to {ChangeType} failed", change.GetType().Name);
             }
         }
     }
