@@ -88,6 +88,7 @@ namespace Portal.Data.PostgreSQL.Migrations
                     Remit = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
                     ReportsTo = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     IsPublic = table.Column<bool>(type: "boolean", nullable: false),
+                    Colour = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
@@ -1494,6 +1495,42 @@ namespace Portal.Data.PostgreSQL.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "OfficerDecisionAmendments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OfficerDecisionId = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    AmendedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    AmendedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    MakerKind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    MakerId = table.Column<int>(type: "integer", nullable: false),
+                    Delegation = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    DecidedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    DecisionText = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    Reasons = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    Alternatives = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    Interests = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    Dispensations = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    BackgroundPapers = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    ExemptParagraph = table.Column<int>(type: "integer", nullable: true),
+                    IsKeyDecision = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OfficerDecisionAmendments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OfficerDecisionAmendments_OfficerDecisions_OfficerDecisionId",
+                        column: x => x.OfficerDecisionId,
+                        principalTable: "OfficerDecisions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PlanActions",
                 columns: table => new
                 {
@@ -1955,6 +1992,7 @@ namespace Portal.Data.PostgreSQL.Migrations
                     Reasons = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
                     AlternativesRejected = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
                     InterestsDeclared = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    VoteId = table.Column<int>(type: "integer", nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
@@ -1984,6 +2022,12 @@ namespace Portal.Data.PostgreSQL.Migrations
                         principalTable: "Reports",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Decisions_Votes_VoteId",
+                        column: x => x.VoteId,
+                        principalTable: "Votes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateTable(
@@ -2233,6 +2277,11 @@ namespace Portal.Data.PostgreSQL.Migrations
                 column: "ReportId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Decisions_VoteId",
+                table: "Decisions",
+                column: "VoteId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DistributionRecipients_BodyId_PersonId",
                 table: "DistributionRecipients",
                 columns: new[] { "BodyId", "PersonId" });
@@ -2359,6 +2408,12 @@ namespace Portal.Data.PostgreSQL.Migrations
                 name: "IX_Notifications_State_NextAttemptUtc",
                 table: "Notifications",
                 columns: new[] { "State", "NextAttemptUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OfficerDecisionAmendments_OfficerDecisionId_Number",
+                table: "OfficerDecisionAmendments",
+                columns: new[] { "OfficerDecisionId", "Number" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_OfficerDecisions_DecidedOn",
@@ -2805,6 +2860,9 @@ namespace Portal.Data.PostgreSQL.Migrations
                 name: "Notifications");
 
             migrationBuilder.DropTable(
+                name: "OfficerDecisionAmendments");
+
+            migrationBuilder.DropTable(
                 name: "PersonSpecCriteria");
 
             migrationBuilder.DropTable(
@@ -2865,13 +2923,13 @@ namespace Portal.Data.PostgreSQL.Migrations
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
-                name: "OfficerDecisions");
-
-            migrationBuilder.DropTable(
                 name: "Decisions");
 
             migrationBuilder.DropTable(
                 name: "RegisteredInterests");
+
+            migrationBuilder.DropTable(
+                name: "OfficerDecisions");
 
             migrationBuilder.DropTable(
                 name: "PlanIndicators");
@@ -2883,10 +2941,10 @@ namespace Portal.Data.PostgreSQL.Migrations
                 name: "Posts");
 
             migrationBuilder.DropTable(
-                name: "Votes");
+                name: "Recommendations");
 
             migrationBuilder.DropTable(
-                name: "Recommendations");
+                name: "Votes");
 
             migrationBuilder.DropTable(
                 name: "Councillors");

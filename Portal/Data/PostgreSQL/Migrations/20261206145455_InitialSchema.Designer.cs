@@ -12,7 +12,7 @@ using Portal.Data.PostgreSQL;
 namespace Portal.Data.PostgreSQL.Migrations
 {
     [DbContext(typeof(PostgresPortalDbContext))]
-    [Migration("20261206132159_InitialSchema")]
+    [Migration("20261206145455_InitialSchema")]
     partial class InitialSchema
     {
         /// <inheritdoc />
@@ -709,6 +709,10 @@ namespace Portal.Data.PostgreSQL.Migrations
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Colour")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<bool>("IsPublic")
                         .HasColumnType("boolean");
@@ -2312,6 +2316,9 @@ namespace Portal.Data.PostgreSQL.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
+                    b.Property<int?>("VoteId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Wording")
                         .IsRequired()
                         .HasMaxLength(8000)
@@ -2329,6 +2336,8 @@ namespace Portal.Data.PostgreSQL.Migrations
                         .IsUnique();
 
                     b.HasIndex("ReportId");
+
+                    b.HasIndex("VoteId");
 
                     b.ToTable("Decisions", (string)null);
                 });
@@ -2610,6 +2619,94 @@ namespace Portal.Data.PostgreSQL.Migrations
                     b.HasIndex("RecordedById");
 
                     b.ToTable("OfficerDecisions", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Domain.Reports.OfficerDecisionAmendment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Alternatives")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("AmendedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("AmendedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("BackgroundPapers")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DecisionText")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Delegation")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Dispensations")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<int?>("ExemptParagraph")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Interests")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<bool>("IsKeyDecision")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("MakerId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("MakerKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OfficerDecisionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficerDecisionId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("OfficerDecisionAmendments", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Domain.Reports.ReadingNote", b =>
@@ -3744,6 +3841,11 @@ namespace Portal.Data.PostgreSQL.Migrations
                         .HasForeignKey("ReportId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Portal.Domain.Meetings.Vote", null)
+                        .WithMany()
+                        .HasForeignKey("VoteId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Portal.Domain.Reports.DecisionLink", b =>
@@ -3804,6 +3906,15 @@ namespace Portal.Data.PostgreSQL.Migrations
                         .WithMany()
                         .HasForeignKey("RecordedById")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Reports.OfficerDecisionAmendment", b =>
+                {
+                    b.HasOne("Portal.Domain.Reports.OfficerDecision", null)
+                        .WithMany("Amendments")
+                        .HasForeignKey("OfficerDecisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -4012,6 +4123,8 @@ namespace Portal.Data.PostgreSQL.Migrations
 
             modelBuilder.Entity("Portal.Domain.Reports.OfficerDecision", b =>
                 {
+                    b.Navigation("Amendments");
+
                     b.Navigation("Requests");
                 });
 
