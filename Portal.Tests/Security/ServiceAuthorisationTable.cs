@@ -155,6 +155,7 @@ internal static class ServiceAuthorisationTable
         ["MinutesPdfService.MinutesPdfAsync"] = "ok ok ok ok ok",
         ["PlanReportService.PlanReportPdfAsync"] = "denied ok ok ok ok",
         ["PlanReportService.PlanReportWordAsync"] = "denied ok ok ok ok",
+        ["PlanReportService.PeriodChoicesAsync"] = "denied ok ok ok ok",
         ["PlanExportService.ExportActionsAsync"] = "denied ok ok ok ok",
         ["PlanExportService.ExportIndicatorValuesAsync"] = "denied ok ok ok ok",
         ["PlanService.AddPriorityAsync"] = "denied denied denied ok ok",
