@@ -92,6 +92,13 @@ public sealed class MembersOpenDataTests : HttpTest
             Assert.True(!withheld.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null, $"The exempt decision's {field} is there.");
         }
 
+        // The council's decisions feed carries them, the exempt one by its title and paragraph.
+        var feed = await client.GetStringAsync("/decisions.atom", Ct);
+        secrets.AssertNoneIn(feed, "/decisions.atom");
+        Assert.Contains($"/decisions/officer/{open.Id}", feed, StringComparison.Ordinal);
+        Assert.Contains($"/decisions/officer/{exempt.Id}", feed, StringComparison.Ordinal);
+        Assert.Contains($"Exempt under paragraph {exempt.ExemptParagraph}", feed, StringComparison.Ordinal);
+
         // Filtered by date like the rest of the API.
         var future = await JsonAsync(client, "/api/v1/officer-decisions?from=2199-01-01");
         Assert.Equal(0, future.GetProperty("total").GetInt32());
