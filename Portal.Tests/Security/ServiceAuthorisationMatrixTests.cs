@@ -289,6 +289,7 @@ public sealed class ServiceAuthorisationMatrixTests
                     ("ActionService", "milestoneId") => _ids["milestone"],
                     ("IndicatorService", "id") => _ids["indicator"],
                     ("IndicatorService", "year") => 2008,
+                    ("PlanReportService", "year") => 2008,
                     ("IndicatorService", "number") => 1,
                     ("RiskService", "id") => _ids["risk"],
                     ("PlanService", "priorityId") => _ids["priority"],

@@ -26,7 +26,7 @@ public sealed class PlanReportTests : IAsyncLifetime
         var action = await db.Actions.Where(a => a.PlanId == plan.Id && a.Year == plan.OpenYear).OrderBy(a => a.Title).Select(a => a.Title).FirstAsync(Ct);
         await using var director = await _portal.SignedInAsAsync(DemoUsers.Director);
 
-        var word = (await director.Get<PlanReportService>().PlanReportWordAsync(plan.Id, null, Ct))!;
+        var word = (await director.Get<PlanReportService>().PlanReportWordAsync(plan.Id, null, null, Ct))!;
         Assert.EndsWith(".docx", word.FileName, StringComparison.Ordinal);
         File.WriteAllBytes("/tmp/pdf-look/performance-report.docx", word.Bytes);
         using (var document = WordprocessingDocument.Open(new MemoryStream(word.Bytes), false))
@@ -46,13 +46,13 @@ public sealed class PlanReportTests : IAsyncLifetime
             Assert.Contains(tables, t => t.Elements<TableRow>().First().TableRowProperties?.GetFirstChild<TableHeader>() is not null && t.InnerText.Contains("Latest update", StringComparison.Ordinal));
         }
 
-        var pdf = (await director.Get<PlanReportService>().PlanReportPdfAsync(plan.Id, null, Ct))!;
+        var pdf = (await director.Get<PlanReportService>().PlanReportPdfAsync(plan.Id, null, null, Ct))!;
         PackPdfHttpTests.Save("performance-report.pdf", pdf.Bytes);
         var text = PdfText.Read(pdf.Bytes).All;
         Assert.Contains("Key actions", text, StringComparison.Ordinal);
         Assert.Contains(string.Join(' ', action.Split(' ').Take(2)), text, StringComparison.Ordinal);
 
         await using var visitor = _portal.Anonymous();
-        await Assert.ThrowsAsync<AccessDeniedException>(() => visitor.Get<PlanReportService>().PlanReportPdfAsync(plan.Id, null, Ct));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => visitor.Get<PlanReportService>().PlanReportPdfAsync(plan.Id, null, null, Ct));
     }
 }

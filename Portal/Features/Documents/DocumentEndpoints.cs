@@ -19,11 +19,11 @@ public static class DocumentEndpoints
             File(http, await packs.PackPdfAsync(meetingId, ct), "No such meeting."));
         endpoints.MapGet("/meetings/{meetingId:int}/minutes.pdf", async (int meetingId, MinutesPdfService minutes, HttpContext http, CancellationToken ct) =>
             File(http, await minutes.MinutesPdfAsync(meetingId, ct), "No such meeting, or its record is not final yet."));
-        endpoints.MapGet("/plans/{planId:int}/report.{format:regex(^(docx|pdf)$)}", (int planId, string format, string? year, PlanReportService reports, HttpContext http, CancellationToken ct) =>
+        endpoints.MapGet("/plans/{planId:int}/report.{format:regex(^(docx|pdf)$)}", (int planId, string format, string? year, string? period, PlanReportService reports, HttpContext http, CancellationToken ct) =>
             Guarded(async () =>
             {
                 var planYear = Portal.Components.Shared.QueryValue.Year(year);
-                var file = format == "docx" ? await reports.PlanReportWordAsync(planId, planYear, ct) : await reports.PlanReportPdfAsync(planId, planYear, ct);
+                var file = format == "docx" ? await reports.PlanReportWordAsync(planId, planYear, period, ct) : await reports.PlanReportPdfAsync(planId, planYear, period, ct);
                 return File(http, file, "No such plan.");
             })).RequireAuthorization(Policies.SignedIn);
         return endpoints;

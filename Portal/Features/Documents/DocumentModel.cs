@@ -51,7 +51,7 @@ public sealed record DocTable(IReadOnlyList<string> Header, IReadOnlyList<IReadO
 /// <summary>A list of items, numbered or with bullets.</summary>
 public sealed record DocList(IReadOnlyList<string> Items, bool Numbered = false) : DocBlock;
 
-/// <summary>The contents: every heading marked <see cref="DocHeading.InContents"/> with the page it starts on.</summary>
+/// <summary>The contents: every heading marked <see cref="DocHeading.InContents"/> and every <see cref="DocContentsEntry"/>, with the page each starts on.</summary>
 public sealed record DocContents(string Heading) : DocBlock;
 
 /// <summary>The next block starts on a new page.</summary>
@@ -60,8 +60,19 @@ public sealed record DocPageBreak : DocBlock;
 /// <summary>
 /// Every page of another PDF (an annex), each page as it is, with a bookmark to its first page;
 /// <paramref name="Unreadable"/> is said instead when the file cannot be opened (damaged or encrypted).
+/// With a <paramref name="ContentsKey"/>, the <see cref="DocContentsEntry"/> of that key leads to its first page.
 /// </summary>
-public sealed record DocPdfPages(string Bookmark, byte[] Pdf, string Unreadable) : DocBlock;
+public sealed record DocPdfPages(string Bookmark, byte[] Pdf, string Unreadable, string? ContentsKey = null) : DocBlock;
+
+/// <summary>
+/// An entry in the contents that is not a heading (an annex under its report): listed where this block
+/// stands among the headings, with the page of the <see cref="DocAnchor"/> or <see cref="DocPdfPages"/>
+/// that carries the same <paramref name="Key"/>. Draws nothing itself.
+/// </summary>
+public sealed record DocContentsEntry(int Level, string Text, string Key) : DocBlock;
+
+/// <summary>Marks the page it falls on for the <see cref="DocContentsEntry"/> of the same key. Draws nothing.</summary>
+public sealed record DocAnchor(string Key) : DocBlock;
 
 /// <summary>A laid-out document to hand to the reader.</summary>
 public sealed record DocumentFile(string FileName, string ContentType, byte[] Bytes)

@@ -32,7 +32,7 @@ public static class ReportEndpoints
             return Results.File(file.Bytes, file.ContentType, file.FileName);
         });
 
-        endpoints.MapGet("/meetings/{meetingId:int}/pack.html", async (int meetingId, ReportReadingService reports, HttpContext http, ILoggerFactory logs, CancellationToken ct) =>
+        endpoints.MapGet("/meetings/{meetingId:int}/pack.html", async (int meetingId, ReportReadingService reports, HttpContext http, ILoggerFactory logs, Portal.Infrastructure.PublicAddress site, CancellationToken ct) =>
         {
             var pack = await reports.PackAsync(meetingId, ct);
             if (pack is null)
@@ -43,7 +43,12 @@ public static class ReportEndpoints
             await using var renderer = new HtmlRenderer(http.RequestServices, logs);
             var html = await renderer.Dispatcher.InvokeAsync(async () =>
             {
-                var output = await renderer.RenderComponentAsync<PackDocument>(ParameterView.FromDictionary(new Dictionary<string, object?> { [nameof(PackDocument.Pack)] = pack }));
+                var output = await renderer.RenderComponentAsync<PackDocument>(ParameterView.FromDictionary(new Dictionary<string, object?>
+                {
+                    [nameof(PackDocument.Pack)] = pack,
+                    // The file is read offline: its link to the PDF is the portal's full address.
+                    [nameof(PackDocument.PdfAddress)] = site.Link($"meetings/{meetingId}/pack.pdf").ToString(),
+                }));
                 return output.ToHtmlString();
             });
             http.Response.Headers[HeaderNames.CacheControl] = "private, no-store";

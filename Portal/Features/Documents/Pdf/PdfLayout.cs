@@ -29,9 +29,10 @@ public static class PdfLayout
         var state = new LayoutState(spec);
         using (var canvas = new PdfCanvas(document))
         {
-            foreach (var block in spec.Blocks)
+            for (var i = 0; i < spec.Blocks.Count; i++)
             {
-                Lay(canvas, state, block);
+                state.Block = i;
+                Lay(canvas, state, spec.Blocks[i]);
             }
         }
 
@@ -78,6 +79,11 @@ public static class PdfLayout
             case DocPdfPages pages:
                 Import(canvas, state, pages);
                 break;
+            case DocAnchor anchor:
+                state.EntryPages[anchor.Key] = canvas.PageIndex;
+                break;
+            case DocContentsEntry:
+                break;
             default:
                 throw new NotSupportedException(block.GetType().Name);
         }
@@ -102,7 +108,7 @@ public static class PdfLayout
         canvas.Y += size * 0.4;
         if (heading.InContents)
         {
-            state.HeadingPages.Add(page);
+            state.EntryPages[LayoutState.HeadingKey(state.Block)] = page;
         }
 
         if (heading.Bookmark)
@@ -258,10 +264,14 @@ public static class PdfLayout
 
     private static void FillContents(PdfDocument document, LayoutState state)
     {
-        for (var i = 0; i < state.ContentsSlots.Count && i < state.HeadingPages.Count; i++)
+        for (var i = 0; i < state.ContentsSlots.Count; i++)
         {
             var slot = state.ContentsSlots[i];
-            var target = state.HeadingPages[i];
+            if (!state.EntryPages.TryGetValue(state.ContentsEntries[i].Key, out var target))
+            {
+                continue;
+            }
+
             var page = document.Pages[slot.Page];
             using var g = XGraphics.FromPdfPage(page, XGraphicsPdfPageOptions.Append);
             var font = new XFont(PdfFonts.Family, PdfCanvas.BodySize);
@@ -282,6 +292,11 @@ public static class PdfLayout
         }
         catch (Exception ex) when (ex is PdfReaderException or InvalidOperationException or NotImplementedException or ArgumentException)
         {
+            if (pages.ContentsKey is not null)
+            {
+                state.EntryPages[pages.ContentsKey] = canvas.PageIndex;
+            }
+
             Paragraph(canvas, [new DocRun(pages.Unreadable)], null, DocTone.Notice);
             return;
         }
@@ -293,6 +308,11 @@ public static class PdfLayout
             {
                 canvas.Document.AddPage(page);
                 first = first < 0 ? canvas.Document.PageCount - 1 : first;
+            }
+
+            if (first >= 0 && pages.ContentsKey is not null)
+            {
+                state.EntryPages[pages.ContentsKey] = first;
             }
 
             if (first >= 0)
@@ -328,15 +348,32 @@ public static class PdfLayout
 
     private sealed record ContentsSlot(int Page, double Top, double Height);
 
+    /// <summary>A line of the contents: a heading's (keyed by its place in the document) or a <see cref="DocContentsEntry"/>'s.</summary>
+    private sealed record ContentsLine(int Level, string Text, string Key);
+
     private sealed class LayoutState(DocumentSpec spec)
     {
         private readonly List<(int Level, PdfOutline Outline)> _open = [];
 
-        public List<DocHeading> ContentsEntries { get; } = spec.Blocks.OfType<DocHeading>().Where(h => h.InContents).ToList();
+        public List<ContentsLine> ContentsEntries { get; } = spec.Blocks
+            .Select((block, i) => block switch
+            {
+                DocHeading { InContents: true } h => new ContentsLine(h.Level, h.Text, HeadingKey(i)),
+                DocContentsEntry e => new ContentsLine(e.Level, e.Text, e.Key),
+                _ => null,
+            })
+            .OfType<ContentsLine>()
+            .ToList();
 
         public List<ContentsSlot> ContentsSlots { get; } = [];
 
-        public List<int> HeadingPages { get; } = [];
+        /// <summary>The page (from 0) each contents entry leads to, by its key.</summary>
+        public Dictionary<string, int> EntryPages { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The index of the block being laid out.</summary>
+        public int Block { get; set; }
+
+        public static string HeadingKey(int block) => "\u0001heading:" + block.ToString(CultureInfo.InvariantCulture);
 
         /// <summary>An annex's bookmark sits under the heading before it.</summary>
         public int AnnexLevel { get; private set; } = 1;

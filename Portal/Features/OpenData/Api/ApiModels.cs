@@ -31,3 +31,14 @@ public sealed record DecisionLinkItem(string Target, string Name, string Url);
 public sealed record ProtokollItem(
     int MeetingId, DateOnly MeetingDate, string Body, string Status, string? Justerare, DateOnly? SignedOn, DateOnly SignBy,
     DateOnly? PostedOn, DateOnly? PostBy, DateOnly? AppealFrom, DateOnly? AppealEnds, string Web, string Meeting);
+
+/// <summary>
+/// An officer or individual executive member decision (SI 2012/2089 reg. 13), as its public page shows
+/// it. An exempt one is its title, maker, date and paragraph only: every text is absent (null).
+/// </summary>
+/// <param name="MakerKind">Officer or ExecutiveMember.</param>
+/// <param name="CallIn">Where it stands on call-in: NotSubject, Open, Urgent, CalledIn, Referred or Closed.</param>
+public sealed record OfficerDecisionItem(
+    int Id, DateOnly DecidedOn, DateOnly PublishedOn, string MakerKind, string MakerName, string Title, bool IsExempt, int? ExemptParagraph,
+    string? ExemptReason, string? Decision, string? Reasons, string? Alternatives, string? Delegation, string? Interests, string? Dispensations,
+    string? BackgroundPapers, bool IsKeyDecision, string CallIn, DateOnly? CallInEndsOn, DateOnly? ImplementedOn, string Web);

@@ -4,6 +4,7 @@ using Portal.Domain.Meetings;
 using Portal.Features.Meetings; // the protokoll's dates follow the council's holidays, from the meeting settings
 using Portal.Features.Reports.Decisions; // the decision register, as the public reads it
 using Portal.Features.Reports.ForwardPlan; // the Forward Plan, as the public reads it
+using Portal.Features.Reports.OfficerDecisions; // officer and executive member decisions, as the public reads them
 using Portal.Infrastructure;
 
 namespace Portal.Features.OpenData.Api;
@@ -62,13 +63,14 @@ public sealed record ApiQuery(string? Body, DateOnly? From, DateOnly? To, int Pa
 
 /// <summary>
 /// What OParl does not carry, read-only under <c>/api/v1</c>: the Forward Plan, the decision
-/// register with each decision's reasons and links, and Swedish protokoll dates. The first two
-/// are read through the services their public pages use (<see cref="ForwardPlanService"/>,
-/// <see cref="DecisionService"/>), which the endpoints call as an anonymous visitor; the
+/// register with each decision's reasons and links, officer and executive member decisions, and
+/// Swedish protokoll dates. The first three are read through the services their public pages use
+/// (<see cref="ForwardPlanService"/>, <see cref="DecisionService"/>, <see cref="OfficerDecisionService"/>),
+/// which the endpoints call as an anonymous visitor, so an exempt decision is withheld as there; the
 /// protokoll dates are the meeting page's, for the Swedish bodies the public sees.
 /// </summary>
 public sealed class OpenDataApiService(
-    IDbContextFactory<PortalDbContext> dbFactory, ForwardPlanService forwardPlan, DecisionService decisions, PublicAddress site)
+    IDbContextFactory<PortalDbContext> dbFactory, ForwardPlanService forwardPlan, DecisionService decisions, OfficerDecisionService officerDecisions, PublicAddress site)
 {
     public async Task<ApiPage<ForwardPlanItem>> ForwardPlanAsync(ApiQuery query, string path, CancellationToken ct)
     {
@@ -102,6 +104,29 @@ public sealed class OpenDataApiService(
                 r.Links.Select(l => new DecisionLinkItem(l.Target.ToString(), l.Name, site.Link(l.Url).ToString())).ToList(), r.HiddenLinks,
                 site.Link($"reports/{r.ReportId}").ToString(), site.Link($"{OParl.OParlLinks.Root}paper/{r.ReportId}").ToString()))
             .ToList();
+        return Page(items, query, path);
+    }
+
+    public async Task<ApiPage<OfficerDecisionItem>> OfficerDecisionsAsync(ApiQuery query, string path, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var rows = (await officerDecisions.RegisterAsync(DecisionKindFilter.All, null, ct)).Where(r => query.Covers(r.DecidedOn)).ToList();
+
+        // The register withholds an exempt decision's text from the visitor: the rest of its record goes with it.
+        var open = rows.Where(r => r.Decision is not null).Select(r => r.Id).ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var records = await db.OfficerDecisions.AsNoTracking().Where(d => rows.Select(r => r.Id).Contains(d.Id)).ToDictionaryAsync(d => d.Id, ct);
+        var items = rows.Select(r =>
+        {
+            var d = records[r.Id];
+            var shown = open.Contains(r.Id);
+            return new OfficerDecisionItem(
+                r.Id, r.DecidedOn, d.PublishedOn, r.MakerKind.ToString(), r.MakerName, r.Title, r.ExemptParagraph is not null, r.ExemptParagraph,
+                shown || r.ExemptParagraph is not int paragraph ? null : FormattableString.Invariant($"Exempt under paragraph {paragraph}"),
+                shown ? d.DecisionText : null, shown ? d.Reasons : null, shown ? d.Alternatives : null, shown ? d.Delegation : null,
+                shown ? d.Interests : null, shown ? d.Dispensations : null, shown ? d.BackgroundPapers : null,
+                d.IsKeyDecision, r.CallIn.ToString(), r.CallInEndsOn, r.ImplementedOn, site.Link($"decisions/officer/{r.Id}").ToString());
+        }).ToList();
         return Page(items, query, path);
     }
 

@@ -4,6 +4,7 @@ using System.Xml;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Features.Reports.Decisions; // the decision register, as the public reads it
+using Portal.Features.Reports.OfficerDecisions; // officer and executive member decisions, as the public reads them
 using Portal.Infrastructure;
 
 namespace Portal.Features.OpenData.Atom;
@@ -12,10 +13,11 @@ namespace Portal.Features.OpenData.Atom;
 /// Atom feeds (RFC 4287) for a feed reader or a council website: the decisions of every public
 /// body or of one, and the reports one body has published. Written for an anonymous visitor
 /// through the same reads as the decision register and the report pages: an exempt report's
-/// entry has its title and the paragraph it is exempt under, never its wording. The newest
-/// <see cref="Entries"/> entries only.
+/// entry has its title and the paragraph it is exempt under, never its wording. The council-wide
+/// decisions feed carries officer and executive member decisions too, an exempt one withheld the
+/// same way. The newest <see cref="Entries"/> entries only.
 /// </summary>
-public sealed class AtomFeedService(IDbContextFactory<PortalDbContext> dbFactory, DecisionService decisions, PublicAddress site)
+public sealed class AtomFeedService(IDbContextFactory<PortalDbContext> dbFactory, DecisionService decisions, OfficerDecisionService officerDecisions, PublicAddress site)
 {
     public const string ContentType = "application/atom+xml; charset=utf-8";
 
@@ -40,6 +42,19 @@ public sealed class AtomFeedService(IDbContextFactory<PortalDbContext> dbFactory
             site.Link($"reports/{r.ReportId}").ToString(),
             r.Wording ?? OParl.OParlPaperService.ExemptReason(r.ExemptParagraph) ?? string.Empty,
             r.BodyName)).ToList();
+        if (bodySlug is null)
+        {
+            // Officer and executive member decisions belong to no body: only in the council's feed.
+            entries = [.. entries.Concat((await officerDecisions.RegisterAsync(DecisionKindFilter.All, null, ct)).Take(Entries).Select(d => new Entry(
+                    $"officer-decision-{d.Id}",
+                    $"{(d.MakerKind == Portal.Domain.Reports.DecisionMakerKind.Officer ? "Officer decision" : "Executive member decision")}: {d.Title}",
+                    d.DecidedOn,
+                    site.Link($"decisions/officer/{d.Id}").ToString(),
+                    d.Decision ?? OParl.OParlPaperService.ExemptReason(d.ExemptParagraph) ?? string.Empty,
+                    d.MakerName)))
+                .OrderByDescending(e => e.Updated).Take(Entries)];
+        }
+
         var path = bodySlug is null ? "decisions.atom" : $"meetings/bodies/{bodySlug}/decisions.atom";
         return Write(path, $"Decisions – {body ?? council}", council, entries);
     }

@@ -2,15 +2,17 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Meetings;
+using Portal.Infrastructure.Time;
 
 namespace Portal.Features.OpenData.OParl;
 
 /// <summary>
 /// OParl's System, the council as its one Body, and the council's bodies as Organizations (only
-/// those the public sees: an internal group never appears, not even as deleted). The portal
-/// keeps no legislative terms, so the council's list of them is empty.
+/// those the public sees: an internal group never appears, not even as deleted), with its parties
+/// and political groups as Organizations too; its LegislativeTerms are the electoral terms read
+/// from the councillors' terms of office (<see cref="OParlCouncillors"/>).
 /// </summary>
-public sealed class OParlCouncilService(IDbContextFactory<PortalDbContext> dbFactory)
+public sealed class OParlCouncilService(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
 {
     public const string OParlVersion = "https://schema.oparl.org/1.1/";
 
@@ -54,7 +56,7 @@ public sealed class OParlCouncilService(IDbContextFactory<PortalDbContext> dbFac
             .Set("person", links.BodyList("person"))
             .Set("meeting", links.BodyList("meeting"))
             .Set("paper", links.BodyList("paper"))
-            .List("legislativeTerm", [], required: true)
+            .List("legislativeTerm", (await TermsAsync(links, db, ct)).Select(t => (JsonNode?)t), required: true)
             .Set("agendaItem", links.BodyList("agendaItem"))
             .Set("file", links.BodyList("file"))
             .Set("locationList", links.BodyList("location"))
@@ -66,17 +68,60 @@ public sealed class OParlCouncilService(IDbContextFactory<PortalDbContext> dbFac
         return node;
     }
 
-    /// <summary>The council's legislative terms: the portal keeps none, so an empty list (with its paging).</summary>
+    /// <summary>The council's electoral terms, oldest first (with their paging).</summary>
     public async Task<JsonObject> LegislativeTermsAsync(OParlLinks links, OParlListQuery query, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(links);
         ArgumentNullException.ThrowIfNull(query);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var terms = (await OParlCouncillors.TermsAsync(db, ct)).ToDictionary(t => t.Id);
+        var stamp = await TermStampAsync(db, ct);
         var source = new OParlListSource(
-            "LegislativeTerm", _ => string.Empty, [], _ => Task.FromResult(new Dictionary<int, OParlStamp>()),
-            (_, _) => Task.FromResult<IReadOnlyList<JsonObject>>([]));
-        return await OParlList.WriteAsync(source, query, links.BodyList("legislativeTerm"), await OParlStamps.FallbackAsync(db, ct));
+            "LegislativeTerm", links.LegislativeTerm, terms.Keys.Order().ToList(), ids => Task.FromResult(ids.ToDictionary(id => id, _ => stamp)),
+            (ids, _) => Task.FromResult<IReadOnlyList<JsonObject>>(ids.Select(id => OParlCouncillors.LegislativeTerm(links, terms[id], stamp)).ToList()));
+        return await OParlList.WriteAsync(source, query, links.BodyList("legislativeTerm"), stamp);
     }
+
+    /// <summary>One electoral term, by its first day as yyyymmdd; null for any other number.</summary>
+    public async Task<JsonObject?> LegislativeTermAsync(OParlLinks links, int id, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(links);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var term = (await OParlCouncillors.TermsAsync(db, ct)).SingleOrDefault(t => t.Id == id);
+        return term is null ? null : OParlCouncillors.LegislativeTerm(links, term, await TermStampAsync(db, ct));
+    }
+
+    /// <summary>A party or political group the councillors belong to; null for any other number.</summary>
+    public async Task<JsonObject?> PartyAsync(OParlLinks links, int id, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(links);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var parties = await OParlCouncillors.PartiesAsync(db, ct);
+        if (!parties.TryGetValue(id, out var party))
+        {
+            return null;
+        }
+
+        var stamps = await PartyStampsAsync(db, [id], ct);
+        return OParlCouncillors.Organization(links, party, (await OParlCouncillors.ReadAsync(db, clock.Today(), ct)).Values, stamps.GetValueOrDefault(id) ?? await OParlStamps.FallbackAsync(db, ct));
+    }
+
+    private static async Task<List<JsonObject>> TermsAsync(OParlLinks links, PortalDbContext db, CancellationToken ct)
+    {
+        var stamp = await TermStampAsync(db, ct);
+        return (await OParlCouncillors.TermsAsync(db, ct)).Select(t => OParlCouncillors.LegislativeTerm(links, t, stamp)).ToList();
+    }
+
+    /// <summary>Terms change when a councillor's terms of office do.</summary>
+    private static async Task<OParlStamp> TermStampAsync(PortalDbContext db, CancellationToken ct)
+    {
+        var fallback = await OParlStamps.FallbackAsync(db, ct);
+        var changed = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(Portal.Domain.Members.TermOfOffice)).MaxAsync(a => (DateTime?)a.OccurredUtc, ct);
+        return changed is DateTime at && at > fallback.Modified ? fallback with { Modified = at } : fallback;
+    }
+
+    private static Task<Dictionary<int, OParlStamp>> PartyStampsAsync(PortalDbContext db, IReadOnlyCollection<int> ids, CancellationToken ct) =>
+        OParlStamps.ReadAsync(db, nameof(Portal.Domain.Members.Party), ids, ct);
 
     public async Task<JsonObject> OrganizationsAsync(OParlLinks links, OParlListQuery query, CancellationToken ct)
     {
@@ -84,10 +129,24 @@ public sealed class OParlCouncilService(IDbContextFactory<PortalDbContext> dbFac
         ArgumentNullException.ThrowIfNull(query);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var bodies = await Visitor.BodiesAsync(db, ct);
+        // The parties go after the bodies, each under its id negated.
+        var parties = await OParlCouncillors.PartiesAsync(db, ct);
+        var councillors = (await OParlCouncillors.ReadAsync(db, clock.Today(), ct)).Values.ToList();
         var source = new OParlListSource(
-            "Organization", links.Organization, bodies.Keys.Order().ToList(),
-            ids => StampsAsync(db, ids, ct),
-            (ids, stamps) => Task.FromResult<IReadOnlyList<JsonObject>>(ids.Select(id => Organization(links, bodies[id], stamps[id])).ToList()),
+            "Organization", id => id > 0 ? links.Organization(id) : links.Party(-id), [.. bodies.Keys.Order(), .. parties.Keys.Order().Select(id => -id)],
+            async ids =>
+            {
+                var stamps = await StampsAsync(db, ids.Where(id => id > 0).ToList(), ct);
+                foreach (var (id, stamp) in await PartyStampsAsync(db, ids.Where(id => id < 0).Select(id => -id).ToList(), ct))
+                {
+                    stamps[-id] = stamp;
+                }
+
+                return stamps;
+            },
+            (ids, stamps) => Task.FromResult<IReadOnlyList<JsonObject>>(ids.Select(id => id > 0
+                ? Organization(links, bodies[id], stamps[id])
+                : OParlCouncillors.Organization(links, parties[-id], councillors, stamps[id])).ToList()),
             since => DeletedAsync(db, since, null, ct));
         return await OParlList.WriteAsync(source, query, links.BodyList("organization"), await OParlStamps.FallbackAsync(db, ct));
     }

@@ -28,6 +28,10 @@ public static class OParlEndpoints
             id == OParlLinks.CouncilId ? BodyListAsync(http, list, services, Links(site), ct) : Task.FromResult(NotFound()));
         oparl.MapGet("/organization/{id:int}", (int id, HttpContext http, OParlCouncilService council, PublicAddress site, CancellationToken ct) =>
             OneAsync(http, council.OrganizationAsync(Links(site), id, ct)));
+        oparl.MapGet("/organization/party/{id:int}", (int id, HttpContext http, OParlCouncilService council, PublicAddress site, CancellationToken ct) =>
+            OneAsync(http, council.PartyAsync(Links(site), id, ct)));
+        oparl.MapGet("/legislativeterm/{id:int}", (int id, HttpContext http, OParlCouncilService council, PublicAddress site, CancellationToken ct) =>
+            OneAsync(http, council.LegislativeTermAsync(Links(site), id, ct)));
         oparl.MapGet("/organization/{id:int}/meeting", (int id, HttpContext http, OParlMeetingService meetings, PublicAddress site, CancellationToken ct) =>
             ListAsync(http, query => meetings.MeetingsAsync(Links(site), query, id, ct)));
         oparl.MapGet("/person/{id:int}", (int id, HttpContext http, OParlPeopleService people, PublicAddress site, CancellationToken ct) =>

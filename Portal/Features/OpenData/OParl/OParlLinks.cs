@@ -29,6 +29,12 @@ public sealed class OParlLinks(Uri site)
 
     public string OrganizationMeetings(int id) => Api($"organization/{N(id)}/meeting");
 
+    /// <summary>A party or political group (an Organization of type Fraktion or Partei).</summary>
+    public string Party(int id) => Api($"organization/party/{N(id)}");
+
+    /// <summary>An electoral term, by its first day as yyyymmdd.</summary>
+    public string LegislativeTerm(int id) => Api($"legislativeterm/{N(id)}");
+
     public string Person(int id) => Api($"person/{N(id)}");
 
     /// <summary>A seat on a body; other kinds of membership (a party, a group) get their own <paramref name="kind"/>.</summary>

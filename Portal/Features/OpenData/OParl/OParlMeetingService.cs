@@ -189,7 +189,8 @@ public sealed class OParlMeetingService(IDbContextFactory<PortalDbContext> dbFac
         var fallback = await OParlStamps.FallbackAsync(db, ct);
         var reports = (await db.Reports.AsNoTracking().Where(r => r.AgendaItemId != null && ids.Contains(r.AgendaItemId.Value) && r.Status == ReportStatus.Published).ToListAsync(ct))
             .Where(r => Visitor.MayRead(r, scope)).GroupBy(r => r.AgendaItemId!.Value).ToDictionary(g => g.Key, g => g.First().Id);
-        return items.OrderBy(i => i.MeetingId).ThenBy(i => i.Number).Select(i => (i.Id, i.MeetingId, OParlJson.Object("AgendaItem", links.AgendaItem(i.Id), stamps.GetValueOrDefault(i.Id) ?? fallback)
+        var votes = await OParlVotes.ReadAsync(db, links, scope, items, ct);
+        return items.OrderBy(i => i.MeetingId).ThenBy(i => i.Number).Select(i => (i.Id, i.MeetingId, OParlJson.Object("AgendaItem", links.AgendaItem(i.Id), (stamps.GetValueOrDefault(i.Id) ?? fallback).With(votes.GetValueOrDefault(i.Id)?.Stamp))
                 .Set("meeting", links.Meeting(i.MeetingId))
                 .Set("number", i.Number.ToString(CultureInfo.InvariantCulture))
                 .Set("order", i.Number)
@@ -197,6 +198,8 @@ public sealed class OParlMeetingService(IDbContextFactory<PortalDbContext> dbFac
                 .Set("public", !i.IsPrivate)
                 .Set("consultation", reports.TryGetValue(i.Id, out var report) ? links.Consultation(report) : null)
                 .Set("resolutionText", Confidentiality.MayRead(MeetingReader.Public, i) ? i.Notes : null)
+                .Set("result", votes.GetValueOrDefault(i.Id)?.Result)
+                .Set(OParlJson.Vendor + "votes", votes.GetValueOrDefault(i.Id)?.Votes)
                 .Set("web", links.Web($"meetings/{i.MeetingId}"))))
             .ToList();
     }

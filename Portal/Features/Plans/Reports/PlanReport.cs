@@ -11,6 +11,9 @@ namespace Portal.Features.Plans.Reports;
 /// <summary>The latest progress update of an action and the commentary on an indicator's latest figure, by id.</summary>
 internal sealed record PlanReportNotes(IReadOnlyDictionary<int, (DateOnly Date, string? Text)> Updates, IReadOnlyDictionary<int, string?> Commentary);
 
+/// <summary>The period a report is made up to, in words, and the day its figures are as at.</summary>
+internal sealed record PlanReportMadeUpTo(string Period, DateOnly AsAt);
+
 /// <summary>
 /// Describes a plan's performance report for a panel, as York's was: per priority its RAG counts, each
 /// key action with its status, progress and latest update, each indicator with target, actual, trend and
@@ -18,13 +21,20 @@ internal sealed record PlanReportNotes(IReadOnlyDictionary<int, (DateOnly Date, 
 /// </summary>
 internal sealed class PlanReport(IStringLocalizer<Text> t)
 {
-    public DocumentSpec Describe(PlanView plan, PlanReportNotes notes)
+    public DocumentSpec Describe(PlanView plan, PlanReportNotes notes, PlanReportMadeUpTo? madeUpTo = null)
     {
-        var title = t["PlanReport.Title", plan.Title, plan.Year.Label];
+        var title = t["PlanReport.Title", plan.Title, madeUpTo?.Period ?? plan.Year.Label];
+        List<(string, string)> facts = [(t["PlanReport.Directorate"], plan.Directorate.Name), (t["PlanReport.Year"], plan.Year.Label)];
+        if (madeUpTo is not null)
+        {
+            facts.Add((t["PlanReport.MadeUpTo"], madeUpTo.Period));
+            facts.Add((t["PlanReport.AsAt"], madeUpTo.AsAt.ToString("d MMMM yyyy", CultureInfo.CurrentCulture)));
+        }
+
         var blocks = new List<DocBlock>
         {
             new DocHeading(1, title, Bookmark: true),
-            new DocFacts([(t["PlanReport.Directorate"], plan.Directorate.Name), (t["PlanReport.Year"], plan.Year.Label)]),
+            new DocFacts(facts),
             new DocHeading(2, t["PlanReport.Summary"], Bookmark: true),
             new DocTable(
                 [t["PlanReport.Priority"], t["Rag.Red"], t["Rag.Amber"], t["Rag.Green"], t["Rag.Completed"], t["Rag.NotRated"]],
@@ -57,6 +67,11 @@ internal sealed class PlanReport(IStringLocalizer<Text> t)
 
         blocks.Add(new DocHeading(2, t["PlanReport.Risks", plan.RiskAppetite], Bookmark: true));
         var above = plan.Risks.Where(r => r.ExceedsAppetite && !r.IsClosed).ToList();
+        if (madeUpTo is not null)
+        {
+            blocks.Add(new DocParagraph(t["PlanReport.RisksAsTheyStand"], DocTone.Note));
+        }
+
         blocks.Add(above.Count == 0
             ? new DocParagraph(t["PlanReport.NoRisks"])
             : new DocTable(

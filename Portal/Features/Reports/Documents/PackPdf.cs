@@ -42,6 +42,8 @@ internal sealed class PackPdf(IStringLocalizer<Text> t, MarkdownRenderer markdow
             blocks.Add(new DocHeading(1, $"{item.Number.ToString(CultureInfo.CurrentCulture)}. {item.Title}", Bookmark: true, InContents: true));
             if (item.Report is ReportView report)
             {
+                // The contents lists each annex under its report, leading to its first page (or to the list that names it).
+                blocks.AddRange(report.Annexes.Select(a => new DocContentsEntry(2, AnnexName(a), AnnexKey(a))));
                 Report(blocks, report, annexPdfs);
             }
             else
@@ -194,6 +196,8 @@ internal sealed class PackPdf(IStringLocalizer<Text> t, MarkdownRenderer markdow
             return;
         }
 
+        blocks.AddRange(report.Annexes.Where(a => !annexPdfs.ContainsKey(a.Id)).Select(a => new DocAnchor(AnnexKey(a))));
+
         var items = report.Annexes.Select(a =>
         {
             var name = $"{t["Report.AnnexLetter", a.Letter]}: {a.Title}";
@@ -205,7 +209,13 @@ internal sealed class PackPdf(IStringLocalizer<Text> t, MarkdownRenderer markdow
         blocks.Add(new DocList(items));
         foreach (var annex in report.Annexes.Where(a => annexPdfs.ContainsKey(a.Id)))
         {
-            blocks.Add(new DocPdfPages($"{t["Report.AnnexLetter", annex.Letter]}: {annex.Title}", annexPdfs[annex.Id], t["PackPdf.AnnexUnreadable"]));
+            blocks.Add(new DocPdfPages($"{t["Report.AnnexLetter", annex.Letter]}: {annex.Title}", annexPdfs[annex.Id], t["PackPdf.AnnexUnreadable"], AnnexKey(annex)));
         }
     }
+
+    /// <summary>"Annex A: title", and for an exempt one its paragraph, as the contents names it.</summary>
+    private string AnnexName(AnnexView annex) =>
+        $"{t["Report.AnnexLetter", annex.Letter]}: {annex.Title}" + (annex.IsExempt ? $" – {t["Report.ExemptUnder", annex.ExemptParagraph?.ToString(CultureInfo.CurrentCulture) ?? "?"]}" : string.Empty);
+
+    private static string AnnexKey(AnnexView annex) => "annex-" + annex.Id.ToString(CultureInfo.InvariantCulture);
 }
