@@ -65,4 +65,29 @@ public sealed class OfficerDecisionAmendmentTests : IAsyncLifetime
         var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(await check.AuditEntries.AnyAsync(a => a.EntityType == nameof(OfficerDecision) && a.EntityId == key && a.ActorName == "Heather Rice", Ct));
     }
+    [Fact]
+    public async Task AnExemptDecisionOpenedByAnAmendmentKeepsItsExemptWordingWithheld()
+    {
+        int id;
+        await using (var db = await _portal.Db.CreateDbContextAsync(Ct))
+        {
+            id = await db.OfficerDecisions.Where(d => d.ExemptParagraph != null).OrderBy(d => d.Id).Select(d => d.Id).FirstAsync(Ct);
+        }
+
+        await using var director = await _portal.SignedInAsAsync(DemoUsers.Director);
+        var decisions = director.Get<OfficerDecisionService>();
+        var exempt = await decisions.GetAsync(id, Ct);
+        Assert.NotNull(exempt.Decision);
+        var opened = Changed(exempt, exempt.Title) with { ExemptParagraph = null, Decision = "The post is regraded; the details are published with the staffing report." };
+        await decisions.AmendAsync(id, exempt.Version, opened, "Exempt wording replaced once the staff were told.", Ct);
+
+        await using var visitor = _portal.Anonymous();
+        var seen = await visitor.Get<OfficerDecisionService>().GetAsync(id, Ct);
+        Assert.Equal("The post is regraded; the details are published with the staffing report.", seen.Decision);
+        var before = Assert.Single(seen.Amendments!);
+        Assert.Equal((null, null, null, null), (before.Decision, before.Reasons, before.Delegation, before.Reason));
+
+        var asMaker = Assert.Single((await decisions.GetAsync(id, Ct)).Amendments!);
+        Assert.Equal(exempt.Decision, asMaker.Decision);
+    }
 }

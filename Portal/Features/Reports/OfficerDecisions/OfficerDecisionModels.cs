@@ -53,7 +53,7 @@ public sealed record OfficerDecisionView(
 
 /// <summary>The record as it stood before one amendment, newest first; its texts null when the decision is withheld from the reader.</summary>
 public sealed record OfficerDecisionAmendmentView(
-    int Number, DateOnly AmendedOn, string AmendedBy, string Reason, string Title, string MakerName, DateOnly DecidedOn, string? Delegation, string? Decision, string? Reasons);
+    int Number, DateOnly AmendedOn, string AmendedBy, string? Reason, string Title, string MakerName, DateOnly DecidedOn, string? Delegation, string? Decision, string? Reasons);
 
 /// <summary>What the caller may do with one decision: the service decides; the page only shows the forms that follow.</summary>
 public sealed record OfficerDecisionRights(bool CanAmend, bool CanImplement, bool CanRequestCallIn, bool CanManageCallIn);

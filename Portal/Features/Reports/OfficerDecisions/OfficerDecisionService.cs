@@ -69,9 +69,18 @@ public sealed class OfficerDecisionService(IDbContextFactory<PortalDbContext> db
             d.Requests.OrderBy(r => r.RequestedOn).ThenBy(r => r.Id).Select(r => new CallInRequestView(
                 r.Id, r.RequestedOn, r.MemberIds.Select(m => names.GetValueOrDefault(m) ?? string.Empty).Order(StringComparer.CurrentCulture).ToList(), r.Reasons, r.Outcome, r.DecidedOn, r.OutcomeNote)).ToList(),
             rights, settings.MembersNeeded, councillors,
-            d.Amendments.OrderByDescending(a => a.Number).Select(a => new OfficerDecisionAmendmentView(
-                a.Number, a.AmendedOn, a.AmendedBy, a.Reason, a.Title, names.GetValueOrDefault(a.MakerId) ?? string.Empty, a.DecidedOn,
-                Shown(a.Delegation), Shown(a.DecisionText), Shown(a.Reasons))).ToList());
+            d.Amendments.OrderByDescending(a => a.Number).Select(a => Amendment(a, caller, d, names)).ToList());
+    }
+
+    // Each earlier version is withheld by its own exemption as well as the decision's: a decision
+    // published exempt and later opened keeps its exempt wording (and the reason for the change) withheld.
+    private static OfficerDecisionAmendmentView Amendment(OfficerDecisionAmendment a, MeetingCaller caller, OfficerDecision d, IReadOnlyDictionary<int, string> names)
+    {
+        var hidden = (d.IsExempt || a.ExemptParagraph is not null) && !OfficerDecisionAccess.SeesExempt(caller, d);
+        string? Shown(string? text) => hidden ? null : text;
+        return new OfficerDecisionAmendmentView(
+            a.Number, a.AmendedOn, a.AmendedBy, Shown(a.Reason), a.Title, names.GetValueOrDefault(a.MakerId) ?? string.Empty, a.DecidedOn,
+            Shown(a.Delegation), Shown(a.DecisionText), Shown(a.Reasons));
     }
 
     /// <summary>Whom the caller may record a decision for: themselves (an officer, or a councillor), or anyone for the proper officer.</summary>
