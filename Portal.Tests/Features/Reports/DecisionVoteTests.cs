@@ -44,6 +44,13 @@ public sealed class DecisionVoteTests : IAsyncLifetime
         Assert.Equal(("Decision.VoteDisagrees", nameof(Decision.VoteId)), (contradicts.Code, contradicts.Field));
         var other = await Assert.ThrowsAsync<DomainRuleException>(() => decisions.RecordAsync(carlisle, recommendation.Id, Edit(DecisionOutcome.Approved, elsewhere), Ct));
         Assert.Equal("Decision.VoteElsewhere", other.Code);
+
+        // A vote taken in private (on the exempt report's item) never decides this open report: its result and names would be public.
+        var privateItem = meeting.Items.Where(i => i.IsPrivate).Select(i => i.Id).First();
+        var secret = await secretary.Get<VoteService>().RecordAsync(
+            meeting.Id, new VoteEdit(0, privateItem, "That the post be regraded", true, null, null, null, [new BallotCast(potter, VoteChoice.For)], potter, null), Ct);
+        var hidden = await Assert.ThrowsAsync<DomainRuleException>(() => decisions.RecordAsync(carlisle, recommendation.Id, Edit(DecisionOutcome.Approved, secret), Ct));
+        Assert.Equal(("Decision.VoteElsewhere", nameof(Decision.VoteId)), (hidden.Code, hidden.Field));
         var version = await decisions.RecordAsync(carlisle, recommendation.Id, Edit(DecisionOutcome.Approved, vote), Ct);
 
         await using var anonymous = _portal.Anonymous();

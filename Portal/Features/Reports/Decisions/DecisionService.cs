@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Components.Shared;
 using Portal.Data;
 using Portal.Domain.Common;
+using Portal.Domain.Meetings;
 using Portal.Domain.Reports;
 using Portal.Features.Meetings; // a report goes before a body's meeting, and who may see the body decides who may read it
 using Portal.Features.Meetings.Calendar; // the register filters by the bodies the meetings calendar offers
@@ -63,16 +64,28 @@ public sealed class DecisionService(IDbContextFactory<PortalDbContext> dbFactory
             decision.Amend(decidedOn, outcome, edit.Wording, edit.Reasons, edit.Alternatives, edit.Interests);
         }
 
-        decision.DecidedBy(edit.VoteId is int voteId
-            ? await db.Votes.AsNoTracking().SingleOrDefaultAsync(v => v.Id == voteId, ct)
-                ?? throw new DomainRuleException("Decision.VoteElsewhere", "Choose a vote taken at the meeting that made the decision.", nameof(Decision.VoteId))
-            : null);
+        decision.DecidedBy(edit.VoteId is int voteId ? await VoteOnAsync(db, report, voteId, ct) : null);
 
         await db.SaveChangesAsync(ct);
         await SearchIndex.DecisionAsync(db, decision, report, ct);
         await transaction.CommitAsync(ct);
         changes.Publish(new ReportChanged(report.Id, report.MeetingId));
         return decision.Version;
+    }
+
+    /// <summary>
+    /// The vote a decision on <paramref name="report"/> may record: one taken on the report's own
+    /// agenda item, or, for a report with no item, one on an item the public may read. A vote on a
+    /// private item (or one taking an exempt report) never decides an open report's decision, so its
+    /// result and names cannot reach the register through it, whatever the page offered.
+    /// </summary>
+    private static async Task<Vote> VoteOnAsync(PortalDbContext db, Report report, int voteId, CancellationToken ct)
+    {
+        var vote = await db.Votes.AsNoTracking().SingleOrDefaultAsync(v => v.Id == voteId, ct);
+        var allowed = vote is not null && (report.AgendaItemId is int item
+            ? vote.AgendaItemId == item
+            : !await db.AgendaItems.AsNoTracking().AnyAsync(a => a.Id == vote.AgendaItemId && a.IsPrivate, ct));
+        return allowed ? vote! : throw new DomainRuleException("Decision.VoteElsewhere", "Choose a vote taken at the meeting that made the decision.", nameof(Decision.VoteId));
     }
 
     public Task LinkAsync(int decisionId, DecisionTarget target, int targetId, CancellationToken ct) =>
