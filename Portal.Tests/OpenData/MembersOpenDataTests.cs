@@ -142,15 +142,12 @@ public sealed class MembersOpenDataTests : HttpTest
             Assert.DoesNotContain("redeployment of the post holder", text, StringComparison.Ordinal);
         }
 
-        // The meeting's record as a visitor downloads it (the minutes show votes), and its agenda pack.
-        foreach (var path in new[] { $"/meetings/{meeting}/minutes.pdf", $"/meetings/{meeting}/pack.pdf" })
+        // The agenda pack as a visitor downloads it (this 2009 meeting has no final minutes to download).
+        using (var response = await client.GetAsync($"/meetings/{meeting}/pack.pdf", Ct))
         {
-            using var response = await client.GetAsync(path, Ct);
-            if (response.StatusCode == HttpStatusCode.OK)
-            {
-                var pdf = Portal.Tests.Features.Documents.PdfText.Read(await response.Content.ReadAsByteArrayAsync(Ct)).All.Replace("\n", " ", StringComparison.Ordinal);
-                Assert.DoesNotContain("redeployment of the post holder", pdf, StringComparison.Ordinal);
-            }
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var pdf = Portal.Tests.Features.Documents.PdfText.Read(await response.Content.ReadAsByteArrayAsync(Ct)).All.Replace("\n", " ", StringComparison.Ordinal);
+            Assert.DoesNotContain("redeployment of the post holder", pdf, StringComparison.Ordinal);
         }
     }
 

@@ -53,6 +53,7 @@ public sealed class PeopleImport : IImporter
         }
 
         var read = new List<Row>(rows.Count);
+        var managers = known.ToDictionary(k => k.Id, k => k.ManagerId);
         foreach (var (row, node, existingId) in nodes)
         {
             var problems = new List<DomainRuleException>();
@@ -62,7 +63,8 @@ public sealed class PeopleImport : IImporter
             }
 
             var unit = ImportLookups.Find(units, row["Unit"], "Unit", "Import.UnknownUnit", problems);
-            int? manager = null;
+            // A blank cell keeps an existing person's line manager: a file of names and units only changes nothing else.
+            int? manager = existingId is int was ? managers.GetValueOrDefault(was) : null;
             if (row["LineManager"] is { } named)
             {
                 manager = inFile.TryFind(named, out var fromFile) && fromFile is not null
@@ -140,7 +142,7 @@ public sealed class PeopleImport : IImporter
             if (row.ExistingId is int id)
             {
                 var person = tracked[id];
-                person.ChangeDetails(row.Source["Name"] ?? string.Empty, row.Source["JobTitle"], row.Source["Email"]);
+                person.ChangeDetails(row.Source["Name"] ?? string.Empty, row.Source["JobTitle"] ?? person.JobTitle, row.Source["Email"]);
                 if (person.UnitId != unit.Id)
                 {
                     person.MoveTo(unit);

@@ -39,7 +39,10 @@ public sealed class PlanItemImport : IImporter
         var people = await ImportLookups.PeopleAsync(db, ct);
         var units = await ImportLookups.UnitsAsync(db, ct);
         var structure = await db.OrganisationUnits.AsNoTracking().Select(u => new { u.Id, u.Kind, u.ParentId }).ToDictionaryAsync(u => u.Id, ct);
-        var onThread = (await db.ThreadItems.AsNoTracking().Where(i => i.Year == null || i.Year == plan.OpenYear).Select(i => new { i.Id, i.Kind, i.Title }).ToListAsync(ct))
+        // Only this directorate's items, and the council-wide strategies (which the level rule then refuses
+        // with its own words), can be linked to: an import may not hang work beneath another directorate's plan.
+        var onThread = (await db.ThreadItems.AsNoTracking().Where(i => i.Year == null || i.Year == plan.OpenYear).Select(i => new { i.Id, i.Kind, i.Title, i.UnitId }).ToListAsync(ct))
+            .Where(i => i.UnitId is not int home || UnitKindRules.DirectorateOf(home, id => structure.TryGetValue(id, out var s) ? (s.Kind, s.ParentId) : null) == plan.DirectorateId)
             .GroupBy(i => i.Title.Trim(), StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.Count() == 1 ? new ThreadNode(ThreadItem.LevelOf(g.First().Kind), g.First().Id) : (ThreadNode?)null, StringComparer.OrdinalIgnoreCase);
         var levelOfRef = rows.Where(r => r["Ref"] is not null).GroupBy(r => r["Ref"]!, StringComparer.OrdinalIgnoreCase)

@@ -37,7 +37,7 @@ public sealed class PostImport : IImporter
         }
 
         var existing = await db.Posts.AsNoTracking().Select(p => new { p.Id, p.Number }).ToListAsync(ct);
-        var existingIds = existing.ToDictionary(p => p.Number.Trim(), p => p.Id, StringComparer.OrdinalIgnoreCase);
+        var existingIds = existing.GroupBy(p => p.Number.Trim(), StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase);
         var numbers = new UniqueKeys(existingIds.Keys);
         var fileNumbers = rows.Where(r => r["Number"] is not null).GroupBy(r => r["Number"]!, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Line, StringComparer.OrdinalIgnoreCase);
         var read = new List<Row>(rows.Count);

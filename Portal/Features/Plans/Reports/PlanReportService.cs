@@ -49,6 +49,11 @@ public sealed class PlanReportService(PlanService plans, PlanAccess access, IDbC
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var calendar = new PlanCalendar(await db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => p.YearStartMonth).SingleAsync(ct));
+        if (period is not null && period.Start(calendar, plan.Year.Year) > clock.Today())
+        {
+            return null; // a period not yet begun has no figures: the report is not made up to it
+        }
+
         var (view, notes, asAt) = period is null
             ? (plan, await LatestNotesAsync(db, plan, ct), (PlanReportMadeUpTo?)null)
             : await AsAtAsync(db, plan, calendar, period, ct);
