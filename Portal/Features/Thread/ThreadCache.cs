@@ -31,6 +31,7 @@ public sealed class ThreadCache : IDisposable
             changes.Subscribe<ThreadChanged>(_ => Invalidate()),
             changes.Subscribe<PlanChanged>(_ => Invalidate()),
             changes.Subscribe<UnitChanged>(_ => Invalidate()),
+            changes.Subscribe<ChangesMayHaveBeenMissed>(_ => Invalidate()), // another instance's changes, after a dropped link
         ];
     }
 

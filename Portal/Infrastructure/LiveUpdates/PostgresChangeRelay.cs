@@ -90,7 +90,18 @@ public sealed class PostgresChangeRelay : BackgroundService
         {
             await foreach (var change in _outgoing.Reader.ReadAllAsync(ct))
             {
-                var payload = Envelope(change);
+                string payload;
+                try
+                {
+                    payload = Envelope(change);
+                }
+                catch (Exception ex) when (ex is NotSupportedException or System.Text.Json.JsonException)
+                {
+                    // A change that cannot be written as JSON is not passed on; the relay keeps running.
+                    _logger.LogWarning("A change could not be passed to the other instances: {Error}", ex.Message);
+                    continue;
+                }
+
                 for (var attempt = 1; ; attempt++)
                 {
                     try

@@ -16,12 +16,14 @@ public sealed class CalendarFeedCache : IDisposable
     private readonly ConcurrentDictionary<string, string> _feeds = new(StringComparer.Ordinal);
     private readonly IDisposable _meetings;
     private readonly IDisposable _bodies;
+    private readonly IDisposable _missed;
 
     public CalendarFeedCache(ChangeFeed changes)
     {
         ArgumentNullException.ThrowIfNull(changes);
         _meetings = changes.Subscribe<MeetingChanged>(_ => _feeds.Clear());
         _bodies = changes.Subscribe<BodyChanged>(_ => _feeds.Clear());
+        _missed = changes.Subscribe<ChangesMayHaveBeenMissed>(_ => _feeds.Clear()); // another instance's changes, after a dropped link
     }
 
     public async Task<string> GetOrWriteAsync(string key, Func<Task<string>> write)
@@ -47,5 +49,6 @@ public sealed class CalendarFeedCache : IDisposable
     {
         _meetings.Dispose();
         _bodies.Dispose();
+        _missed.Dispose();
     }
 }
