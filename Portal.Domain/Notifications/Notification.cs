@@ -64,6 +64,9 @@ public sealed class Notification
     /// <summary>While <see cref="DeliveryState.Sending"/>: until when the sender holds it. Past it, the sender died mid-send.</summary>
     public DateTime? LeaseUntilUtc { get; private set; }
 
+    /// <summary>While <see cref="DeliveryState.Sending"/>: the sender's claim on it, so that of two senders (two instances) only the one that claimed it sends it.</summary>
+    public Guid? ClaimId { get; private set; }
+
     public DateTime? SentUtc { get; private set; }
 
     /// <summary>Why the last attempt failed, as the mail server or the network said it.</summary>

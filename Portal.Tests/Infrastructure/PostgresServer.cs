@@ -41,6 +41,12 @@ public sealed class PostgresServer
     /// <summary>The run's server, started on first use; skips (or, on CI, fails) the calling test when PostgreSQL is not installed.</summary>
     public static async Task<PostgresServer> RequireAsync()
     {
+        RequireInstalled();
+        return await Shared.Value;
+    }
+
+    private static void RequireInstalled()
+    {
         if (FindBin() is null)
         {
             const string message = "PostgreSQL is not installed: put initdb and pg_ctl on the PATH, set PORTAL_POSTGRES_BIN, or on Debian apt-get install -y postgresql.";
@@ -51,9 +57,23 @@ public sealed class PostgresServer
 
             Assert.Skip(message);
         }
-
-        return await Shared.Value;
     }
+
+    /// <summary>
+    /// A server of the calling test's own, apart from the run's, for a test that stops and starts it
+    /// (<see cref="Pause"/>, <see cref="Resume"/>) without disturbing the others; <see cref="Stop"/> it at the end.
+    /// </summary>
+    public static async Task<PostgresServer> StartOwnAsync()
+    {
+        RequireInstalled();
+        return await StartAsync();
+    }
+
+    /// <summary>Stops the server as an administrator would for a restart (its connections closed), keeping its data.</summary>
+    public void Pause() => Run("pg_ctl", $"-D {Data} -m fast -w stop");
+
+    /// <summary>Starts the paused server again, on the same port with the same data.</summary>
+    public void Resume() => Run("pg_ctl", $"-D {Data} -l {Path.Combine(_folder, "server.log")} -w -t 60 start");
 
     public string ConnectionString(string database) =>
         new NpgsqlConnectionStringBuilder

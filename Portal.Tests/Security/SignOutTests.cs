@@ -46,7 +46,7 @@ public sealed class SignOutTests : HttpTest
         await App.Services.GetRequiredService<EndedSessions>().EndAsync(id, Ct);
 
         // A new instance over the same database, as after a restart, reads what was ended.
-        var restarted = new EndedSessions(App.Services.GetRequiredService<IServiceScopeFactory>(), App.Services.GetRequiredService<IOptions<PortalOptions>>(), TimeProvider.System);
+        var restarted = new EndedSessions(App.Services.GetRequiredService<IServiceScopeFactory>(), App.Services.GetRequiredService<IOptions<PortalOptions>>(), TimeProvider.System, new Portal.Infrastructure.LiveUpdates.ChangeFeed(Microsoft.Extensions.Logging.Abstractions.NullLogger<Portal.Infrastructure.LiveUpdates.ChangeFeed>.Instance));
         Assert.True(await restarted.HasEndedAsync(id, Ct));
         Assert.False(await restarted.HasEndedAsync(EndedSessions.NewId(), Ct));
     }

@@ -78,6 +78,7 @@ public static class PortalServices
 
         services.AddSingleton<ChangeFeed>();
         services.AddPortalChangeRelay(configuration); // across instances on PostgreSQL (LISTEN/NOTIFY)
+        services.AddPortalJobLock(configuration); // each scheduled round once across instances on PostgreSQL
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<PublicAddress>();
         services.AddScoped<DemoSeeder>();

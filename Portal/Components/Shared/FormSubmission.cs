@@ -9,8 +9,8 @@ namespace Portal.Components.Shared;
 /// <summary>
 /// What every form that saves through a service does with the answer, in one place: one save at
 /// a time; a broken rule beside its field (and so in the error summary) in the reader's
-/// language; a stale save refused with what the other person changed; and a word that it
-/// worked. A form keeps one of these and binds its <see cref="Errors"/>, <see cref="Conflict"/>,
+/// language; a stale save refused with what the other person changed; a database out of reach
+/// (restarting, say) said in words, to try again; and a word that it worked. A form keeps one of these and binds its <see cref="Errors"/>, <see cref="Conflict"/>,
 /// <see cref="Busy"/> and <see cref="Saved"/>.
 /// </summary>
 public sealed class FormSubmission(IStringLocalizer<Text> text)
@@ -51,6 +51,11 @@ public sealed class FormSubmission(IStringLocalizer<Text> text)
         {
             Errors = [new(fieldId(rule.Field), text.Describe(rule))];
         }
+        catch (Exception ex) when (IsDatabaseUnavailable(ex))
+        {
+            // The database is restarting or out of reach: the service's transaction never committed, so nothing is half-saved.
+            Errors = [new(string.Empty, text["Form.DatabaseUnavailable"])];
+        }
         catch (ConcurrencyConflictException conflict)
         {
             Conflict = conflict.Changes;
@@ -63,6 +68,20 @@ public sealed class FormSubmission(IStringLocalizer<Text> text)
         finally
         {
             Busy = false;
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="ex"/> (or what it wraps) is the database out of reach for now (a lost connection, a restart, a busy file), not a fault in the save.</summary>
+    public static bool IsDatabaseUnavailable(Exception? ex)
+    {
+        for (; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is System.Data.Common.DbException { IsTransient: true })
+            {
+                return true;
+            }
         }
 
         return false;

@@ -6,6 +6,13 @@ namespace Portal.Data.Configurations;
 
 internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
 {
+    /// <summary>The kinds written by the scheduled round, once each (the same SQL on SQLite and PostgreSQL).</summary>
+    internal static readonly string OnceOnlyFilter = "\"Kind\" IN (" + string.Join(", ", new[]
+    {
+        NotificationKind.ActionDue, NotificationKind.ActionOverdue, NotificationKind.IndicatorDue, NotificationKind.IndicatorOverdue,
+        NotificationKind.DirectorSummary, NotificationKind.InterestsReminder,
+    }.Select(k => $"'{k}'")) + ")"; // kinds are stored by name
+
     public void Configure(EntityTypeBuilder<Notification> builder)
     {
         builder.Property(n => n.Email).HasMaxLength(256);
@@ -19,6 +26,11 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.HasIndex(n => new { n.State, n.NextAttemptUtc });
         builder.HasIndex(n => new { n.PersonId, n.CreatedUtc });
         builder.HasIndex(n => n.DigestId);
+
+        // A reminder or chaser is written once per person, item and date, even by two instances' rounds at once
+        // (each checks first; this makes the second's save fail rather than tell anyone twice).
+        builder.HasIndex(n => new { n.Kind, n.PersonId, n.Link, n.Date }).IsUnique().HasFilter(OnceOnlyFilter)
+            .HasDatabaseName("IX_Notifications_OnceOnly");
     }
 }
 

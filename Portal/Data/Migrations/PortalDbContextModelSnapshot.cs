@@ -1424,6 +1424,9 @@ namespace Portal.Data.Migrations
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("ClaimId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 
@@ -1495,6 +1498,11 @@ namespace Portal.Data.Migrations
                     b.HasIndex("PersonId", "CreatedUtc");
 
                     b.HasIndex("State", "NextAttemptUtc");
+
+                    b.HasIndex("Kind", "PersonId", "Link", "Date")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Notifications_OnceOnly")
+                        .HasFilter("\"Kind\" IN ('ActionDue', 'ActionOverdue', 'IndicatorDue', 'IndicatorOverdue', 'DirectorSummary', 'InterestsReminder')");
 
                     b.ToTable("Notifications");
                 });

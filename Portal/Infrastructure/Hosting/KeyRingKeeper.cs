@@ -10,7 +10,7 @@ namespace Portal.Infrastructure.Hosting;
 /// transaction would wait on that transaction's own write lock (SQLite has one writer) until
 /// the busy timeout and fail.
 /// </summary>
-public sealed class KeyRingKeeper(IDataProtectionProvider protection, ILogger<KeyRingKeeper> logger) : BackgroundService
+public sealed class KeyRingKeeper(IDataProtectionProvider protection, ILogger<KeyRingKeeper> logger, IJobLock jobs) : BackgroundService
 {
     private static readonly TimeSpan Every = TimeSpan.FromHours(6);
 
@@ -28,13 +28,19 @@ public sealed class KeyRingKeeper(IDataProtectionProvider protection, ILogger<Ke
             try
             {
                 await Task.Delay(Every, stoppingToken);
-                EnsureKey(protection);
+
+                // On several instances one at a time, so two do not each make the next key.
+                await using var held = await jobs.TryTakeAsync("key-ring", stoppingToken);
+                if (held is not null)
+                {
+                    EnsureKey(protection);
+                }
             }
             catch (OperationCanceledException)
             {
                 return;
             }
-            catch (System.Security.Cryptography.CryptographicException ex)
+            catch (Exception ex) when (ex is System.Security.Cryptography.CryptographicException or System.Data.Common.DbException)
             {
                 logger.LogError("The data-protection key ring could not be refreshed: {Error}", ex.Message);
             }

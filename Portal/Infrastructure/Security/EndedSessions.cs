@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Data;
+using Portal.Infrastructure.LiveUpdates;
 
 namespace Portal.Infrastructure.Security;
 
@@ -22,6 +23,9 @@ public sealed class EndedSession
     public static EndedSession Create(string id, DateTime endedUtc) => new() { Id = id, EndedUtc = endedUtc };
 }
 
+/// <summary>A session ended by signing out (published after it is saved; on several instances, told to each).</summary>
+public sealed record SessionsChanged(string EndedSession);
+
 /// <summary>
 /// Signing out ends the session on the server. Each sign-in gets a session id of its own (a
 /// claim in the cookie, <see cref="PortalClaims.Session"/>); signing out records it here, and the
@@ -33,14 +37,34 @@ public sealed class EndedSession
 /// <remarks>
 /// The ended ids are kept in the database, so a restart remembers them, and in memory, so the
 /// check on each request asks nothing of the database. An id is kept until no cookie carrying it
-/// could still be within <see cref="PortalOptions.SessionAbsoluteHours"/>. One instance: a
-/// second would not hear of another's sign-outs until it restarted.
+/// could still be within <see cref="PortalOptions.SessionAbsoluteHours"/>. Several instances
+/// (PostgreSQL): each sign-out is published as <see cref="SessionsChanged"/>, which the change
+/// relay takes to every instance, and an instance whose link to the others dropped reads the
+/// ended ids again (<see cref="ChangesMayHaveBeenMissed"/>), so no instance goes on accepting an
+/// ended session.
 /// </remarks>
-public sealed class EndedSessions(IServiceScopeFactory scopes, IOptions<PortalOptions> portal, TimeProvider clock)
+public sealed class EndedSessions
 {
     private readonly ConcurrentDictionary<string, DateTime> _ended = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _loading = new(1, 1);
+    private readonly IServiceScopeFactory _scopes;
+    private readonly IOptions<PortalOptions> _portal;
+    private readonly TimeProvider _clock;
+    private readonly ChangeFeed _feed;
     private volatile bool _loaded;
+
+    public EndedSessions(IServiceScopeFactory scopes, IOptions<PortalOptions> portal, TimeProvider clock, ChangeFeed feed)
+    {
+        ArgumentNullException.ThrowIfNull(feed);
+        _scopes = scopes;
+        _portal = portal;
+        _clock = clock;
+        _feed = feed;
+
+        // A singleton's subscriptions last as long as the process, as it does.
+        feed.Subscribe<SessionsChanged>(change => _ended[change.EndedSession] = clock.GetUtcNow().UtcDateTime);
+        feed.Subscribe<ChangesMayHaveBeenMissed>(_ => _loaded = false);
+    }
 
     /// <summary>A new session id: 128 random bits.</summary>
     public static string NewId() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
@@ -56,9 +80,9 @@ public sealed class EndedSessions(IServiceScopeFactory scopes, IOptions<PortalOp
     {
         ArgumentException.ThrowIfNullOrEmpty(sessionId);
         await LoadAsync(ct);
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = _clock.GetUtcNow().UtcDateTime;
         var forgotten = now - KeptFor;
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = _scopes.CreateAsyncScope();
         await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync(ct);
         if (!await db.EndedSessions.AnyAsync(s => s.Id == sessionId, ct))
         {
@@ -67,6 +91,7 @@ public sealed class EndedSessions(IServiceScopeFactory scopes, IOptions<PortalOp
         }
 
         _ended[sessionId] = now;
+        _feed.Publish(new SessionsChanged(sessionId));
         await db.EndedSessions.Where(s => s.EndedUtc < forgotten).ExecuteDeleteAsync(ct);
         foreach (var (id, ended) in _ended.Where(e => e.Value < forgotten).ToList())
         {
@@ -75,7 +100,7 @@ public sealed class EndedSessions(IServiceScopeFactory scopes, IOptions<PortalOp
     }
 
     // A day beyond the absolute limit, for clocks that disagree a little.
-    private TimeSpan KeptFor => TimeSpan.FromHours(portal.Value.SessionAbsoluteHours) + TimeSpan.FromDays(1);
+    private TimeSpan KeptFor => TimeSpan.FromHours(_portal.Value.SessionAbsoluteHours) + TimeSpan.FromDays(1);
 
     private async ValueTask LoadAsync(CancellationToken ct)
     {
@@ -92,8 +117,8 @@ public sealed class EndedSessions(IServiceScopeFactory scopes, IOptions<PortalOp
                 return;
             }
 
-            var since = clock.GetUtcNow().UtcDateTime - KeptFor;
-            await using var scope = scopes.CreateAsyncScope();
+            var since = _clock.GetUtcNow().UtcDateTime - KeptFor;
+            await using var scope = _scopes.CreateAsyncScope();
             await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync(ct);
             foreach (var ended in await db.EndedSessions.AsNoTracking().Where(s => s.EndedUtc >= since).ToListAsync(ct))
             {

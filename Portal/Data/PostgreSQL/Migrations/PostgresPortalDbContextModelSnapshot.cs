@@ -1489,6 +1489,9 @@ namespace Portal.Data.PostgreSQL.Migrations
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("ClaimId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1560,6 +1563,11 @@ namespace Portal.Data.PostgreSQL.Migrations
                     b.HasIndex("PersonId", "CreatedUtc");
 
                     b.HasIndex("State", "NextAttemptUtc");
+
+                    b.HasIndex("Kind", "PersonId", "Link", "Date")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Notifications_OnceOnly")
+                        .HasFilter("\"Kind\" IN ('ActionDue', 'ActionOverdue', 'IndicatorDue', 'IndicatorOverdue', 'DirectorSummary', 'InterestsReminder')");
 
                     b.ToTable("Notifications");
                 });

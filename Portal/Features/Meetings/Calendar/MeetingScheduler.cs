@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
+using Portal.Infrastructure.Hosting;
 using Portal.Infrastructure.Security;
 using Portal.Infrastructure.Time;
 
@@ -8,10 +9,13 @@ namespace Portal.Features.Meetings.Calendar;
 /// <summary>
 /// Keeps every body's calendar filled ahead: once at start-up, then each day, as the system.
 /// What it adds is idempotent (see <see cref="MeetingSchedule"/>), so restarts and several runs a
-/// day are harmless.
+/// day are harmless; on several instances (PostgreSQL) one does it at a time (<see cref="IJobLock"/>).
 /// </summary>
-public sealed class MeetingScheduler(IServiceScopeFactory scopes, TimeProvider clock, ILogger<MeetingScheduler> logger) : BackgroundService
+public sealed class MeetingScheduler(IServiceScopeFactory scopes, TimeProvider clock, ILogger<MeetingScheduler> logger, IJobLock jobs) : BackgroundService
 {
+    /// <summary>The name of its <see cref="IJobLock"/>: on several instances one extends the calendar at a time.</summary>
+    public const string Job = "meeting-calendar";
+
     public static async Task<int> ExtendAllAsync(PortalDbContext db, DateOnly today, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -33,6 +37,12 @@ public sealed class MeetingScheduler(IServiceScopeFactory scopes, TimeProvider c
         {
             try
             {
+                await using var held = await jobs.TryTakeAsync(Job, stoppingToken);
+                if (held is null)
+                {
+                    continue; // another instance is extending it now
+                }
+
                 await using var scope = scopes.CreateAsyncScope();
                 scope.ServiceProvider.GetRequiredService<CurrentUser>().RunAsSystem("meeting calendar");
                 await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync(stoppingToken);

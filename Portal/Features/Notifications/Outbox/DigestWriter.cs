@@ -44,8 +44,14 @@ public sealed class DigestWriter(IDbContextFactory<PortalDbContext> dbFactory, C
             db.Notifications.Add(digest);
             await db.SaveChangesAsync(ct);
             var ids = person.Select(n => n.Id).ToList();
-            await db.Notifications.Where(n => ids.Contains(n.Id) && n.State == DeliveryState.AwaitingDigest)
+            var gathered = await db.Notifications.Where(n => ids.Contains(n.Id) && n.State == DeliveryState.AwaitingDigest)
                 .ExecuteUpdateAsync(s => s.SetProperty(n => n.State, DeliveryState.Digested).SetProperty(n => n.DigestId, digest.Id), ct);
+            if (gathered == 0)
+            {
+                // Another instance's round gathered them first: no empty digest.
+                db.Notifications.Remove(digest);
+                await db.SaveChangesAsync(ct);
+            }
         }
 
         await transaction.CommitAsync(ct);

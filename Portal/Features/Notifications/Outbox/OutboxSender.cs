@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Domain.Notifications;
 using Portal.Features.Notifications.Mail;
+using Portal.Infrastructure.Hosting;
 using Portal.Infrastructure.LiveUpdates;
 
 namespace Portal.Features.Notifications.Outbox;
@@ -17,8 +18,11 @@ namespace Portal.Features.Notifications.Outbox;
 /// </summary>
 public sealed class OutboxSender(
     IServiceScopeFactory scopes, ConfiguredMail mail, ChangeFeed changes, TimeProvider clock, ILogger<OutboxSender> logger,
-    Microsoft.Extensions.Options.IOptions<Chasers.ChaserOptions> chasers) : BackgroundService
+    Microsoft.Extensions.Options.IOptions<Chasers.ChaserOptions> chasers, IJobLock jobs) : BackgroundService
 {
+    /// <summary>The name of the round's <see cref="IJobLock"/>.</summary>
+    public const string Job = "notifications";
+
     private const int BatchSize = 100;
     private readonly SemaphoreSlim _wake = new(0, 1);
     private long _lastSeen = -1;
@@ -44,6 +48,37 @@ public sealed class OutboxSender(
         }
     }
 
+    /// <summary>
+    /// One round: the chasers, reminders, summaries and digests written, then (when <paramref name="send"/>)
+    /// what is due sent. On several instances only the one holding the round's <see cref="IJobLock"/>
+    /// does it (false: another instance is); the claims in <see cref="SendDueAsync"/> and the
+    /// reminders' unique index keep a round that lost its lock from sending or writing twice.
+    /// </summary>
+    public async Task<bool> RunRoundAsync(bool send, CancellationToken ct)
+    {
+        await using var held = await jobs.TryTakeAsync(Job, ct);
+        if (held is null)
+        {
+            return false;
+        }
+
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Chasers.ActionChaser>().ChaseAsync(ct);
+            await scope.ServiceProvider.GetRequiredService<Members.Register.InterestReminder>().RemindAsync(ct);
+            await scope.ServiceProvider.GetRequiredService<Chasers.IndicatorChaser>().ChaseAsync(ct);
+            await scope.ServiceProvider.GetRequiredService<Chasers.DirectorSummary>().WriteDueAsync(ct);
+            await scope.ServiceProvider.GetRequiredService<DigestWriter>().WriteDueAsync(ct);
+        }
+
+        if (send)
+        {
+            await SendDueAsync(ct);
+        }
+
+        return true;
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var sendFrom = clock.GetUtcNow() + chasers.Value.SenderStartDelay;
@@ -59,20 +94,7 @@ public sealed class OutboxSender(
             try
             {
                 await AnnounceNewAsync(stoppingToken);
-                await using (var scope = scopes.CreateAsyncScope())
-                {
-                    await scope.ServiceProvider.GetRequiredService<Chasers.ActionChaser>().ChaseAsync(stoppingToken);
-                    await scope.ServiceProvider.GetRequiredService<Members.Register.InterestReminder>().RemindAsync(stoppingToken);
-                    await scope.ServiceProvider.GetRequiredService<Chasers.IndicatorChaser>().ChaseAsync(stoppingToken);
-                    await scope.ServiceProvider.GetRequiredService<Chasers.DirectorSummary>().WriteDueAsync(stoppingToken);
-                    await scope.ServiceProvider.GetRequiredService<DigestWriter>().WriteDueAsync(stoppingToken);
-                }
-
-                if (clock.GetUtcNow() >= sendFrom)
-                {
-                    await SendDueAsync(stoppingToken);
-                }
-
+                await RunRoundAsync(clock.GetUtcNow() >= sendFrom, stoppingToken);
                 await AnnounceNewAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -139,11 +161,14 @@ public sealed class OutboxSender(
             return [];
         }
 
+        // Each row goes from waiting to sending once, with this claim's own token: a sender on another instance that
+        // chose the same rows updates none of them (its update finds them sending), so it never sends them too.
         var lease = now.AddSeconds(mail.Options.LeaseSeconds);
+        var claim = Guid.NewGuid();
         await db.Notifications.Where(n => due.Contains(n.Id) && n.State == DeliveryState.Pending)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.State, DeliveryState.Sending).SetProperty(n => n.LeaseUntilUtc, lease)
-                .SetProperty(n => n.Attempts, n => n.Attempts + 1), ct);
-        return await db.Notifications.AsNoTracking().Where(n => due.Contains(n.Id) && n.State == DeliveryState.Sending && n.LeaseUntilUtc == lease)
+                .SetProperty(n => n.ClaimId, claim).SetProperty(n => n.Attempts, n => n.Attempts + 1), ct);
+        return await db.Notifications.AsNoTracking().Where(n => due.Contains(n.Id) && n.State == DeliveryState.Sending && n.ClaimId == claim)
             .OrderBy(n => n.Id).ToListAsync(ct);
     }
 
