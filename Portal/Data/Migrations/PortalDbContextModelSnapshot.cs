@@ -2124,11 +2124,14 @@ namespace Portal.Data.Migrations
                     b.Property<DateOnly?>("DecidedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("DecisionId")
+                        .HasColumnType("INTEGER");
+
                     b.PrimitiveCollection<string>("MemberIds")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("OfficerDecisionId")
+                    b.Property<int?>("OfficerDecisionId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Outcome")
@@ -2149,6 +2152,8 @@ namespace Portal.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DecisionId");
 
                     b.HasIndex("OfficerDecisionId");
 
@@ -2189,7 +2194,13 @@ namespace Portal.Data.Migrations
                     b.Property<int?>("BodyId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("CallInEndsOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ImplementedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("InterestsDeclared")
@@ -2204,6 +2215,9 @@ namespace Portal.Data.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reasons")
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
@@ -2213,6 +2227,20 @@ namespace Portal.Data.Migrations
 
                     b.Property<int>("ReportId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SubjectToCallIn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UrgencyAgreedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("UrgencyAgreedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UrgencyReason")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -3677,11 +3705,15 @@ namespace Portal.Data.Migrations
 
             modelBuilder.Entity("Portal.Domain.Reports.CallInRequest", b =>
                 {
+                    b.HasOne("Portal.Domain.Reports.Decision", null)
+                        .WithMany("Requests")
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Portal.Domain.Reports.OfficerDecision", null)
                         .WithMany("Requests")
                         .HasForeignKey("OfficerDecisionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Portal.Domain.Reports.Decision", b =>
@@ -3985,6 +4017,8 @@ namespace Portal.Data.Migrations
                     b.Navigation("Dispensations");
 
                     b.Navigation("Links");
+
+                    b.Navigation("Requests");
                 });
 
             modelBuilder.Entity("Portal.Domain.Reports.OfficerDecision", b =>
