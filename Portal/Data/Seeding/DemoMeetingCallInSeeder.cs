@@ -54,7 +54,7 @@ internal static class DemoMeetingCallInSeeder
         report.WriteSection(SectionKind.Summary, "A demo report, not from York's records: it asks the Executive Member to adopt a simpler two-stage procedure for customer feedback and complaints.");
         foreach (var kind in ReportTemplate.Sections.Where(k => k != SectionKind.Summary))
         {
-            report.WriteSection(kind, "There are no specific implications associated with this demo report.");
+            report.WriteSection(kind, ReportTemplate.IsImplication(kind) ? "There are no specific implications associated with this demo report." : "Not written out: this is a demo report.");
         }
 
         var recommendation = report.Recommend(
