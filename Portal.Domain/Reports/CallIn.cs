@@ -102,7 +102,11 @@ public sealed class CallInRequest
 
     public int Id { get; private set; }
 
-    public int OfficerDecisionId { get; private set; }
+    /// <summary>The officer or executive member decision called in; null for one taken at a meeting.</summary>
+    public int? OfficerDecisionId { get; private set; }
+
+    /// <summary>The decision taken at an executive body's meeting called in; null for an officer or executive member decision.</summary>
+    public int? DecisionId { get; private set; }
 
     public DateOnly RequestedOn { get; private set; }
 

@@ -15,8 +15,10 @@ public enum DecisionOutcome
 /// the reasons, the alternatives rejected, the interests declared and any dispensations granted
 /// (the record of decision: SI 2012/2089 reg. 12(2) asks for "a record of any conflict of interest
 /// ... declared" and, "in respect of any declared conflict of interest, a note of dispensation").
+/// One taken at an executive body's meeting is subject to call-in from the day it is published, as an
+/// executive member's decision is (<see cref="CallInSubject"/>).
 /// </summary>
-public sealed class Decision : Entity
+public sealed class Decision : CallInSubject
 {
     public const int TextMaxLength = 8_000;
 
@@ -94,6 +96,21 @@ public sealed class Decision : Entity
         Reasons = Guard.OptionalText(reasons, TextMaxLength, "Decision.Reasons", nameof(Reasons), "reasons");
         AlternativesRejected = Guard.OptionalText(alternatives, TextMaxLength, "Decision.Alternatives", nameof(AlternativesRejected), "alternatives rejected");
         InterestsDeclared = Guard.OptionalText(interests, TextMaxLength, "Decision.Interests", nameof(InterestsDeclared), "interests declared");
+    }
+
+    /// <summary>
+    /// Publishes the record of decision on <paramref name="today"/>; one taken by an executive body is subject
+    /// to call-in, its period starting that day. A decision is published once: its period, once running, stays.
+    /// </summary>
+    public void Publish(DateOnly today, bool executive, CallInSettings settings, Meetings.IHolidayCalendar holidays)
+    {
+        if (PublishedOn != default)
+        {
+            throw new DomainRuleException("Decision.AlreadyPublished", "The decision is already published.", nameof(PublishedOn));
+        }
+
+        SubjectToCallIn = executive;
+        StartCallIn(today, settings, holidays);
     }
 
     /// <summary>

@@ -25,13 +25,12 @@ public sealed record OfficerDecisionText(
 /// call-in period has ended and no request is outstanding, unless it was exempted as urgent with the
 /// scrutiny chair's agreement.
 /// </summary>
-public sealed class OfficerDecision : Entity
+public sealed class OfficerDecision : CallInSubject
 {
     public const int TitleMaxLength = 300;
     public const int TextMaxLength = 8_000;
     public const int NameMaxLength = 200;
 
-    private readonly List<CallInRequest> _requests = [];
     private readonly List<OfficerDecisionAmendment> _amendments = [];
 
     private OfficerDecision()
@@ -67,43 +66,20 @@ public sealed class OfficerDecision : Entity
 
     public bool IsKeyDecision { get; private set; }
 
-    public bool SubjectToCallIn { get; private set; }
-
     public int RecordedById { get; private set; }
-
-    public DateOnly PublishedOn { get; private set; }
-
-    /// <summary>The last day of the call-in period, fixed when published; null when not subject to call-in.</summary>
-    public DateOnly? CallInEndsOn { get; private set; }
-
-    public string? UrgencyReason { get; private set; }
-
-    /// <summary>The chair of the scrutiny committee who agreed the decision was urgent.</summary>
-    public string? UrgencyAgreedBy { get; private set; }
-
-    public DateOnly? UrgencyAgreedOn { get; private set; }
-
-    public DateOnly? ImplementedOn { get; private set; }
-
-    public IReadOnlyList<CallInRequest> Requests => _requests;
 
     /// <summary>The record as it stood before each amendment, oldest first: a published record is amended, never overwritten.</summary>
     public IReadOnlyList<OfficerDecisionAmendment> Amendments => _amendments;
 
     public bool IsExempt => ExemptParagraph is not null;
 
-    public bool IsUrgent => UrgencyAgreedOn is not null;
-
-    /// <summary>Call-in applies: subject to it and not exempted as urgent.</summary>
-    public bool CallInApplies => SubjectToCallIn && !IsUrgent;
-
     public static OfficerDecision Record(OfficerDecisionText text, int recordedById, DateOnly today, CallInSettings settings, Meetings.IHolidayCalendar holidays)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(settings);
-        var decision = new OfficerDecision { RecordedById = recordedById, PublishedOn = today };
+        var decision = new OfficerDecision { RecordedById = recordedById };
         decision.Amend(text, today);
-        decision.CallInEndsOn = decision.SubjectToCallIn ? CallInPeriod.Ends(today, settings.WorkingDays, holidays) : null;
+        decision.StartCallIn(today, settings, holidays);
         return decision;
     }
 
@@ -154,99 +130,6 @@ public sealed class OfficerDecision : Entity
         Amend(text, today);
         _amendments.Add(previous);
         return previous;
-    }
-
-    /// <summary>
-    /// Exempts the decision from call-in as urgent: the reason, and the scrutiny chair's agreement
-    /// (who, and when) that it cannot reasonably wait for the call-in period.
-    /// </summary>
-    public void ExemptAsUrgent(string? reason, string? agreedBy, DateOnly? agreedOn)
-    {
-        if (!SubjectToCallIn)
-        {
-            throw new DomainRuleException("CallIn.NotSubject", "The decision is not subject to call-in.", nameof(UrgencyReason));
-        }
-
-        if (_requests.Count > 0 || ImplementedOn is not null)
-        {
-            throw new DomainRuleException("CallIn.UrgencyTooLate", "Urgency is agreed before a call-in request is made and before the decision is implemented.", nameof(UrgencyReason));
-        }
-
-        var text = Guard.RequiredText(reason, TextMaxLength, "CallIn.UrgencyReason", nameof(UrgencyReason), "reason the decision is urgent");
-        var chair = Guard.RequiredText(agreedBy, NameMaxLength, "CallIn.UrgencyAgreedBy", nameof(UrgencyAgreedBy), "name of the scrutiny chair who agreed");
-        if (agreedOn is not DateOnly on)
-        {
-            throw new DomainRuleException("CallIn.UrgencyAgreedOnRequired", "Enter the date the scrutiny chair agreed.", nameof(UrgencyAgreedOn));
-        }
-
-        (UrgencyReason, UrgencyAgreedBy, UrgencyAgreedOn) = (text, chair, on);
-    }
-
-    /// <summary>Records a call-in request signed by <paramref name="memberIds"/>, made on <paramref name="today"/>.</summary>
-    public CallInRequest RequestCallIn(DateOnly today, IReadOnlyCollection<int> memberIds, string? reasons, int membersNeeded)
-    {
-        ArgumentNullException.ThrowIfNull(memberIds);
-        if (!SubjectToCallIn)
-        {
-            throw new DomainRuleException("CallIn.NotSubject", "The decision is not subject to call-in.", nameof(Requests));
-        }
-
-        if (IsUrgent)
-        {
-            throw new DomainRuleException("CallIn.Urgent", "The decision was exempted from call-in as urgent.", nameof(Requests));
-        }
-
-        if (today > CallInEndsOn)
-        {
-            throw new DomainRuleException("CallIn.PeriodEnded", $"The call-in period ended on {CallInEndsOn:yyyy-MM-dd}.", nameof(Requests), CallInEndsOn!.Value);
-        }
-
-        var members = memberIds.Distinct().ToList();
-        if (members.Count < membersNeeded)
-        {
-            throw new DomainRuleException("CallIn.TooFewMembers", $"A call-in needs {membersNeeded} members to sign it.", "Members", membersNeeded);
-        }
-
-        var request = new CallInRequest(today, members, Guard.RequiredText(reasons, CallInRequest.TextMaxLength, "CallIn.Reasons", nameof(CallInRequest.Reasons), "reasons for the call-in"));
-        _requests.Add(request);
-        return request;
-    }
-
-    public void DecideCallIn(int requestId, CallInOutcome outcome, DateOnly? decidedOn, string? note)
-    {
-        var request = _requests.SingleOrDefault(r => r.Id == requestId)
-            ?? throw new DomainRuleException("CallIn.NoSuchRequest", "That call-in request is no longer recorded.", nameof(Requests));
-        request.Decide(outcome, decidedOn ?? throw new DomainRuleException("CallIn.OutcomeDateRequired", "Enter the date of the outcome.", nameof(CallInRequest.DecidedOn)), note);
-    }
-
-    /// <summary>
-    /// Marks the decision implemented on <paramref name="today"/>: refused while its call-in period runs,
-    /// while a request waits for the scrutiny committee, or after it was referred back or to council.
-    /// </summary>
-    public void MarkImplemented(DateOnly today)
-    {
-        if (ImplementedOn is not null)
-        {
-            throw new DomainRuleException("CallIn.AlreadyImplemented", "The decision is already marked implemented.", nameof(ImplementedOn));
-        }
-
-        if (CallInApplies && today <= CallInEndsOn)
-        {
-            throw new DomainRuleException(
-                "CallIn.PeriodRunning", $"The call-in period runs until {CallInEndsOn:yyyy-MM-dd}: the decision can be implemented from the day after.", nameof(ImplementedOn), CallInEndsOn!.Value);
-        }
-
-        if (_requests.Any(r => r.Outcome == CallInOutcome.Pending))
-        {
-            throw new DomainRuleException("CallIn.RequestPending", "A call-in request is waiting for the scrutiny committee.", nameof(ImplementedOn));
-        }
-
-        if (_requests.Any(r => r.Outcome is CallInOutcome.ReferredBack or CallInOutcome.ReferredToCouncil))
-        {
-            throw new DomainRuleException("CallIn.Referred", "The decision was referred for reconsideration: it cannot be implemented as it stands.", nameof(ImplementedOn));
-        }
-
-        ImplementedOn = today;
     }
 }
 

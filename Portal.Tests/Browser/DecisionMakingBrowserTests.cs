@@ -107,6 +107,46 @@ public sealed class DecisionMakingBrowserTests(BrowserSession session) : Browser
         await ScreenshotAsync(director, "call-in-implement-refused");
     }
 
+    [Fact]
+    public async Task AnExecutiveMeetingsDecisionShowsItsCallInPeriodAndStateInWordsAndACouncillorCallsItIn()
+    {
+        var (running, decision, meeting) = await App.QueryAsync(async db =>
+        {
+            var report = await db.Reports.Where(r => r.Reference == "CS/CF/DEMO").SingleAsync();
+            return (report.Id, await db.Decisions.Where(d => d.ReportId == report.Id).Select(d => d.Id).SingleAsync(), report.MeetingId!.Value);
+        });
+        var july = await App.QueryAsync(db => db.Decisions.Where(d => d.DecidedOn == new DateOnly(2008, 7, 14)).Select(d => d.ReportId).SingleAsync());
+        var walker = await App.QueryAsync(db => db.People.Where(p => p.DisplayName == "Cllr Jo Walker").Select(p => p.Id).SingleAsync());
+        var potter = await App.QueryAsync(db => db.People.Where(p => p.DisplayName == "Cllr Ruth Potter").Select(p => p.Id).SingleAsync());
+
+        // A visitor reads the period and where it stands, in words, on the decision, in the register, and the vote in the minutes.
+        var visitor = await NewPageAsync();
+        await GoToAsync(visitor, $"/reports/{running}");
+        var panel = visitor.Locator($"section[aria-labelledby='ci-{decision}-title']");
+        await Assertions.Expect(panel.Locator(".status-tag")).ToContainTextAsync("Can be called in until");
+        await Assertions.Expect(panel).ToContainTextAsync("the call-in period ends at the end of");
+        await Assertions.Expect(visitor.Locator("#decisions")).ToContainTextAsync("Carried");
+        await ScreenshotAsync(visitor, "meeting-decision-call-in-open");
+        await GoToAsync(visitor, $"/reports/{july}");
+        await Assertions.Expect(visitor.Locator("#decisions")).ToContainTextAsync("Call-in period over");
+        await Assertions.Expect(visitor.Locator("#decisions")).ToContainTextAsync("No further action: the decision stands");
+        await GoToAsync(visitor, "/decisions");
+        await Assertions.Expect(visitor.Locator("table.plan-table").First).ToContainTextAsync("Can be called in until");
+        await GoToAsync(visitor, $"/meetings/{meeting}");
+        await Assertions.Expect(visitor.Locator("section.votes")).ToContainTextAsync("That the two-stage customer feedback and complaints procedure be adopted.");
+
+        // A councillor calls it in from the decision on the report's page.
+        var councillor = await NewPageAsync();
+        await SignInToAsync(councillor, DemoUsers.SecondMember, $"/reports/{running}");
+        await councillor.Locator($"#ci-{decision}-member-{potter}").CheckAsync();
+        await councillor.Locator($"#ci-{decision}-member-{walker}").CheckAsync();
+        await councillor.Locator($"#ci-{decision}-reasons").FillAsync("The ward committees were not consulted.");
+        await councillor.GetByRole(AriaRole.Button, new() { Name = "Record the call-in request" }).ClickAsync();
+        await Assertions.Expect(councillor.Locator($"section[aria-labelledby='ci-{decision}-title'] .status-tag").First).ToHaveTextAsync("Called in: waiting for scrutiny");
+        await AssertAccessibleAsync(councillor);
+        await ScreenshotAsync(councillor, "meeting-decision-called-in");
+    }
+
     [Theory]
     [InlineData("en-GB")]
     [InlineData("sv-SE")]
@@ -114,10 +154,20 @@ public sealed class DecisionMakingBrowserTests(BrowserSession session) : Browser
     {
         var ids = await App.QueryAsync(db => db.OfficerDecisions.OrderBy(d => d.Id).Select(d => d.Id).ToListAsync());
         var september = await App.QueryAsync(db => db.Meetings.Where(m => m.Date == new DateOnly(2008, 9, 8)).Select(m => m.Id).SingleAsync());
+        // The reports whose decisions, taken at an executive meeting, show their call-in: one in its period, one called in and implemented.
+        var called = await App.QueryAsync(db => db.Decisions.Where(d => d.SubjectToCallIn).OrderBy(d => d.Id).Select(d => d.ReportId).ToListAsync());
         var visitor = await NewPageAsync(culture);
-        foreach (var path in new[] { "/decisions", "/decisions?kind=Officer", $"/meetings/{september}", "/decisions/forward-plan" }.Concat(ids.Select(i => $"/decisions/officer/{i}")))
+        foreach (var path in new[] { "/decisions", "/decisions?kind=Officer", $"/meetings/{september}", "/decisions/forward-plan" }.Concat(ids.Select(i => $"/decisions/officer/{i}")).Concat(called.Select(r => $"/reports/{r}")))
         {
             await ScanAsync(visitor, path);
+        }
+
+        var member = await NewPageAsync(culture);
+        await SignInToAsync(member, DemoUsers.Member, $"/reports/{called[0]}");
+        foreach (var report in called)
+        {
+            await GoToAsync(member, $"/reports/{report}");
+            await AssertAccessibleAsync(member);
         }
 
         await Assertions.Expect(visitor.Locator("h1")).ToHaveCountAsync(1);

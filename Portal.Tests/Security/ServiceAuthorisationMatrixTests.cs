@@ -154,6 +154,7 @@ public sealed class ServiceAuthorisationMatrixTests
             ids["decision"] = await db.Decisions.OrderBy(d => d.Id).Select(d => d.Id).FirstAsync(Ct);
             ids["vote"] = await db.Votes.OrderBy(v => v.Id).Select(v => v.Id).FirstAsync(Ct);
             ids["officer-decision"] = await db.OfficerDecisions.OrderBy(d => d.Id).Select(d => d.Id).FirstAsync(Ct);
+            ids["meeting-decision"] = await db.Decisions.Where(d => d.SubjectToCallIn && d.ImplementedOn == null).OrderBy(d => d.Id).Select(d => d.Id).FirstAsync(Ct);
             var strategy = await db.ThreadItems.Where(i => i.Kind == ThreadItemKind.CorporatePriority).Select(i => i.Id).FirstAsync(Ct);
             ids["node"] = new ThreadNode(ThreadLevel.CorporateStrategy, strategy);
             ids["objective"] = new ThreadNode(ThreadLevel.ServicePlan, await db.ThreadItems.Where(i => i.Kind == ThreadItemKind.ServiceObjective).Select(i => i.Id).FirstAsync(Ct));
@@ -266,6 +267,8 @@ public sealed class ServiceAuthorisationMatrixTests
                     ("VoteService", "voteId") => _ids["vote"],
                     ("OfficerDecisionService" or "CallInService", "id" or "decisionId") => _ids["officer-decision"],
                     ("CallInService", "requestId") => 1,
+                    ("MeetingCallInService", "decisionId") => _ids["meeting-decision"],
+                    ("MeetingCallInService", "requestId") => 1,
                     ("MeetingService" or "ScheduleService" or "AgendaService" or "MinutesService", "id" or "meetingId" or "laterMeetingId") => _ids["meeting"],
                     ("AgendaService" or "MinutesService", "itemId" or "fromItemId") => _ids["item"],
                     ("MinutesService", "actionId") => _ids["agreed-action"],

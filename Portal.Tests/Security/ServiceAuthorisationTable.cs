@@ -296,6 +296,10 @@ internal static class ServiceAuthorisationTable
         ["CallInService.ExemptAsUrgentAsync"] = "denied denied denied denied ok",
         ["CallInService.MarkImplementedAsync"] = "denied denied denied ok ok",
         ["CallInService.ChangeSettingsAsync"] = "denied denied denied denied ok",
+        ["MeetingCallInService.RequestAsync"] = "denied denied ok denied ok",
+        ["MeetingCallInService.DecideAsync"] = "denied denied denied denied ok",
+        ["MeetingCallInService.ExemptAsUrgentAsync"] = "denied denied denied denied ok",
+        ["MeetingCallInService.MarkImplementedAsync"] = "denied denied ok denied ok",
         ["KeyDecisionNoticeService.NoticesAsync"] = "ok ok ok ok ok",
         ["KeyDecisionNoticeService.PublishAsync"] = "denied ok denied ok ok",
     };

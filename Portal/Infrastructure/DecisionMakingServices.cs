@@ -8,6 +8,7 @@ public static class DecisionMakingServices
         services.AddScoped<Portal.Features.Meetings.Votes.VoteService>();
         services.AddScoped<Portal.Features.Reports.OfficerDecisions.OfficerDecisionService>();
         services.AddScoped<Portal.Features.Reports.OfficerDecisions.CallInService>();
+        services.AddScoped<Portal.Features.Reports.MeetingCallIn.MeetingCallInService>();
         services.AddScoped<Portal.Features.Reports.ForwardPlan.KeyDecisionNoticeService>();
         return services;
     }

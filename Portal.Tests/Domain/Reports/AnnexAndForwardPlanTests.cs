@@ -152,7 +152,7 @@ public sealed class AnnexAndForwardPlanTests
         return (rule.Code, rule.Field);
     }
 
-    private static Decision YorkDecision()
+    internal static Decision YorkDecision()
     {
         var report = ReportTemplateTests.YorkReport();
         report.Submit(new DateOnly(2008, 7, 1));

@@ -102,6 +102,14 @@ internal sealed class DecisionConfiguration : IEntityTypeConfiguration<Decision>
         builder.Navigation(d => d.Dispensations).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasIndex(d => d.RecommendationId).IsUnique();
         builder.HasIndex(d => d.DecidedOn);
+
+        // Call-in of a decision taken at an executive body's meeting, as of an executive member's own.
+        builder.Property(d => d.UrgencyReason).HasMaxLength(CallInSubject.UrgencyReasonMaxLength);
+        builder.Property(d => d.UrgencyAgreedBy).HasMaxLength(CallInSubject.UrgencyAgreedByMaxLength);
+        builder.HasMany(d => d.Requests).WithOne().HasForeignKey(r => r.DecisionId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(d => d.Requests).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(d => d.IsUrgent);
+        builder.Ignore(d => d.CallInApplies);
     }
 }
 

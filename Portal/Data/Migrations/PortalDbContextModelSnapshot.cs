@@ -2132,11 +2132,14 @@ namespace Portal.Data.Migrations
                     b.Property<DateOnly?>("DecidedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("DecisionId")
+                        .HasColumnType("INTEGER");
+
                     b.PrimitiveCollection<string>("MemberIds")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("OfficerDecisionId")
+                    b.Property<int?>("OfficerDecisionId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Outcome")
@@ -2157,6 +2160,8 @@ namespace Portal.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DecisionId");
 
                     b.HasIndex("OfficerDecisionId");
 
@@ -2197,7 +2202,13 @@ namespace Portal.Data.Migrations
                     b.Property<int?>("BodyId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("CallInEndsOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ImplementedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("InterestsDeclared")
@@ -2212,6 +2223,9 @@ namespace Portal.Data.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reasons")
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
@@ -2221,6 +2235,20 @@ namespace Portal.Data.Migrations
 
                     b.Property<int>("ReportId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SubjectToCallIn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UrgencyAgreedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("UrgencyAgreedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UrgencyReason")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -3685,11 +3713,15 @@ namespace Portal.Data.Migrations
 
             modelBuilder.Entity("Portal.Domain.Reports.CallInRequest", b =>
                 {
+                    b.HasOne("Portal.Domain.Reports.Decision", null)
+                        .WithMany("Requests")
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Portal.Domain.Reports.OfficerDecision", null)
                         .WithMany("Requests")
                         .HasForeignKey("OfficerDecisionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Portal.Domain.Reports.Decision", b =>
@@ -3993,6 +4025,8 @@ namespace Portal.Data.Migrations
                     b.Navigation("Dispensations");
 
                     b.Navigation("Links");
+
+                    b.Navigation("Requests");
                 });
 
             modelBuilder.Entity("Portal.Domain.Reports.OfficerDecision", b =>

@@ -101,6 +101,8 @@ internal static class DemoDecisionMakingSeeder
                 "The Monitoring Officer leaves at short notice and the council must designate one at all times (Local Government and Housing Act 1989, s.5).",
                 "Cllr Ann Reid, Chair of the Scrutiny Management Committee", yesterday, null),
             yesterday, null));
+
+        await DemoMeetingCallInSeeder.SeedAsync(db, people, today, settings, holidays, ct);
     }
 
     private static async Task SwedishAsync(PortalDbContext db, IReadOnlyDictionary<string, Person> people, DateOnly today, CallInSettings settings, IHolidayCalendar holidays, CancellationToken ct)

@@ -2223,11 +2223,14 @@ namespace Portal.Data.PostgreSQL.Migrations
                     b.Property<DateOnly?>("DecidedOn")
                         .HasColumnType("date");
 
+                    b.Property<int?>("DecisionId")
+                        .HasColumnType("integer");
+
                     b.PrimitiveCollection<int[]>("MemberIds")
                         .IsRequired()
                         .HasColumnType("integer[]");
 
-                    b.Property<int>("OfficerDecisionId")
+                    b.Property<int?>("OfficerDecisionId")
                         .HasColumnType("integer");
 
                     b.Property<string>("Outcome")
@@ -2248,6 +2251,8 @@ namespace Portal.Data.PostgreSQL.Migrations
                         .HasColumnType("date");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DecisionId");
 
                     b.HasIndex("OfficerDecisionId");
 
@@ -2292,7 +2297,13 @@ namespace Portal.Data.PostgreSQL.Migrations
                     b.Property<int?>("BodyId")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("CallInEndsOn")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ImplementedOn")
                         .HasColumnType("date");
 
                     b.Property<string>("InterestsDeclared")
@@ -2307,6 +2318,9 @@ namespace Portal.Data.PostgreSQL.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("Reasons")
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
@@ -2316,6 +2330,20 @@ namespace Portal.Data.PostgreSQL.Migrations
 
                     b.Property<int>("ReportId")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("SubjectToCallIn")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("UrgencyAgreedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("UrgencyAgreedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("UrgencyReason")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -3816,11 +3844,15 @@ namespace Portal.Data.PostgreSQL.Migrations
 
             modelBuilder.Entity("Portal.Domain.Reports.CallInRequest", b =>
                 {
+                    b.HasOne("Portal.Domain.Reports.Decision", null)
+                        .WithMany("Requests")
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Portal.Domain.Reports.OfficerDecision", null)
                         .WithMany("Requests")
                         .HasForeignKey("OfficerDecisionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Portal.Domain.Reports.Decision", b =>
@@ -4124,6 +4156,8 @@ namespace Portal.Data.PostgreSQL.Migrations
                     b.Navigation("Dispensations");
 
                     b.Navigation("Links");
+
+                    b.Navigation("Requests");
                 });
 
             modelBuilder.Entity("Portal.Domain.Reports.OfficerDecision", b =>

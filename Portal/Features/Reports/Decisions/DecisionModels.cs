@@ -14,7 +14,8 @@ public sealed record DecisionQuery(string? Body = null, int? Year = null);
 public sealed record DecisionRow(
     int Id, DateOnly DecidedOn, string BodyName, int ReportId, string ReportReference, string ReportTitle, int RecommendationNumber,
     DecisionOutcome Outcome, string? Wording, bool IsExempt, int? ExemptParagraph, IReadOnlyList<DecisionLinkView> Links, int HiddenLinks,
-    IReadOnlyList<DispensationView> Dispensations, DecisionVote? Vote = null);
+    IReadOnlyList<DispensationView> Dispensations, DecisionVote? Vote = null,
+    OfficerDecisions.CallInState CallIn = OfficerDecisions.CallInState.NotSubject, DateOnly? CallInEndsOn = null, DateOnly? ImplementedOn = null);
 
 public sealed record DecisionRegister(IReadOnlyList<DecisionRow> Rows, IReadOnlyList<BodyChoice> Bodies, IReadOnlyList<int> Years);
 
@@ -25,7 +26,8 @@ public sealed record LinkedDecision(int ReportId, string ReportTitle, int Recomm
 /// <param name="HiddenLinks">How many more it is linked to that the reader may not read: a number, never the titles.</param>
 public sealed record DecisionView(
     int Id, int Version, DecisionOutcome Outcome, DateOnly DecidedOn, string? Wording, string? Reasons, string? Alternatives, string? Interests,
-    IReadOnlyList<DecisionLinkView> Links, int HiddenLinks, IReadOnlyList<DispensationView> Dispensations, DecisionVote? Vote = null);
+    IReadOnlyList<DecisionLinkView> Links, int HiddenLinks, IReadOnlyList<DispensationView> Dispensations, DecisionVote? Vote = null,
+    OfficerDecisions.CallInView? CallIn = null);
 
 /// <summary>A dispensation noted on a decision: "Cllr X, granted by Y on date, for Z". Withheld with the rest of a decision on an exempt report.</summary>
 public sealed record DispensationView(int Id, string GrantedTo, string GrantedBy, DateOnly GrantedOn, string Scope)

@@ -10,6 +10,7 @@ using Portal.Features.Plans; // a decision links to the plan actions it creates 
 using Portal.Features.Search; // a published or released report, and its decisions, are filed for search
 using Portal.Infrastructure.LiveUpdates;
 using Portal.Infrastructure.Security;
+using Portal.Infrastructure.Time;
 
 namespace Portal.Features.Reports.Decisions;
 
@@ -17,7 +18,7 @@ namespace Portal.Features.Reports.Decisions;
 /// Decisions on reports' recommendations (recorded by the body's secretary), the decision
 /// register, and the links from a decision to the plan actions and thread items it changes.
 /// </summary>
-public sealed class DecisionService(IDbContextFactory<PortalDbContext> dbFactory, MeetingAccess access, PlanAccess plans, ChangeFeed changes)
+public sealed class DecisionService(IDbContextFactory<PortalDbContext> dbFactory, MeetingAccess access, PlanAccess plans, ChangeFeed changes, TimeProvider clock)
 {
     /// <summary>Records (or amends) what was decided on one recommendation; returns the decision's version.</summary>
     public async Task<int> RecordAsync(int reportId, int recommendationId, DecisionEdit edit, CancellationToken ct)
@@ -56,6 +57,10 @@ public sealed class DecisionService(IDbContextFactory<PortalDbContext> dbFactory
         if (decision is null)
         {
             decision = Decision.Record(report, recommendation, decidedOn, outcome, edit.Wording, edit.Reasons, edit.Alternatives, edit.Interests);
+            // Published as recorded: an executive body's decision is subject to call-in from today.
+            decision.Publish(
+                clock.Today(), MeetingCallIn.MeetingCallInAccess.IsExecutive(ReportAccess.Body(bodies, report.BodyId)),
+                await OfficerDecisions.CallInService.SettingsAsync(db, ct), (await db.SettingsAsync(ct)).Holidays);
             db.Decisions.Add(decision);
         }
         else
@@ -167,7 +172,7 @@ public sealed class DecisionService(IDbContextFactory<PortalDbContext> dbFactory
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var caller = await access.CallerAsync(ct);
         var bodies = await ReportAccess.BodiesAsync(db, ct);
-        var decisions = await db.Decisions.AsNoTracking().Include(d => d.Links).Include(d => d.Dispensations).AsSplitQuery()
+        var decisions = await db.Decisions.AsNoTracking().Include(d => d.Links).Include(d => d.Dispensations).Include(d => d.Requests).AsSplitQuery()
             .OrderByDescending(d => d.DecidedOn).ThenBy(d => d.Id).ToListAsync(ct);
         var reportIds = decisions.Select(d => d.ReportId).Distinct().ToList();
         var reports = await db.Reports.AsNoTracking().Include(r => r.Recommendations).Where(r => reportIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
@@ -178,6 +183,7 @@ public sealed class DecisionService(IDbContextFactory<PortalDbContext> dbFactory
             .Where(x => x.Rights.CanRead)
             .ToList();
         var votes = await DecisionVotes.ReadAsync(db, visible.Select(x => x.Decision), ct);
+        var today = clock.Today();
         var years = visible.Select(x => x.Decision.DecidedOn.Year).Distinct().OrderDescending().ToList();
         var rows = visible
             .Where(x => query.Body is null || x.Body?.Slug == query.Body)
@@ -191,7 +197,8 @@ public sealed class DecisionService(IDbContextFactory<PortalDbContext> dbFactory
                     withheld ? null : x.Decision.Wording, x.Report.IsExempt, x.Report.ExemptParagraph,
                     links.Shown(x.Decision, withheld), links.Hidden(x.Decision, withheld),
                     withheld ? [] : x.Decision.Dispensations.OrderBy(d => d.GrantedOn).ThenBy(d => d.Id).Select(DispensationView.Of).ToList(),
-                    DecisionVotes.Of(votes, x.Decision, withheld));
+                    DecisionVotes.Of(votes, x.Decision, withheld),
+                    OfficerDecisions.CallInView.StateOf(x.Decision, today), x.Decision.CallInEndsOn, x.Decision.ImplementedOn);
             })
             .ToList();
         var choices = visible.Where(x => x.Body is not null).Select(x => x.Body!).DistinctBy(b => b.Id).OrderBy(b => b.Name)

@@ -44,7 +44,7 @@ public sealed class OfficerDecisionService(IDbContextFactory<PortalDbContext> db
         return decisions.Select(d => new OfficerDecisionRow(
             d.Id, d.DecidedOn, d.MakerKind, names.GetValueOrDefault(d.MakerId) ?? string.Empty, d.Title,
             d.IsExempt && !OfficerDecisionAccess.SeesExempt(caller, d) ? null : d.DecisionText, d.ExemptParagraph,
-            StateOf(d, today), d.CallInEndsOn, d.ImplementedOn)).ToList();
+            CallInView.StateOf(d, today), d.CallInEndsOn, d.ImplementedOn)).ToList();
     }
 
     public async Task<OfficerDecisionView> GetAsync(int id, CancellationToken ct)
@@ -64,10 +64,9 @@ public sealed class OfficerDecisionService(IDbContextFactory<PortalDbContext> db
         return new OfficerDecisionView(
             d.Id, d.Version, d.Title, d.MakerKind, d.MakerId, names.GetValueOrDefault(d.MakerId) ?? string.Empty, maker, d.DecidedOn, d.PublishedOn,
             withheld, d.ExemptParagraph, Shown(d.Delegation), Shown(d.DecisionText), Shown(d.Reasons), Shown(d.Alternatives), Shown(d.Interests),
-            Shown(d.Dispensations), Shown(d.BackgroundPapers), d.IsKeyDecision, d.SubjectToCallIn, StateOf(d, clock.Today()), d.CallInEndsOn,
+            Shown(d.Dispensations), Shown(d.BackgroundPapers), d.IsKeyDecision, d.SubjectToCallIn, CallInView.StateOf(d, clock.Today()), d.CallInEndsOn,
             d.UrgencyReason, d.UrgencyAgreedBy, d.UrgencyAgreedOn, d.ImplementedOn,
-            d.Requests.OrderBy(r => r.RequestedOn).ThenBy(r => r.Id).Select(r => new CallInRequestView(
-                r.Id, r.RequestedOn, r.MemberIds.Select(m => names.GetValueOrDefault(m) ?? string.Empty).Order(StringComparer.CurrentCulture).ToList(), r.Reasons, r.Outcome, r.DecidedOn, r.OutcomeNote)).ToList(),
+            CallInView.RequestsOf(d, names, withheld: false),
             rights, settings.MembersNeeded, councillors,
             d.Amendments.OrderByDescending(a => a.Number).Select(a => Amendment(a, caller, d, names)).ToList());
     }
@@ -139,14 +138,4 @@ public sealed class OfficerDecisionService(IDbContextFactory<PortalDbContext> db
         await transaction.CommitAsync(ct);
         changes.Publish(new OfficerDecisionChanged(decision.Id));
     }
-
-    internal static CallInState StateOf(OfficerDecision d, DateOnly today) => d switch
-    {
-        { SubjectToCallIn: false } => CallInState.NotSubject,
-        { IsUrgent: true } => CallInState.Urgent,
-        _ when d.Requests.Any(r => r.Outcome == CallInOutcome.Pending) => CallInState.CalledIn,
-        _ when d.Requests.Any(r => r.Outcome is CallInOutcome.ReferredBack or CallInOutcome.ReferredToCouncil) => CallInState.Referred,
-        _ when today <= d.CallInEndsOn => CallInState.Open,
-        _ => CallInState.Closed,
-    };
 }

@@ -5,6 +5,7 @@ using Portal.Domain.Reports;
 using Portal.Features.Meetings; // a report goes before a body's meeting, and who may see the body decides who may read it
 using Portal.Features.Plans; // a decision links to the plan actions it creates or changes, shown as the plan allows
 using Portal.Features.Reports.Decisions;
+using Portal.Infrastructure.Time;
 
 namespace Portal.Features.Reports.Reading;
 
@@ -13,7 +14,7 @@ namespace Portal.Features.Reports.Reading;
 /// read goes through <see cref="ReportPolicy"/>, so exempt content is left out of what is returned
 /// to anyone who may not see it.
 /// </summary>
-public sealed class ReportReadingService(IDbContextFactory<PortalDbContext> dbFactory, MeetingAccess access, PlanAccess plans)
+public sealed class ReportReadingService(IDbContextFactory<PortalDbContext> dbFactory, MeetingAccess access, PlanAccess plans, TimeProvider clock)
 {
     public const int ListLimit = 200;
 
@@ -101,8 +102,9 @@ public sealed class ReportReadingService(IDbContextFactory<PortalDbContext> dbFa
         var meetings = await db.Meetings.AsNoTracking().Where(m => meetingIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
         var settings = await db.SettingsAsync(ct);
         var annexes = (await db.Annexes.AsNoTracking().Where(a => ids.Contains(a.ReportId)).OrderBy(a => a.Number).ToListAsync(ct)).ToLookup(a => a.ReportId);
-        var decisions = (await db.Decisions.AsNoTracking().Include(d => d.Links).Include(d => d.Dispensations).AsSplitQuery()
+        var decisions = (await db.Decisions.AsNoTracking().Include(d => d.Links).Include(d => d.Dispensations).Include(d => d.Requests).AsSplitQuery()
             .Where(d => ids.Contains(d.ReportId)).ToListAsync(ct)).ToDictionary(d => d.RecommendationId);
+        var callIns = await MeetingCallIn.MeetingCallInAccess.ViewsAsync(db, caller, decisions.Values, clock.Today(), ct);
         var links = await DecisionLinks.ReadAsync(db, await DecisionLinks.ReaderAsync(plans, caller, ct), decisions.Values.SelectMany(d => d.Links).Select(l => (l.Target, l.TargetId)), ct);
         var votes = await DecisionVotes.ReadAsync(db, decisions.Values, ct);
         var entryIds = readable.Select(x => x.Report.ForwardPlanEntryId).OfType<int>().ToList();
@@ -125,7 +127,7 @@ public sealed class ReportReadingService(IDbContextFactory<PortalDbContext> dbFa
                     withheld ? null : d.Wording, withheld ? null : d.Reasons, withheld ? null : d.AlternativesRejected, withheld ? null : d.InterestsDeclared,
                     links.Shown(d, withheld), links.Hidden(d, withheld),
                     withheld ? [] : d.Dispensations.OrderBy(x => x.GrantedOn).ThenBy(x => x.Id).Select(DispensationView.Of).ToList(),
-                    DecisionVotes.Of(votes, d, withheld))
+                    DecisionVotes.Of(votes, d, withheld), callIns(d, rights, withheld))
                 : null;
             var mayAnswer = rights.CanAnswer;
             return new ReportView(
