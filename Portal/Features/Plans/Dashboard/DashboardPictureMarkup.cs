@@ -81,7 +81,11 @@ public sealed class DashboardPictureMarkup(IServiceScopeFactory scopes, ILoggerF
                 await Draw(DashboardTables.DashboardPart.Counts),
                 await Draw(DashboardTables.DashboardPart.Overdue),
                 await Draw(DashboardTables.DashboardPart.OffTarget),
-                await Draw(DashboardTables.DashboardPart.RisksAndDueSoon));
+                await Draw(DashboardTables.DashboardPart.RisksAndDueSoon),
+                new FilterOptions(
+                    await Draw(DashboardTables.DashboardPart.PriorityOptions),
+                    await Draw(DashboardTables.DashboardPart.OwnerOptions),
+                    await Draw(DashboardTables.DashboardPart.UnitOptions)));
         });
     }
 
@@ -132,6 +136,14 @@ public sealed record DrawnPictures(MarkupString Glance, IReadOnlyDictionary<int,
 /// <summary>
 /// A dashboard's tables and lists as markup, each the part under one heading of the page: the
 /// counts by priority, the overdue actions, the indicators off target (with their trend lines
-/// when drawn with the pictures), and the risks above appetite beside what is due soon.
+/// when drawn with the pictures), and the risks above appetite beside what is due soon; and the
+/// choices of the filters.
 /// </summary>
-public sealed record DrawnTables(MarkupString Counts, MarkupString Overdue, MarkupString OffTarget, MarkupString RisksAndDueSoon);
+public sealed record DrawnTables(MarkupString Counts, MarkupString Overdue, MarkupString OffTarget, MarkupString RisksAndDueSoon, FilterOptions Options);
+
+/// <summary>
+/// The options of the dashboard's three filters, "All" first, as markup: the page's selects hold
+/// them by reference (a council's staff can be hundreds of options, each three frames kept twice
+/// in every circuit otherwise). Nothing is marked selected: the select's value is the page's.
+/// </summary>
+public sealed record FilterOptions(MarkupString Priorities, MarkupString Owners, MarkupString Units);
