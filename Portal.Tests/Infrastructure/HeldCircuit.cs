@@ -23,6 +23,9 @@ public sealed class HeldCircuit : Renderer
 
     public override Dispatcher Dispatcher { get; } = Dispatcher.CreateDefault();
 
+    /// <summary>Interactive, as a circuit's renderer is: pages render what they keep while live.</summary>
+    protected override RendererInfo RendererInfo { get; } = new("Server", isInteractive: true);
+
     /// <summary>Opens <typeparamref name="TPage"/> for <paramref name="session"/> and waits until it has loaded and rendered.</summary>
     public static async Task<HeldCircuit> OpenAsync<TPage>(ServiceHarness.Session session, string uri, Dictionary<string, object?> parameters)
         where TPage : IComponent

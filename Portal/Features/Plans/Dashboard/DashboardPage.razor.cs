@@ -11,6 +11,9 @@ public sealed partial class DashboardPage
 
     // The dashboard's pictures, drawn once for everyone reading this dashboard in this language.
     private DrawnPictures? _pictures;
+
+    // Its tables and lists, drawn once in the same way: the page holds references, not a tree per row.
+    private DrawnTables? _tables;
     private bool _missing;
     private (int Plan, DashboardFilter Filter)? _shown;
 
@@ -93,8 +96,6 @@ public sealed partial class DashboardPage
         return base.ShouldRender();
     }
 
-    private string PriorityHref(int priorityId) => $"/plans/{Id}/dashboard?priority={priorityId}";
-
     /// <summary>
     /// Reads and shows the dashboard for <paramref name="filter"/>, unless another read was asked
     /// for while this one was under way (a keyboard user arrowing through a filter's choices
@@ -105,6 +106,7 @@ public sealed partial class DashboardPage
         var load = ++_loads;
         var dashboard = await Dashboards.GetDashboardAsync(Id, filter, ct);
         var pictures = Pictures && dashboard is not null ? await PictureMarkup.GetAsync(dashboard) : null;
+        var tables = dashboard is not null ? await PictureMarkup.GetTablesAsync(dashboard, pictures) : null;
         if (load != _loads)
         {
             return false;
@@ -112,6 +114,7 @@ public sealed partial class DashboardPage
 
         _dashboard = dashboard;
         _pictures = pictures;
+        _tables = tables;
         _missing = dashboard is null;
         _shown = (Id, filter);
         return true;
