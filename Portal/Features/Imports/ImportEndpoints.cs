@@ -5,7 +5,7 @@ namespace Portal.Features.Imports;
 
 /// <summary>
 /// The import templates: the header row alone (.xlsx or .csv), or what is there already in the template's shape
-/// (a plan's actions this year; the council's people). Headers are the template's own words in every language,
+/// (a plan's actions this year, its indicators and open risks; the council's posts and people). Headers are the template's own words in every language,
 /// so a file moves between councils. The service checks the caller.
 /// </summary>
 public static class ImportEndpoints
@@ -33,7 +33,7 @@ public static class ImportEndpoints
             {
                 "template.xlsx" => ExcelExport.ToResult(new ExcelFile($"{stem}-template.xlsx", ExcelExport.Write(await imports.TemplateAsync(kind, planId, withRows: false, ct), key => key))),
                 "template.csv" => CsvExport.ToResult(CsvExport.File(await imports.TemplateAsync(kind, planId, withRows: false, ct)) with { FileName = $"{stem}-template.csv" }),
-                "current.xlsx" when kind is ImportKind.Actions or ImportKind.People =>
+                "current.xlsx" when kind is not ImportKind.PlanItems =>
                     ExcelExport.ToResult(new ExcelFile(planId is int id ? $"plan-{id}-{stem}-import.xlsx" : $"{stem}-import.xlsx", ExcelExport.Write(await imports.TemplateAsync(kind, planId, withRows: true, ct), key => key))),
                 _ => Results.NotFound(),
             };

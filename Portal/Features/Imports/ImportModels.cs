@@ -62,4 +62,16 @@ public sealed record ImportPreview(ImportKind Kind, string Target, IReadOnlyList
     public bool CanSave => Rows.Count > 0 && ProblemCount == 0;
 }
 
-public sealed record PreviewRow(int Line, IReadOnlyList<string?> Values, IReadOnlyList<DomainRuleException> Problems);
+public sealed record PreviewRow(int Line, IReadOnlyList<string?> Values, IReadOnlyList<DomainRuleException> Problems, RowChange Change = RowChange.None);
+
+/// <summary>What saving a row does, where a kind both adds and changes (the posts): the preview says it beside the row.</summary>
+public enum RowChange
+{
+    /// <summary>The kind only adds; the preview says nothing more.</summary>
+    None = 0,
+    Adds = 1,
+
+    /// <summary>Changes something already there; the changed cells read old → new.</summary>
+    Changes = 2,
+    Unchanged = 3,
+}

@@ -100,7 +100,27 @@ public sealed class IndicatorImport : IImporter
             feed => feed.Publish(new PlanChanged(plan.Id, PlanItemKind.Indicator, indicators.Count > 0 ? indicators[0].Id : 0)));
     }
 
-    public Task<List<object?[]>> RowsOfAsync(PortalDbContext db, ImportScope scope, CancellationToken ct) => Task.FromResult(new List<object?[]>());
+    /// <summary>The plan's indicators in the template's shape, one row a period (the first also saying what the indicator is), so they can be carried to another plan.</summary>
+    public async Task<List<object?[]>> RowsOfAsync(PortalDbContext db, ImportScope scope, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(scope);
+        var plan = scope.RequirePlan();
+        var people = await db.People.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Email ?? p.DisplayName, ct);
+        var numbers = plan.Priorities.ToDictionary(p => p.Id, p => p.Number);
+        var indicators = await db.Indicators.AsNoTracking().Include(i => i.Values).Where(i => i.PlanId == plan.Id).OrderBy(i => i.Id).ToListAsync(ct);
+        var rows = new List<object?[]>();
+        foreach (var i in indicators)
+        {
+            var values = i.Values.OrderBy(v => v.Year).ThenBy(v => v.Period).ToList();
+            var first = values.FirstOrDefault();
+            rows.Add([i.Code, numbers.GetValueOrDefault(i.PriorityId), i.Title, i.Definition, i.Unit.ToString(), i.Polarity.ToString(), i.Frequency.ToString(), i.Baseline, i.Tolerance,
+                people.GetValueOrDefault(i.OwnerId), first?.Year, first?.Period, first?.Target, first?.Actual, first?.Commentary]);
+            rows.AddRange(values.Skip(1).Select(v => new object?[] { i.Code, null, null, null, null, null, null, null, null, null, v.Year, v.Period, v.Target, v.Actual, v.Commentary }));
+        }
+
+        return rows;
+    }
 
     /// <summary>One period's target and actual, when the row gives any of Year, Period, Target or Actual.</summary>
     private static void ReadPeriod(ImportRow row, PerformanceIndicator? indicator, ImportScope scope, Dictionary<(string, int, int), int> periods, List<DomainRuleException> problems)

@@ -9,10 +9,10 @@ using Portal.Infrastructure.Export;
 namespace Portal.Features.Imports.Posts;
 
 /// <summary>
-/// Reads new posts into the establishment: one row a post, with its unit, grade and FTE, the post it is
+/// Reads posts into the establishment: one row a post (a number already there changes that post: see <see cref="PostUpdates"/>), with its unit, grade and FTE, the post it is
 /// accountable to (by number, already there or earlier or later in the file) and its holder. The checks are the
-/// domain's (<see cref="Post.Establish"/>, <see cref="Structure.Appoint"/>), plus a number already used or twice
-/// in the file, an unknown unit, grade, post or person, a bad date, and posts accountable to each other in a loop.
+/// domain's (<see cref="Post.Establish"/>, <see cref="Structure.Appoint"/>), plus a number used twice in the file
+/// or by a deleted post, an unknown unit, grade, post or person, a bad date, and posts accountable to each other in a loop.
 /// </summary>
 public sealed class PostImport : IImporter
 {
@@ -36,16 +36,26 @@ public sealed class PostImport : IImporter
             grades.Add(g.Name, g.Id, g.Name);
         }
 
-        var existing = await db.Posts.AsNoTracking().Select(p => new { p.Id, p.Number }).ToListAsync(ct);
+        var updates = await PostUpdates.LoadAsync(db, DateOnly.FromDateTime(scope.UtcNow), ct);
+        var existing = await db.Posts.AsNoTracking().Select(p => new { p.Id, p.Number, p.DeletedOn }).ToListAsync(ct);
         var existingIds = existing.GroupBy(p => p.Number.Trim(), StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase);
-        var numbers = new UniqueKeys(existingIds.Keys);
+
+        // A live post's number changes that post; a deleted post's number is not free for a new one.
+        var numbers = new UniqueKeys(existing.Where(p => p.DeletedOn != null && updates.Find(p.Number) is null).Select(p => p.Number));
         var fileNumbers = rows.Where(r => r["Number"] is not null).GroupBy(r => r["Number"]!, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Line, StringComparer.OrdinalIgnoreCase);
+        var newNumbers = rows.Select(r => r["Number"]).Where(n => n is not null && updates.Find(n) is null).Select(n => n!.Trim()).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var read = new List<Row>(rows.Count);
         var preview = new List<PreviewRow>(rows.Count);
         foreach (var row in rows)
         {
             var problems = new List<DomainRuleException>();
             numbers.Claim(row["Number"], row.Line, "Number", problems);
+            if (updates.Find(row["Number"]) is { } post0)
+            {
+                preview.Add(updates.Read(row, post0, units, grades, people, newNumbers, problems));
+                continue;
+            }
+
             var unit = ImportLookups.Find(units, row["Unit"], "Unit", "Import.UnknownUnit", problems);
             var grade = ImportLookups.Find(grades, row["Grade"], "Grade", "Import.UnknownGrade", problems);
             var fte = ImportValues.Decimal(row, "Fte", problems, required: true);
@@ -75,14 +85,14 @@ public sealed class PostImport : IImporter
             [
                 row["Number"], row["Title"], unit?.Name ?? row["Unit"], grade?.Name ?? row["Grade"], row["Fte"], ImportValues.Shown(row, "EstablishedOn"),
                 above, holder?.Name ?? row["Holder"], acting ? "yes" : "no", heldFrom?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? row["HeldFrom"],
-            ], problems));
+            ], problems, RowChange.Adds));
         }
 
         FindLoops(read);
         var posts = read.Where(r => r.Post is not null).ToList();
         return new ImportBatch(
             preview,
-            posts.Count,
+            posts.Count + updates.Changed,
             async (save, token) =>
             {
                 save.Posts.AddRange(posts.Select(r => r.Post!));
@@ -98,12 +108,23 @@ public sealed class PostImport : IImporter
                     }
                 }
 
+                updates.AddPending(ids);
+                save.PostReportingLines.AddRange(updates.NewLines);
+                save.PostHoldings.AddRange(updates.NewHoldings);
                 await save.SaveChangesAsync(token);
             },
             feed => feed.Publish(new EstablishmentChanged(posts.Count > 0 ? posts[0].Post!.Id : 0)));
     }
 
-    public Task<List<object?[]>> RowsOfAsync(PortalDbContext db, ImportScope scope, CancellationToken ct) => Task.FromResult(new List<object?[]>());
+    /// <summary>The establishment's posts in the template's shape, so it can be changed in a spreadsheet and brought back.</summary>
+    public async Task<List<object?[]>> RowsOfAsync(PortalDbContext db, ImportScope scope, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(scope);
+        var updates = await PostUpdates.LoadAsync(db, DateOnly.FromDateTime(scope.UtcNow), ct);
+        var people = await db.People.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Email ?? p.DisplayName, ct);
+        return updates.Rows(people).ToList();
+    }
 
     /// <summary>Posts of the file accountable to each other round a loop (posts already there cannot be accountable to a new one, so a loop lies in the file).</summary>
     private static void FindLoops(List<Row> rows)

@@ -72,5 +72,19 @@ public sealed class RiskImport : IImporter
             feed => feed.Publish(new PlanChanged(plan.Id, PlanItemKind.Risk, risks.Count > 0 ? risks[0].Id : 0)));
     }
 
-    public Task<List<object?[]>> RowsOfAsync(PortalDbContext db, ImportScope scope, CancellationToken ct) => Task.FromResult(new List<object?[]>());
+    /// <summary>The plan's open risks this year in the template's shape, so they can be carried to another plan.</summary>
+    public async Task<List<object?[]>> RowsOfAsync(PortalDbContext db, ImportScope scope, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(scope);
+        var plan = scope.RequirePlan();
+        var people = await db.People.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Email ?? p.DisplayName, ct);
+        var numbers = plan.Priorities.ToDictionary(p => p.Id, p => p.Number);
+        var risks = await db.Risks.AsNoTracking().Where(r => r.PlanId == plan.Id && r.Year == plan.OpenYear && !r.IsClosed).OrderBy(r => r.Id).ToListAsync(ct);
+        return risks.Select(r => new object?[]
+        {
+            r.Title, r.PriorityId is int p ? numbers.GetValueOrDefault(p) : null, people.GetValueOrDefault(r.OwnerId), r.Cause, r.Consequence, r.Controls,
+            r.InherentLikelihood, r.InherentImpact, r.ResidualLikelihood, r.ResidualImpact, r.TargetLikelihood, r.TargetImpact, r.ReviewDate,
+        }).ToList();
+    }
 }

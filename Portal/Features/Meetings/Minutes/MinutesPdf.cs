@@ -12,13 +12,15 @@ namespace Portal.Features.Meetings.Minutes;
 /// <summary>
 /// Describes a meeting's final record for the PDF layout under its body's rules, as the meeting page
 /// shows it: English minutes with the meeting that approved them, a Swedish protokoll with its justerare,
-/// the signing and the anslag dates, an internal group's notes with whom they went to. A private item's
-/// notes and the actions agreed under it are not in it for a reader the page withholds them from.
+/// the signing and the anslag dates, an internal group's notes with whom they went to, and the votes under each
+/// item. A private item's notes, its votes and the actions agreed under it are not in it for a reader the page
+/// withholds them from.
 /// </summary>
 internal sealed class MinutesPdf(IStringLocalizer<Text> t, MarkdownRenderer markdown)
 {
-    public DocumentSpec Describe(MeetingDetails meeting)
+    public DocumentSpec Describe(MeetingDetails meeting, IReadOnlyList<Votes.VoteView>? votes = null)
     {
+        var byItem = (votes ?? []).ToLookup(v => v.ItemId);
         var record = t[$"Record.Title.{meeting.Regime}"];
         var blocks = new List<DocBlock>
         {
@@ -44,6 +46,7 @@ internal sealed class MinutesPdf(IStringLocalizer<Text> t, MarkdownRenderer mark
         foreach (var item in meeting.Items.OrderBy(i => i.Number))
         {
             Item(blocks, item);
+            VotesUnder(blocks, item, byItem[item.Id], meeting.Regime);
         }
 
         blocks.Add(new DocHeading(2, t["MeetingActions.AgreedHere"], Bookmark: true));
@@ -114,6 +117,36 @@ internal sealed class MinutesPdf(IStringLocalizer<Text> t, MarkdownRenderer mark
                 break;
             default:
                 break;
+        }
+    }
+
+    /// <summary>
+    /// The votes under an item, as the meeting page's votes show them: the question, the result in words with the
+    /// numbers, a casting vote, and who voted which way. Only those the reader may see reach here
+    /// (<see cref="Votes.VoteService.VotesAsync"/>); none under an item whose notes are withheld from them.
+    /// </summary>
+    private void VotesUnder(List<DocBlock> blocks, AgendaItemView item, IEnumerable<Votes.VoteView> votes, Regime regime)
+    {
+        if (item.NotesWithheld)
+        {
+            return;
+        }
+
+        foreach (var vote in votes)
+        {
+            blocks.Add(new DocParagraph([new DocRun(t[$"Votes.Title.{regime}"] + ": ", Bold: true), new DocRun(vote.Motion)]));
+            var result = $"{t[$"VoteResult.{vote.Result}.{regime}"]} {t["Votes.Counts", vote.For, vote.Against, vote.Abstain]}";
+            if (vote.CastingVote is VoteChoice casting)
+            {
+                result += " " + t["Votes.Casting", vote.ChairName ?? string.Empty, t[$"VoteChoice.{casting}.{regime}"]];
+            }
+
+            blocks.Add(new DocParagraph(result));
+            if (vote.IsRecorded && vote.Ballots.Count > 0)
+            {
+                blocks.Add(new DocParagraph(string.Join("; ", vote.Ballots.Select(b =>
+                    $"{b.Name}: {t[$"VoteChoice.{b.Choice}.{regime}"]}" + (b.Reservation ? $" ({t["Votes.Reservation"]})" : string.Empty)))));
+            }
         }
     }
 

@@ -12,9 +12,9 @@ namespace Portal.Features.Meetings.Minutes;
 /// <summary>
 /// A meeting's final record (approved minutes, a signed protokoll, published notes) as a PDF. It reads
 /// the meeting through <see cref="MeetingService"/>, as the meeting page does, so a private item's notes
-/// are withheld from the same readers; a protokoll is written in Swedish, whatever the reader's language.
+/// (and the votes under it, through <see cref="Votes.VoteService"/>) are withheld from the same readers; a protokoll is written in Swedish, whatever the reader's language.
 /// </summary>
-public sealed class MinutesPdfService(MeetingService meetings, MarkdownRenderer markdown, IStringLocalizer<Text> text)
+public sealed class MinutesPdfService(MeetingService meetings, Votes.VoteService votes, MarkdownRenderer markdown, IStringLocalizer<Text> text)
 {
     /// <summary>The record, or null when the meeting does not exist for the caller or its record is not final yet.</summary>
     public async Task<DocumentFile?> MinutesPdfAsync(int meetingId, CancellationToken ct)
@@ -25,6 +25,8 @@ public sealed class MinutesPdfService(MeetingService meetings, MarkdownRenderer 
             return null;
         }
 
+        // The votes as the caller may see them: none under a private item (or one taking an exempt report) for the public.
+        var taken = await votes.VotesAsync(meetingId, ct);
         var (culture, ui) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
         try
         {
@@ -33,7 +35,7 @@ public sealed class MinutesPdfService(MeetingService meetings, MarkdownRenderer 
                 CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("sv-SE");
             }
 
-            var pdf = PdfLayout.Render(new MinutesPdf(text, markdown).Describe(meeting));
+            var pdf = PdfLayout.Render(new MinutesPdf(text, markdown).Describe(meeting, taken));
             var kind = meeting.Regime switch
             {
                 Regime.Sweden => "protokoll",

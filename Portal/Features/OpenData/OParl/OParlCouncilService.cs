@@ -91,7 +91,7 @@ public sealed class OParlCouncilService(IDbContextFactory<PortalDbContext> dbFac
         return term is null ? null : OParlCouncillors.LegislativeTerm(links, term, await TermStampAsync(db, ct));
     }
 
-    /// <summary>A party or political group the councillors belong to; null for any other number.</summary>
+    /// <summary>A party or political group the councillors belong to; one since deleted as deleted; null for any other number.</summary>
     public async Task<JsonObject?> PartyAsync(OParlLinks links, int id, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(links);
@@ -99,7 +99,8 @@ public sealed class OParlCouncilService(IDbContextFactory<PortalDbContext> dbFac
         var parties = await OParlCouncillors.PartiesAsync(db, ct);
         if (!parties.TryGetValue(id, out var party))
         {
-            return null;
+            var gone = await OParlTombstones.PartiesAsync(db, parties.Keys, null, id, ct);
+            return gone.Count == 0 ? null : OParlJson.Deleted("Organization", links.Party(id), gone[0].Stamp);
         }
 
         var stamps = await PartyStampsAsync(db, [id], ct);
@@ -147,7 +148,9 @@ public sealed class OParlCouncilService(IDbContextFactory<PortalDbContext> dbFac
             (ids, stamps) => Task.FromResult<IReadOnlyList<JsonObject>>(ids.Select(id => id > 0
                 ? Organization(links, bodies[id], stamps[id])
                 : OParlCouncillors.Organization(links, parties[-id], councillors, stamps[id])).ToList()),
-            since => DeletedAsync(db, since, null, ct));
+            async since => [
+                .. await DeletedAsync(db, since, null, ct),
+                .. (await OParlTombstones.PartiesAsync(db, parties.Keys, since, null, ct)).Select(p => (-p.Id, p.Stamp))]);
         return await OParlList.WriteAsync(source, query, links.BodyList("organization"), await OParlStamps.FallbackAsync(db, ct));
     }
 

@@ -33,11 +33,24 @@ public static class OParlJson
         };
     }
 
-    /// <summary>A deleted (or depublished) object: id, type, created, the time it went, and <c>deleted: true</c>.</summary>
+    /// <summary>
+    /// A deleted (or depublished) object: id, type, created, the time it went, and <c>deleted: true</c>, nothing
+    /// it said. Where its schema requires more, the least that satisfies it and tells nothing: a File's
+    /// <c>accessUrl</c> is its own address, an AgendaItem's <c>order</c> 0.
+    /// </summary>
     public static JsonObject Deleted(string type, string id, OParlStamp stamp)
     {
         var node = Object(type, id, stamp);
         node["deleted"] = true;
+        if (type == "File")
+        {
+            node["accessUrl"] = id;
+        }
+        else if (type == "AgendaItem")
+        {
+            node["order"] = 0;
+        }
+
         return node;
     }
 

@@ -65,7 +65,7 @@ public sealed class OParlMeetingService(IDbContextFactory<PortalDbContext> dbFac
         var ids = await db.AgendaItems.AsNoTracking().Where(i => meetings.Contains(i.MeetingId)).OrderBy(i => i.Id).Select(i => i.Id).ToListAsync(ct);
         var source = new OParlListSource(
             "AgendaItem", links.AgendaItem, ids,
-            some => OParlStamps.ReadAsync(db, nameof(AgendaItem), some, ct),
+            some => OParlStamps.AgendaItemsAsync(db, some, ct),
             (page, stamps) => WriteItemsAsync(db, links, scope, page, stamps, ct),
             since => DeletedItemsAsync(db, meetings, since, null, ct));
         return await OParlList.WriteAsync(source, query, links.BodyList("agendaItem"), await OParlStamps.FallbackAsync(db, ct));
@@ -80,7 +80,7 @@ public sealed class OParlMeetingService(IDbContextFactory<PortalDbContext> dbFac
         var bodyIds = scope.Keys.ToList();
         if (meeting is int m && await db.Meetings.AsNoTracking().AnyAsync(x => x.Id == m && bodyIds.Contains(x.BodyId), ct))
         {
-            return (await WriteItemsAsync(db, links, scope, [id], await OParlStamps.ReadAsync(db, nameof(AgendaItem), [id], ct), ct))[0];
+            return (await WriteItemsAsync(db, links, scope, [id], await OParlStamps.AgendaItemsAsync(db, [id], ct), ct))[0];
         }
 
         var meetings = (await MeetingIdsAsync(db, scope, ct)).ToHashSet();
@@ -185,7 +185,7 @@ public sealed class OParlMeetingService(IDbContextFactory<PortalDbContext> dbFac
         }
 
         var ids = items.Select(i => i.Id).ToList();
-        stamps ??= await OParlStamps.ReadAsync(db, nameof(AgendaItem), ids, ct);
+        stamps ??= await OParlStamps.AgendaItemsAsync(db, ids, ct);
         var fallback = await OParlStamps.FallbackAsync(db, ct);
         var reports = (await db.Reports.AsNoTracking().Where(r => r.AgendaItemId != null && ids.Contains(r.AgendaItemId.Value) && r.Status == ReportStatus.Published).ToListAsync(ct))
             .Where(r => Visitor.MayRead(r, scope)).GroupBy(r => r.AgendaItemId!.Value).ToDictionary(g => g.Key, g => g.First().Id);
@@ -224,7 +224,7 @@ public sealed class OParlMeetingService(IDbContextFactory<PortalDbContext> dbFac
     {
         var stamps = await OParlStamps.ReadAsync(db, nameof(Meeting), ids, ct);
         var items = await db.AgendaItems.AsNoTracking().Where(i => ids.Contains(i.MeetingId)).Select(i => new { i.Id, i.MeetingId }).ToListAsync(ct);
-        foreach (var (id, stamp) in await OParlStamps.ReadAsync(db, nameof(AgendaItem), items.Select(i => i.Id).ToList(), ct))
+        foreach (var (id, stamp) in await OParlStamps.AgendaItemsAsync(db, items.Select(i => i.Id).ToList(), ct))
         {
             itemStamps[id] = stamp;
         }

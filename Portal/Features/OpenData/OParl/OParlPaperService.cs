@@ -25,7 +25,8 @@ public sealed class OParlPaperService(IDbContextFactory<PortalDbContext> dbFacto
         var source = new OParlListSource(
             "Paper", links.Paper, [.. papers.Reports.Keys.Order()],
             ids => PaperStampsAsync(db, ids, ct),
-            async (ids, stamps) => await WritePapersAsync(db, links, papers, ids, stamps, query.OmitInternal, ct));
+            async (ids, stamps) => await WritePapersAsync(db, links, papers, ids, stamps, query.OmitInternal, ct),
+            since => OParlTombstones.PapersAsync(db, papers.Bodies, papers.Reports.Keys, consultations: false, since, null, ct));
         return await OParlList.WriteAsync(source, query, links.BodyList("paper"), await OParlStamps.FallbackAsync(db, ct));
     }
 
@@ -34,9 +35,13 @@ public sealed class OParlPaperService(IDbContextFactory<PortalDbContext> dbFacto
         ArgumentNullException.ThrowIfNull(links);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var papers = await PapersAsync(db, ct);
-        return papers.Reports.ContainsKey(id)
-            ? (await WritePapersAsync(db, links, papers, [id], await PaperStampsAsync(db, [id], ct), omitInternal: false, ct))[0]
-            : null;
+        if (papers.Reports.ContainsKey(id))
+        {
+            return (await WritePapersAsync(db, links, papers, [id], await PaperStampsAsync(db, [id], ct), omitInternal: false, ct))[0];
+        }
+
+        var gone = await OParlTombstones.PapersAsync(db, papers.Bodies, papers.Reports.Keys, consultations: false, null, id, ct);
+        return gone.Count == 0 ? null : OParlJson.Deleted("Paper", links.Paper(id), gone[0].Stamp);
     }
 
     public async Task<JsonObject> ConsultationsAsync(OParlLinks links, OParlListQuery query, CancellationToken ct)
@@ -49,7 +54,8 @@ public sealed class OParlPaperService(IDbContextFactory<PortalDbContext> dbFacto
         var source = new OParlListSource(
             "Consultation", links.Consultation, ids,
             some => OParlStamps.ReadAsync(db, nameof(Report), some, ct),
-            (page, stamps) => Task.FromResult<IReadOnlyList<JsonObject>>(page.Select(id => Consultation(links, papers.Reports[id], stamps[id], papers)).ToList()));
+            (page, stamps) => Task.FromResult<IReadOnlyList<JsonObject>>(page.Select(id => Consultation(links, papers.Reports[id], stamps[id], papers)).ToList()),
+            since => OParlTombstones.PapersAsync(db, papers.Bodies, ids.ToHashSet(), consultations: true, since, null, ct));
         return await OParlList.WriteAsync(source, query, links.BodyList("consultation"), await OParlStamps.FallbackAsync(db, ct));
     }
 
@@ -60,7 +66,9 @@ public sealed class OParlPaperService(IDbContextFactory<PortalDbContext> dbFacto
         var papers = await PapersAsync(db, ct);
         if (!papers.Reports.TryGetValue(reportId, out var report) || report.MeetingId is null)
         {
-            return null;
+            var live = papers.Reports.Values.Where(r => r.MeetingId is not null).Select(r => r.Id).ToHashSet();
+            var gone = await OParlTombstones.PapersAsync(db, papers.Bodies, live, consultations: true, null, reportId, ct);
+            return gone.Count == 0 ? null : OParlJson.Deleted("Consultation", links.Consultation(reportId), gone[0].Stamp);
         }
 
         var stamps = await OParlStamps.ReadAsync(db, nameof(Report), [reportId], ct);
@@ -74,16 +82,15 @@ public sealed class OParlPaperService(IDbContextFactory<PortalDbContext> dbFacto
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var papers = await PapersAsync(db, ct);
         var files = papers.Annexes.Where(a => !a.IsExempt && Visitor.ReadsContent(papers.Reports[a.ReportId])).ToDictionary(a => a.Id);
-        var readable = papers.Reports.Values.Where(Visitor.ReadsContent).Select(r => r.Id).ToHashSet();
         var source = new OParlListSource(
             "File", links.File, [.. files.Keys.Order()],
             ids => OParlStamps.ReadAsync(db, nameof(Annex), ids, ct),
             (ids, stamps) => Task.FromResult<IReadOnlyList<JsonObject>>(ids.Select(id => File(links, files[id], stamps[id])).ToList()),
-            since => DeletedFilesAsync(db, readable, since, null, ct));
+            since => OParlTombstones.FilesAsync(db, papers.Bodies, files.Keys, since, null, ct));
         return await OParlList.WriteAsync(source, query, links.BodyList("file"), await OParlStamps.FallbackAsync(db, ct));
     }
 
-    /// <summary>An annex a visitor may open; one since removed as deleted; an exempt one (or any other) null.</summary>
+    /// <summary>An annex a visitor may open; one they could open once (since removed, or made exempt with it or its report) as deleted; any other null.</summary>
     public async Task<JsonObject?> FileAsync(OParlLinks links, int id, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(links);
@@ -96,8 +103,7 @@ public sealed class OParlPaperService(IDbContextFactory<PortalDbContext> dbFacto
             return File(links, annex, stamps.GetValueOrDefault(id) ?? await OParlStamps.FallbackAsync(db, ct));
         }
 
-        var readable = papers.Reports.Values.Where(Visitor.ReadsContent).Select(r => r.Id).ToHashSet();
-        var gone = annex is null ? await DeletedFilesAsync(db, readable, null, id, ct) : [];
+        var gone = await OParlTombstones.FilesAsync(db, papers.Bodies, [], null, id, ct);
         return gone.Count == 0 ? null : OParlJson.Deleted("File", links.File(id), gone[0].Stamp);
     }
 
@@ -188,9 +194,4 @@ public sealed class OParlPaperService(IDbContextFactory<PortalDbContext> dbFacto
 
         return stamps;
     }
-
-    /// <summary>Annexes removed from a report the public reads, that were not exempt.</summary>
-    private static Task<List<(int Id, OParlStamp Stamp)>> DeletedFilesAsync(PortalDbContext db, HashSet<int> readable, DateTime? since, int? id, CancellationToken ct) =>
-        OParlStamps.DeletedAsync(
-            db, nameof(Annex), since, id, before => before.Int(nameof(Annex.ReportId)) is int r && readable.Contains(r) && before.Bool(nameof(Annex.IsExempt)) == false, ct);
 }

@@ -34,7 +34,8 @@ public sealed class OParlPeopleService(IDbContextFactory<PortalDbContext> dbFact
             {
                 var seatStamps = await SeatStampsAsync(db, ids.SelectMany(id => people[id]).ToList(), ct);
                 return ids.Select(id => Person(links, id, names, people[id], stamps[id], query.OmitInternal, seatStamps, councillors.GetValueOrDefault(id))).ToList();
-            });
+            },
+            async _ => await OParlTombstones.PeopleAsync(db, await Visitor.BodiesAsync(db, ct), people.Keys, null, ct));
         return await OParlList.WriteAsync(source, query, links.BodyList("person"), await OParlStamps.FallbackAsync(db, ct));
     }
 
@@ -47,7 +48,9 @@ public sealed class OParlPeopleService(IDbContextFactory<PortalDbContext> dbFact
         var councillors = await OParlCouncillors.ReadAsync(db, clock.Today(), ct);
         if (held.Count == 0 && !councillors.ContainsKey(id))
         {
-            return null;
+            var live = seats.Where(s => s.PersonId is not null).Select(s => s.PersonId!.Value).Concat(councillors.Keys).ToHashSet();
+            var gone = await OParlTombstones.PeopleAsync(db, await Visitor.BodiesAsync(db, ct), live, id, ct);
+            return gone.Count == 0 ? null : OParlJson.Deleted("Person", links.Person(id), gone[0].Stamp);
         }
 
         var stamps = await PersonStampsAsync(db, [id], new Dictionary<int, List<OParlSeats.Seat>> { [id] = held }, councillors, ct);
@@ -80,7 +83,9 @@ public sealed class OParlPeopleService(IDbContextFactory<PortalDbContext> dbFact
                 return stamps;
             },
             (ids, stamps) => Task.FromResult<IReadOnlyList<JsonObject>>(ids.Select(id => id > 0 ? Membership(links, byId[id], stamps[id]) : OParlCouncillors.Membership(links, parties[id], stamps[id])).ToList()),
-            since => DeletedSeatsAsync(db, bodies, since, null, ct));
+            async since => [
+                .. await DeletedSeatsAsync(db, bodies, since, null, ct),
+                .. (await OParlTombstones.PartyMembershipsAsync(db, parties.Keys.Select(id => -id).ToHashSet(), since, null, ct)).Select(m => (-m.Id, m.Stamp))]);
         return await OParlList.WriteAsync(source, query, links.BodyList("membership"), await OParlStamps.FallbackAsync(db, ct));
     }
 
@@ -110,14 +115,16 @@ public sealed class OParlPeopleService(IDbContextFactory<PortalDbContext> dbFact
         return gone.Count == 0 ? null : OParlJson.Deleted("Membership", links.Membership(OParlSeats.Kind, id), gone[0].Stamp);
     }
 
-    /// <summary>A councillor's party membership, by the councillor's id; null when they have no party.</summary>
+    /// <summary>A councillor's party membership, by the councillor's id; one they had and no longer have as deleted; otherwise null.</summary>
     private async Task<JsonObject?> PartyMembershipAsync(OParlLinks links, int councillorId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var member = (await OParlCouncillors.ReadAsync(db, clock.Today(), ct)).Values.SingleOrDefault(m => m.CouncillorId == councillorId && m.PartyId is not null);
         if (member is null)
         {
-            return null;
+            var live = (await OParlCouncillors.ReadAsync(db, clock.Today(), ct)).Values.Where(m => m.PartyId is not null).Select(m => m.CouncillorId).ToHashSet();
+            var gone = await OParlTombstones.PartyMembershipsAsync(db, live, null, councillorId, ct);
+            return gone.Count == 0 ? null : OParlJson.Deleted("Membership", links.Membership(OParlCouncillors.PartyKind, councillorId), gone[0].Stamp);
         }
 
         var stamps = await OParlStamps.ReadAsync(db, nameof(Portal.Domain.Members.Councillor), [councillorId], ct);

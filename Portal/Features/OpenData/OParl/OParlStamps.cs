@@ -39,6 +39,50 @@ internal static class OParlStamps
     }
 
     /// <summary>
+    /// Agenda items' stamps covering what each serves besides its own row: the votes taken under it (and
+    /// their ballots, and any vote since struck out) and the report taken under it. A vote recorded after
+    /// the item was last edited changes the item's <c>result</c>, so an update since a time must bring it.
+    /// </summary>
+    public static async Task<Dictionary<int, OParlStamp>> AgendaItemsAsync(PortalDbContext db, IReadOnlyCollection<int> ids, CancellationToken ct)
+    {
+        var stamps = await ReadAsync(db, nameof(Portal.Domain.Meetings.AgendaItem), ids, ct);
+        if (ids.Count == 0)
+        {
+            return stamps;
+        }
+
+        void Cover(int item, OParlStamp? other)
+        {
+            if (other is not null && stamps.TryGetValue(item, out var own))
+            {
+                stamps[item] = own.With(other);
+            }
+        }
+
+        var votes = await db.Votes.AsNoTracking().Include(v => v.Ballots).Where(v => ids.Contains(v.AgendaItemId)).ToListAsync(ct);
+        var voteStamps = await ReadAsync(db, nameof(Portal.Domain.Meetings.Vote), votes.Select(v => v.Id).ToList(), ct);
+        votes.ForEach(v => Cover(v.AgendaItemId, voteStamps.GetValueOrDefault(v.Id)));
+        var ballots = votes.SelectMany(v => v.Ballots.Select(b => (b.Id, v.AgendaItemId))).ToList();
+        var ballotStamps = await ReadAsync(db, nameof(Portal.Domain.Meetings.Ballot), ballots.Select(b => b.Id).ToList(), ct);
+        ballots.ForEach(b => Cover(b.AgendaItemId, ballotStamps.GetValueOrDefault(b.Id)));
+        var struck = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.EntityType == nameof(Portal.Domain.Meetings.Vote) && a.Action == AuditAction.Deleted)
+            .Select(a => new { a.OccurredUtc, a.Before }).ToListAsync(ct);
+        foreach (var vote in struck)
+        {
+            if (new DeletedValues(vote.Before).Int(nameof(Portal.Domain.Meetings.Vote.AgendaItemId)) is int item)
+            {
+                Cover(item, new OParlStamp(vote.OccurredUtc, vote.OccurredUtc));
+            }
+        }
+
+        var reports = await db.Reports.AsNoTracking().Where(r => r.AgendaItemId != null && ids.Contains(r.AgendaItemId.Value)).Select(r => new { r.Id, Item = r.AgendaItemId!.Value }).ToListAsync(ct);
+        var reportStamps = await ReadAsync(db, nameof(Portal.Domain.Reports.Report), reports.Select(r => r.Id).ToList(), ct);
+        reports.ForEach(r => Cover(r.Item, reportStamps.GetValueOrDefault(r.Id)));
+        return stamps;
+    }
+
+    /// <summary>
     /// Items of <paramref name="entityType"/> deleted at or after <paramref name="since"/> (any time when null) that
     /// <paramref name="wasPublic"/> says the public could see, each with its stamp (modified: when it went).
     /// </summary>
