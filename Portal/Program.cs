@@ -41,6 +41,19 @@ if (RestoreCommand.IsRestore(args))
     return;
 }
 
+if (Portal.Data.PostgreSQL.MigrateToCommand.IsMigrateTo(args))
+{
+    // Moving a council from SQLite to PostgreSQL is done with the portal stopped: no web host.
+    var configuration = new ConfigurationBuilder()
+        .SetBasePath(AppContext.BaseDirectory)
+        .AddJsonFile("appsettings.json", optional: true)
+        .AddEnvironmentVariables()
+        .AddCommandLine(Portal.Data.PostgreSQL.MigrateToCommand.ConfigurationArguments(args))
+        .Build();
+    Environment.ExitCode = await Portal.Data.PostgreSQL.MigrateToCommand.RunAsync(args, configuration, Directory.GetCurrentDirectory(), Console.Out, CancellationToken.None);
+    return;
+}
+
 if (CheckCommand.IsCheck(args))
 {
     // The configuration exactly as the portal would start with it, checked and printed; no web host runs.

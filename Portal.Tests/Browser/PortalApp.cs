@@ -11,10 +11,15 @@ using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Browser;
 
-/// <summary>The real app on Kestrel at a free port, on a temp database of its own, seeded with the English demo (or, for the benchmarks, with no demo).</summary>
+/// <summary>
+/// The real app on Kestrel at a free port, on a temp database of its own, seeded with the English
+/// demo (or, for the benchmarks, with no demo). With <c>PORTAL_TEST_DATABASE=PostgreSQL</c> the
+/// database is a PostgreSQL one of its own on the test run's server, copied from the seeded demo.
+/// </summary>
 public sealed class PortalApp : WebApplicationFactory<Program>
 {
     private readonly TempDatabase _database = new();
+    private PostgresDatabase? _postgres;
     private readonly string _demo;
     private readonly IReadOnlyDictionary<string, string> _settings;
 
@@ -41,7 +46,15 @@ public sealed class PortalApp : WebApplicationFactory<Program>
 
     public void Start()
     {
-        DemoTemplates.CopyToAsync(_demo, realTime: true, _database.File).GetAwaiter().GetResult();
+        if (TestDatabases.Default == DatabaseProvider.PostgreSQL)
+        {
+            _postgres = PostgresDatabase.CreateAsync(_demo, realTime: true).GetAwaiter().GetResult();
+        }
+        else
+        {
+            DemoTemplates.CopyToAsync(_demo, realTime: true, _database.File).GetAwaiter().GetResult();
+        }
+
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseUrl = addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
@@ -59,7 +72,12 @@ public sealed class PortalApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(_environment);
-        builder.UseSetting("ConnectionStrings:Portal", _database.ConnectionString);
+        builder.UseSetting("ConnectionStrings:Portal", _postgres?.ConnectionString ?? _database.ConnectionString);
+        if (_postgres is not null)
+        {
+            builder.UseSetting(PortalDatabase.ProviderKey, nameof(DatabaseProvider.PostgreSQL));
+        }
+
         builder.UseSetting("Portal:Demo", _demo);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Portal:Backups:EveryHours", "0");
@@ -85,6 +103,7 @@ public sealed class PortalApp : WebApplicationFactory<Program>
         if (disposing)
         {
             _database.Dispose();
+            _postgres?.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
     }
 }

@@ -30,7 +30,10 @@ public sealed class StaffJourneyTests(BrowserSession session) : JourneyTest(sess
         await ArriveAsync(page, "My objectives");
 
         // Each objective of this year, with every path it serves, whole, in order, up to the community strategy.
+        // The page says "Loading" until they are read: on SQLite the read finishes before the first
+        // render, on PostgreSQL (real asynchronous I/O) it may not, so wait for them.
         var shown = page.Locator("article.objective");
+        await Assertions.Expect(shown.First).ToBeVisibleAsync();
         Assert.True(await shown.CountAsync() >= 2, "Barbara's objectives for this year are not on the page.");
         for (var i = 0; i < await shown.CountAsync(); i++)
         {

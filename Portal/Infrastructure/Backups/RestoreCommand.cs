@@ -30,6 +30,14 @@ public static class RestoreCommand
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(clock);
+        if (PortalDatabase.Provider(configuration) == DatabaseProvider.PostgreSQL)
+        {
+            output.WriteLine(
+                $"restore puts a SQLite backup in place of the portal's SQLite file, but {PortalDatabase.ProviderKey} is PostgreSQL: its backups are the database's own. "
+                + "Restore one with pg_restore (for a pg_dump -Fc file: stop the portal, then pg_restore --clean --if-exists --no-owner -d portal backup.dump) or from the service's managed backups. Nothing was changed.");
+            return NotRun;
+        }
+
         var connectionString = SqliteSetup.ConnectionString(configuration, contentRoot);
         if (FileArgument(args) is not string file)
         {

@@ -90,6 +90,11 @@ public static class CheckCommand
         var demo = kind == InstallationKind.Council
             ? new Line(Status.Ok, "Installation", "the council's own record (no demo)")
             : new Line(production ? Status.Fix : Status.Note, "Installation", $"the {kind}, whose passwords are published: set Portal:Demo=none for real use");
+        if (PortalDatabase.Provider(configuration) == DatabaseProvider.PostgreSQL)
+        {
+            return [demo, Postgres(configuration, environment)];
+        }
+
         var connectionString = SqliteSetup.ConnectionString(configuration, environment.ContentRootPath);
         var file = DatabaseBackup.DatabaseFile(connectionString);
         if (file == ":memory:")
@@ -108,8 +113,40 @@ public static class CheckCommand
         return [demo, database];
     }
 
+    /// <summary>On PostgreSQL: whether the database answers; the file's integrity check, backups and restore are SQLite's.</summary>
+    private static Line Postgres(IConfiguration configuration, IHostEnvironment environment)
+    {
+        string connectionString;
+        try
+        {
+            connectionString = PortalDatabase.ConnectionString(configuration, environment.ContentRootPath);
+        }
+        catch (InvalidOperationException ex)
+        {
+            return new Line(Status.Fix, "Database", ex.Message);
+        }
+
+        var where = new Portal.Data.PostgreSQL.PostgresEngine().Describe(connectionString);
+        try
+        {
+            using var connection = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { Timeout = 10, Pooling = false }.ConnectionString);
+            connection.Open();
+            return new Line(Status.Ok, "Database",
+                $"{where} answers (PostgreSQL {connection.ServerVersion}). The integrity check and the restore command are SQLite's: back it up with pg_dump -Fc (or the service's managed backups) and restore with pg_restore");
+        }
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or ArgumentException or InvalidOperationException)
+        {
+            return new Line(Status.Fix, "Database", $"{where} could not be reached ({ex.Message}): check ConnectionStrings:Portal, the server and the role");
+        }
+    }
+
     private static Line Backups(IConfiguration configuration, IHostEnvironment environment)
     {
+        if (PortalDatabase.Provider(configuration) == DatabaseProvider.PostgreSQL)
+        {
+            return new Line(Status.Note, "Backups", "on PostgreSQL the portal's backup schedule and Portal:Backups do nothing: run pg_dump -Fc on a timer (see README, \"Deployment: PostgreSQL and several instances\") or use the service's managed backups");
+        }
+
         var options = configuration.GetSection(BackupOptions.Section).Get<BackupOptions>() ?? new BackupOptions();
         var connectionString = SqliteSetup.ConnectionString(configuration, environment.ContentRootPath);
         var folder = string.IsNullOrWhiteSpace(options.Folder) ? DatabaseBackup.DefaultFolder(connectionString) : options.Folder!;

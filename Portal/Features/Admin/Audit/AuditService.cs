@@ -57,7 +57,10 @@ public sealed class AuditService(IDbContextFactory<PortalDbContext> dbFactory, I
         if (!string.IsNullOrWhiteSpace(query.Person))
         {
             var person = query.Person.Trim();
-            entries = entries.Where(a => EF.Functions.Like(a.ActorName, $"%{person}%"));
+            // SQLite's LIKE ignores case; PostgreSQL's does not, so there it is ILIKE.
+            entries = db.Database.IsNpgsql()
+                ? entries.Where(a => EF.Functions.ILike(a.ActorName, $"%{person}%"))
+                : entries.Where(a => EF.Functions.Like(a.ActorName, $"%{person}%"));
         }
 
         if (!string.IsNullOrWhiteSpace(query.Item))

@@ -19,7 +19,10 @@ public sealed class UserListService(IServiceScopeFactory scopes, ICurrentUser cu
         if (!string.IsNullOrWhiteSpace(filter))
         {
             var text = filter.Trim();
-            users = users.Where(u => EF.Functions.Like(u.DisplayName, $"%{text}%") || EF.Functions.Like(u.Email!, $"%{text}%"));
+            // SQLite's LIKE ignores case; PostgreSQL's does not, so there it is ILIKE.
+            users = work.Db.Database.IsNpgsql()
+                ? users.Where(u => EF.Functions.ILike(u.DisplayName, $"%{text}%") || EF.Functions.ILike(u.Email!, $"%{text}%"))
+                : users.Where(u => EF.Functions.Like(u.DisplayName, $"%{text}%") || EF.Functions.Like(u.Email!, $"%{text}%"));
         }
 
         var rows = await users.OrderBy(u => u.DisplayName).ThenBy(u => u.Email).ToListAsync(ct);

@@ -48,7 +48,10 @@ public sealed class CouncillorService(IDbContextFactory<PortalDbContext> dbFacto
         {
             var pattern = "%" + name[..Math.Min(name.Length, MaxNameQuery)].Replace("\\", "\\\\", StringComparison.Ordinal)
                 .Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            rows = rows.Where(r => EF.Functions.Like(r.DisplayName, pattern, "\\"));
+            // SQLite's LIKE ignores case; PostgreSQL's does not, so there it is ILIKE.
+            rows = db.Database.IsNpgsql()
+                ? rows.Where(r => EF.Functions.ILike(r.DisplayName, pattern, "\\"))
+                : rows.Where(r => EF.Functions.Like(r.DisplayName, pattern, "\\"));
         }
 
         var list = await rows.OrderBy(r => r.DisplayName).ToListAsync(ct);
