@@ -12,8 +12,8 @@ using Portal.Data.PostgreSQL;
 namespace Portal.Data.PostgreSQL.Migrations
 {
     [DbContext(typeof(PostgresPortalDbContext))]
-    [Migration("20261206164310_MeetingDecisionCallIn")]
-    partial class MeetingDecisionCallIn
+    [Migration("20261206175028_InitialSchema")]
+    partial class InitialSchema
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1492,6 +1492,9 @@ namespace Portal.Data.PostgreSQL.Migrations
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("ClaimId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1563,6 +1566,11 @@ namespace Portal.Data.PostgreSQL.Migrations
                     b.HasIndex("PersonId", "CreatedUtc");
 
                     b.HasIndex("State", "NextAttemptUtc");
+
+                    b.HasIndex("Kind", "PersonId", "Link", "Date")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Notifications_OnceOnly")
+                        .HasFilter("\"Kind\" IN ('ActionDue', 'ActionOverdue', 'IndicatorDue', 'IndicatorOverdue', 'DirectorSummary', 'InterestsReminder')");
 
                     b.ToTable("Notifications");
                 });
