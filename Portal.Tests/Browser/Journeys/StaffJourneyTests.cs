@@ -76,6 +76,8 @@ public sealed class StaffJourneyTests(BrowserSession session) : JourneyTest(sess
         // The explorer, from the community strategy down to her objective, one level at a time.
         await UseMenuAsync(page, "Golden thread");
         await ArriveAsync(page, "My objectives");
+        // Read the path once the objectives are on the page again (on PostgreSQL they may follow the first render).
+        await Assertions.Expect(first.Locator("ol.thread-path").First.Locator("li a")).ToHaveCountAsync(Levels.Length);
         var path = (await first.Locator("ol.thread-path").First.Locator("li a").AllInnerTextsAsync()).Select(t => t.Trim()).Reverse().ToList();
         await page.GetByRole(AriaRole.Link, new() { Name = "Explore the thread downwards" }).ClickAsync();
         await WaitForInteractiveAsync(page);
