@@ -8,11 +8,14 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.JSInterop;
 using MudBlazor;
 using Portal.Components.Shared;
+using Portal.Features.Notifications.Inbox;
+using Portal.Features.Notifications.Outbox;
+using Portal.Infrastructure.LiveUpdates;
 using Portal.Infrastructure.Security;
 
 namespace Portal.Components.Layout;
 
-/// <summary>The shell around every live page: the menu by audience, the skip link, dark mode and the menu's state on narrow screens.</summary>
+/// <summary>The shell around every live page: the menu by audience, the skip link, dark mode, the menu's state on narrow screens, the unread count kept live, and focus on the heading after a navigation.</summary>
 public partial class MainLayout
 {
     private static readonly NavigationItem[] NavigationItems =
@@ -45,19 +48,68 @@ public partial class MainLayout
     // On a narrow screen the menu lies over the page, so following one of its links closes it.
     private bool _navigationOverlays;
 
-    [CascadingParameter]
-    private DisplayPreferences? Preferences { get; set; }
+    private readonly CancellationTokenSource _closing = new();
+    private bool _userKnown;
+    private string? _userName;
+    private int _unread;
+    private int? _me;
+    private IDisposable? _unreadSubscription;
+    private string? _path;
+    private bool _focusPending;
+
+    [Inject]
+    private DisplayPreferences Preferences { get; set; } = default!;
+
+    [Inject]
+    private InboxService Inbox { get; set; } = default!;
+
+    [Inject]
+    private ChangeFeed Changes { get; set; } = default!;
 
     [CascadingParameter]
     private Task<AuthenticationState>? AuthenticationState { get; set; }
 
     private string MainContentHref => Navigation.ToBaseRelativePath(Navigation.Uri).Split('#')[0] is var path ? $"/{path}#main-content" : "#main-content";
 
+    private string SignInLink => $"/account/login?returnUrl={Uri.EscapeDataString("/" + Navigation.ToBaseRelativePath(Navigation.Uri))}";
+
+    private string UnreadLabel => _unread == 0 ? T["Notify.LinkNone"] : T["Notify.LinkUnread", _unread];
+
     private string? NavigationState => _navigationShown switch { true => "open", false => "closed", null => null };
 
     private string? Expanded => _navigationShown switch { true => "true", false => "false", null => null };
 
-    protected override void OnInitialized() => _darkMode = Preferences?.DarkMode ?? false;
+    protected override void OnInitialized() => _darkMode = Preferences.DarkMode ?? false;
+
+    // The top bar's unread count, kept live from the change feed for a reader who is signed in.
+    private async Task FollowUnreadCountAsync()
+    {
+        _me = await Inbox.MeAsync();
+        if (_me is null)
+        {
+            return;
+        }
+
+        _unread = await Inbox.UnreadCountAsync(_closing.Token);
+        _unreadSubscription = Changes.Subscribe<NotificationsChanged>(change =>
+        {
+            if (change.PersonIds.Contains(_me.Value))
+            {
+                _ = InvokeAsync(async () =>
+                {
+                    try
+                    {
+                        _unread = await Inbox.UnreadCountAsync(_closing.Token);
+                        StateHasChanged();
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        // The page closed.
+                    }
+                });
+            }
+        });
+    }
 
     protected override async Task OnParametersSetAsync()
     {
@@ -68,9 +120,23 @@ public partial class MainLayout
             _navigationShown = false;
         }
 
+        // Focus moves to the page's heading after a navigation to another page, so a screen reader
+        // announces it; but not when the page first loads (the reader's first Tab must reach the
+        // skip link), and not when only the query changes: a filter that puts itself in the
+        // address must leave the reader on the filter, not throw them back to the top.
+        var path = new Uri(Navigation.Uri).AbsolutePath;
+        _focusPending = _path is not null && !string.Equals(path, _path, StringComparison.Ordinal);
+        _path = path;
+
         var user = AuthenticationState is null ? null : (await AuthenticationState).User;
         _signedIn = user?.Identity?.IsAuthenticated == true;
+        _userName = user?.FindFirst(PortalClaims.DisplayName)?.Value ?? user?.Identity?.Name;
         _administrator = user is not null && (await Authorization.AuthorizeAsync(user, Policies.Administer)).Succeeded;
+        if (!_userKnown)
+        {
+            _userKnown = true;
+            await FollowUnreadCountAsync();
+        }
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
@@ -84,6 +150,20 @@ public partial class MainLayout
             _navigationShown = await JS.InvokeAsync<bool>("portal.markInteractive");
             StateHasChanged();
         }
+
+        if (_focusPending)
+        {
+            _focusPending = false;
+            await JS.InvokeVoidAsync("portal.focusHeading", "h1");
+        }
+    }
+
+    public void Dispose()
+    {
+        _unreadSubscription?.Dispose();
+        _closing.Cancel();
+        _closing.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     private MarkupString NavigationMarkup()

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Portal.Components.Shared;
@@ -118,6 +119,28 @@ public sealed partial class DashboardPage
         _missing = dashboard is null;
         _shown = (Id, filter);
         return true;
+    }
+
+    /// <summary>
+    /// The filters' choices drawn once as markup for everyone reading this dashboard; used once the
+    /// page is live. Prerendered, the options are the page's own, so the chosen one is marked
+    /// selected before the page's script runs. A select is made again when its choices change, so
+    /// the browser shows the page's value among the new options.
+    /// </summary>
+    private FilterOptions? SharedOptions => RendererInfo.IsInteractive ? _tables?.Options : null;
+
+    private static string FilterValue(int? id) => id?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
+
+    private Task FilterChanged(ChangeEventArgs e, int which)
+    {
+        int? value = int.TryParse(e.Value as string, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null;
+        var shown = _shown?.Filter;
+        return Filter(which switch
+        {
+            0 => (value, shown?.OwnerId, shown?.UnitId),
+            1 => (shown?.PriorityId, value, shown?.UnitId),
+            _ => (shown?.PriorityId, shown?.OwnerId, value),
+        });
     }
 
     private async Task Filter((int? Priority, int? Owner, int? Unit) filter)
