@@ -89,6 +89,8 @@ public sealed class PostImport : IImporter
         }
 
         FindLoops(read);
+        updates.FindLoops(read.Where(r => r.Source["Number"] is not null).GroupBy(r => r.Source["Number"]!.Trim(), StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First().AccountableTo, StringComparer.OrdinalIgnoreCase));
         var posts = read.Where(r => r.Post is not null).ToList();
         return new ImportBatch(
             preview,
@@ -126,7 +128,7 @@ public sealed class PostImport : IImporter
         return updates.Rows(people).ToList();
     }
 
-    /// <summary>Posts of the file accountable to each other round a loop (posts already there cannot be accountable to a new one, so a loop lies in the file).</summary>
+    /// <summary>New posts of the file accountable to each other round a loop (a loop through a post already there is <see cref="PostUpdates.FindLoops"/>'s).</summary>
     private static void FindLoops(List<Row> rows)
     {
         var above = rows.Where(r => r.Source["Number"] is not null).GroupBy(r => r.Source["Number"]!, StringComparer.OrdinalIgnoreCase)
