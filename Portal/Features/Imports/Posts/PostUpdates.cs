@@ -128,24 +128,25 @@ internal sealed class PostUpdates
     }
 
     /// <summary>
-    /// A post already there made accountable to a post new in the file, which is itself accountable
-    /// (through the file's new posts and the posts already there) back to it: a loop, refused on the
-    /// row. <paramref name="newAbove"/> is the post each of the file's new posts is accountable to.
+    /// Posts that the file would make accountable to each other round a loop: the file's new posts
+    /// (<paramref name="newPosts"/>: each one's number, the post it is accountable to, its row's problems)
+    /// among themselves, or through posts already there made accountable to a new one. Refused on the row.
     /// </summary>
-    public void FindLoops(IReadOnlyDictionary<string, string?> newAbove)
+    public void FindLoops(IReadOnlyList<(string Number, string? Above, List<DomainRuleException> Problems)> newPosts)
     {
-        ArgumentNullException.ThrowIfNull(newAbove);
-        var pending = Pending.GroupBy(p => p.Post.Number.Trim(), StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Above, StringComparer.OrdinalIgnoreCase);
+        ArgumentNullException.ThrowIfNull(newPosts);
+        var newAbove = newPosts.GroupBy(r => r.Number.Trim(), StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Above, StringComparer.OrdinalIgnoreCase);
+        var pending = Pending.GroupBy(p => p.Post.Number.Trim(), StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => (string?)g.First().Above, StringComparer.OrdinalIgnoreCase);
         string? Next(string number) =>
             newAbove.TryGetValue(number, out var a) ? a : pending.TryGetValue(number, out var p) ? p : Find(number) is { } there ? Above(there.Id) : null;
-        foreach (var (post, above, problems) in Pending)
+        foreach (var (number, above, problems) in newPosts.Concat(Pending.Select(p => (p.Post.Number, (string?)p.Above, p.Problems))))
         {
-            var chain = new List<string> { post.Number };
+            var chain = new List<string> { number };
             var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            for (string? current = above.Trim(); current is not null && seen.Add(current); current = Next(current)?.Trim())
+            for (var current = above?.Trim(); current is not null && seen.Add(current); current = Next(current)?.Trim())
             {
                 chain.Add(current);
-                if (string.Equals(current, post.Number.Trim(), StringComparison.OrdinalIgnoreCase))
+                if (string.Equals(current, number.Trim(), StringComparison.OrdinalIgnoreCase))
                 {
                     var path = string.Join(" → ", chain);
                     problems.Add(new DomainRuleException("Import.PostLoop", $"The posts would be accountable to each other in a loop: {path}.", "AccountableTo", path));
