@@ -86,4 +86,27 @@ public sealed class PostUpdateImportTests : IAsyncLifetime
         await Assert.ThrowsAsync<DomainRuleException>(() => admin.Get<ImportService>().SaveAsync(ImportKind.Posts, null, file, Ct));
         Assert.Equal(1m, await _portal.QueryAsync(db => db.Posts.Where(p => p.Number == "AD-004").Select(p => p.Fte).SingleAsync(Ct)));
     }
+
+    [Fact]
+    public async Task ABlankActingKeepsAnActingHolderActingAndALoopThroughANewPostIsRefused()
+    {
+        await using var admin = await _portal.SignedInAsAsync(DemoUsers.Administrator);
+        var imports = admin.Get<ImportService>();
+        Assert.Equal(1, await imports.SaveAsync(ImportKind.Posts, null, Spreadsheets.Csv(Header, "AD-004,,,,,,,priya.shah@york.example,yes,"), Ct));
+
+        // The same holder again with Acting left blank: nothing changes, she is still acting.
+        var again = await imports.PreviewAsync(ImportKind.Posts, null, Spreadsheets.Csv(Header, "AD-004,,,,,,,priya.shah@york.example,,"), Ct);
+        Assert.True(again.CanSave);
+        var row = Assert.Single(again.Rows);
+        Assert.Equal(RowChange.Unchanged, row.Change);
+        Assert.Equal("yes", row.Values[8]);
+
+        // AD-004 made accountable to a new post that is accountable to AD-004: a loop, said beside the row, and nothing saved.
+        var loop = Spreadsheets.Csv(Header, "AD-004,,,,,,HR-301,,,", $"HR-301,HR Lead,Human Resources,{Grade},1,2026-04-01,AD-004,,,");
+        var preview = await imports.PreviewAsync(ImportKind.Posts, null, loop, Ct);
+        Assert.False(preview.CanSave);
+        Assert.Contains(preview.Rows.Single(r => r.Line == 2).Problems, p => p.Code == "Import.PostLoop");
+        Assert.Equal("Import.HasProblems", (await Assert.ThrowsAsync<DomainRuleException>(() => imports.SaveAsync(ImportKind.Posts, null, loop, Ct))).Code);
+        Assert.False(await _portal.QueryAsync(db => db.Posts.AnyAsync(p => p.Number == "HR-301", Ct)));
+    }
 }

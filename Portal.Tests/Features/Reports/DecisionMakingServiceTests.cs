@@ -144,4 +144,41 @@ public sealed class DecisionMakingServiceTests : IAsyncLifetime
         await director.Get<CallInService>().MarkImplementedAsync(urgent, Ct);
         Assert.Equal(today, await QueryAsync(db => db.OfficerDecisions.Where(d => d.Id == urgent).Select(d => d.ImplementedOn).SingleAsync(Ct)));
     }
+
+    [Fact]
+    public async Task AnExemptOfficerDecisionsCallInShowsItsStateButNotItsReasonsToThoseWhoMayNotReadIt()
+    {
+        var today = DateOnly.FromDateTime(_portal.Clock.GetLocalNow().DateTime);
+        var heather = await PersonAsync("Heather Rice");
+        var walker = await PersonAsync("Cllr Jo Walker");
+        var potter = await PersonAsync("Cllr Ruth Potter");
+        await using var director = await _portal.SignedInAsAsync(DemoUsers.Director);
+        await using var member = await _portal.SignedInAsAsync(DemoUsers.Member);
+        await using var admin = await _portal.SignedInAsAsync(DemoUsers.Administrator);
+        var called = await director.Get<OfficerDecisionService>().RecordAsync(Text(DecisionMakerKind.Officer, heather, today, callIn: true, exempt: 1), Ct);
+        await member.Get<CallInService>().RequestAsync(called, [walker, potter], "Named tenant's circumstances were not considered.", Ct);
+        var request = Assert.Single((await admin.Get<OfficerDecisionService>().GetAsync(called, Ct)).Requests);
+        await admin.Get<CallInService>().DecideAsync(called, request.Id, CallInOutcome.ReferredBack, today, "Hear the tenant's representative.", Ct);
+        var urgent = await director.Get<OfficerDecisionService>().RecordAsync(Text(DecisionMakerKind.Officer, heather, today, callIn: true, exempt: 1), Ct);
+        await admin.Get<CallInService>().ExemptAsUrgentAsync(urgent, "The tenant's eviction date.", "Cllr Ann Reid", today, Ct);
+
+        // The public, and a councillor who neither made nor recorded it, see the state and the dates, not the texts.
+        await using var anonymous = _portal.Anonymous();
+        foreach (var reader in new[] { anonymous.Get<OfficerDecisionService>(), member.Get<OfficerDecisionService>() })
+        {
+            var shown = await reader.GetAsync(called, Ct);
+            Assert.True(shown.Withheld);
+            Assert.Equal(CallInState.Referred, shown.CallIn);
+            var seen = Assert.Single(shown.Requests);
+            Assert.Equal((null, null), (seen.Reasons, seen.Note));
+            var exempted = await reader.GetAsync(urgent, Ct);
+            Assert.Equal(CallInState.Urgent, exempted.CallIn);
+            Assert.Null(exempted.UrgencyReason);
+        }
+
+        // The proper officer reads them in full.
+        var full = await admin.Get<OfficerDecisionService>().GetAsync(called, Ct);
+        Assert.Equal(("Named tenant's circumstances were not considered.", "Hear the tenant's representative."), (full.Requests.Single().Reasons, full.Requests.Single().Note));
+        Assert.Equal("The tenant's eviction date.", (await admin.Get<OfficerDecisionService>().GetAsync(urgent, Ct)).UrgencyReason);
+    }
 }

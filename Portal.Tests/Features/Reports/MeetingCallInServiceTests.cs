@@ -115,7 +115,7 @@ public sealed class MeetingCallInServiceTests : IAsyncLifetime
         await using (var db = await _portal.Db.CreateDbContextAsync(Ct))
         {
             // As if the report had been taken in private under paragraph 1 (information about an individual).
-            await db.Database.ExecuteSqlAsync($"UPDATE Reports SET IsExempt = 1, ExemptParagraph = 1 WHERE Id = {report}", Ct);
+            await db.Reports.Where(r => r.Id == report).ExecuteUpdateAsync(set => set.SetProperty(r => r.IsExempt, true).SetProperty(r => r.ExemptParagraph, 1), Ct);
         }
 
         await using var anonymous = _portal.Anonymous();

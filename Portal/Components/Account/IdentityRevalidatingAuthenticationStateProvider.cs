@@ -43,6 +43,8 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider
         _userChanged = feed.Subscribe<Portal.Features.Admin.Users.UserChanged>(change => _ = EndIfAsync(user => user.FindFirstValue(ClaimTypes.NameIdentifier) == change.UserId, validate: true));
     }
 
+    private static readonly TimeSpan SignOutGrace = TimeSpan.FromSeconds(2);
+
     // Often enough that an open page's sign-in ends close to its absolute limit.
     protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(5);
 
@@ -69,6 +71,13 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider
             if (state.User.Identity?.IsAuthenticated != true || !concerns(state.User))
             {
                 return;
+            }
+
+            if (!validate)
+            {
+                // The page whose own Sign out ended the session is on its way to "You are signed out":
+                // a moment's grace lets it leave before this circuit would send it to the sign-in form.
+                await Task.Delay(SignOutGrace, ct);
             }
 
             if (!validate || !await ValidateAuthenticationStateAsync(state, ct))

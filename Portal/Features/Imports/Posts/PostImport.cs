@@ -88,7 +88,7 @@ public sealed class PostImport : IImporter
             ], problems, RowChange.Adds));
         }
 
-        FindLoops(read);
+        updates.FindLoops(read.Where(r => r.Source["Number"] is not null).Select(r => (r.Source["Number"]!, r.AccountableTo, r.Problems)).ToList());
         var posts = read.Where(r => r.Post is not null).ToList();
         return new ImportBatch(
             preview,
@@ -124,32 +124,5 @@ public sealed class PostImport : IImporter
         var updates = await PostUpdates.LoadAsync(db, DateOnly.FromDateTime(scope.UtcNow), ct);
         var people = await db.People.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Email ?? p.DisplayName, ct);
         return updates.Rows(people).ToList();
-    }
-
-    /// <summary>Posts of the file accountable to each other round a loop (posts already there cannot be accountable to a new one, so a loop lies in the file).</summary>
-    private static void FindLoops(List<Row> rows)
-    {
-        var above = rows.Where(r => r.Source["Number"] is not null).GroupBy(r => r.Source["Number"]!, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => g.First().AccountableTo, StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < rows.Count; i++)
-        {
-            var number = rows[i].Source["Number"];
-            if (number is null || rows[i].AccountableTo is null)
-            {
-                continue;
-            }
-
-            var chain = new List<string> { number };
-            for (var current = rows[i].AccountableTo; current is not null && chain.Count <= rows.Count; current = above.GetValueOrDefault(current))
-            {
-                chain.Add(current);
-                if (string.Equals(current, number, StringComparison.OrdinalIgnoreCase))
-                {
-                    var path = string.Join(" → ", chain);
-                    rows[i].Problems.Add(new DomainRuleException("Import.PostLoop", $"The posts would be accountable to each other in a loop: {path}.", "AccountableTo", path));
-                    break;
-                }
-            }
-        }
     }
 }

@@ -31,7 +31,7 @@ internal sealed class PostUpdates
         (_posts, _lines, _holdings, _units, _grades, _people, _today) = (posts, lines, holdings, units, grades, people, today);
 
     /// <summary>Reporting lines to a post new in the file, made once it has its id.</summary>
-    public List<(Post Post, string Above)> Pending { get; } = [];
+    public List<(Post Post, string Above, List<DomainRuleException> Problems)> Pending { get; } = [];
 
     public int Changed { get; private set; }
 
@@ -71,12 +71,13 @@ internal sealed class PostUpdates
         var fte = ImportValues.Decimal(row, "Fte", problems) ?? post.Fte;
         var title = row["Title"] ?? post.Title;
         var holder = row["Holder"] is null ? null : ImportLookups.Find(people, row["Holder"], "Holder", "Import.UnknownPerson", problems);
-        var acting = ImportValues.YesNo(row, "Acting", problems);
+        var current = Holder(post.Id);
+        // A blank Acting keeps how the holder named holds it now; for someone new it means substantive.
+        var acting = row["Acting"] is null && holder is { } named && current?.PersonId == named.Id ? current.IsActing : ImportValues.YesNo(row, "Acting", problems);
         var heldFrom = ImportValues.OptionalDate(row, "HeldFrom", problems);
         var above = row["AccountableTo"];
         var aboveNow = Above(post.Id);
         var (oldTitle, oldUnit, oldGrade, oldFte) = (post.Title, _units.GetValueOrDefault(post.UnitId), _grades.GetValueOrDefault(post.GradeId), post.Fte);
-        var current = Holder(post.Id);
         if (above is not null && Find(above) is null && !newNumbers.Contains(above))
         {
             problems.Add(new DomainRuleException("Import.UnknownPost", $"There is no post numbered “{above}”, here or in the file.", "AccountableTo", above));
@@ -101,7 +102,7 @@ internal sealed class PostUpdates
                 }
                 else
                 {
-                    Pending.Add((post, above));
+                    Pending.Add((post, above, problems));
                 }
             }
 
@@ -126,10 +127,39 @@ internal sealed class PostUpdates
         return new PreviewRow(row.Line, values, problems, changed ? RowChange.Changes : RowChange.Unchanged);
     }
 
+    /// <summary>
+    /// Posts that the file would make accountable to each other round a loop: the file's new posts
+    /// (<paramref name="newPosts"/>: each one's number, the post it is accountable to, its row's problems)
+    /// among themselves, or through posts already there made accountable to a new one. Refused on the row.
+    /// </summary>
+    public void FindLoops(IReadOnlyList<(string Number, string? Above, List<DomainRuleException> Problems)> newPosts)
+    {
+        ArgumentNullException.ThrowIfNull(newPosts);
+        var newAbove = newPosts.GroupBy(r => r.Number.Trim(), StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Above, StringComparer.OrdinalIgnoreCase);
+        var pending = Pending.GroupBy(p => p.Post.Number.Trim(), StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => (string?)g.First().Above, StringComparer.OrdinalIgnoreCase);
+        string? Next(string number) =>
+            newAbove.TryGetValue(number, out var a) ? a : pending.TryGetValue(number, out var p) ? p : Find(number) is { } there ? Above(there.Id) : null;
+        foreach (var (number, above, problems) in newPosts.Concat(Pending.Select(p => (p.Post.Number, (string?)p.Above, p.Problems))))
+        {
+            var chain = new List<string> { number };
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            for (var current = above?.Trim(); current is not null && seen.Add(current); current = Next(current)?.Trim())
+            {
+                chain.Add(current);
+                if (string.Equals(current, number.Trim(), StringComparison.OrdinalIgnoreCase))
+                {
+                    var path = string.Join(" → ", chain);
+                    problems.Add(new DomainRuleException("Import.PostLoop", $"The posts would be accountable to each other in a loop: {path}.", "AccountableTo", path));
+                    break;
+                }
+            }
+        }
+    }
+
     /// <summary>Reporting lines to posts new in the file, once they have their ids.</summary>
     public void AddPending(IReadOnlyDictionary<string, int> newIds)
     {
-        foreach (var (post, above) in Pending)
+        foreach (var (post, above, _) in Pending)
         {
             Structure.ChangeReporting(_lines, post.Id, newIds[above], _today);
         }

@@ -52,6 +52,12 @@ public sealed class DigestWriter(IDbContextFactory<PortalDbContext> dbFactory, C
                 db.Notifications.Remove(digest);
                 await db.SaveChangesAsync(ct);
             }
+            else if (gathered < ids.Count)
+            {
+                // Another round gathered some of them: the digest counts those it has.
+                var count = gathered.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await db.Notifications.Where(n => n.Id == digest.Id).ExecuteUpdateAsync(s => s.SetProperty(n => n.Subject, count), ct);
+            }
         }
 
         await transaction.CommitAsync(ct);

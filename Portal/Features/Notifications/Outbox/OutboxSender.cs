@@ -207,7 +207,7 @@ public sealed class OutboxSender(
                 catch (SmtpCommandException ex) when ((int)ex.StatusCode >= 500)
                 {
                     // Refused for good (no such mailbox, a bad address): trying again would not help.
-                    await MarkAsync(db, n.Id, DeliveryState.Failed, Reason(ex), ct);
+                    await MarkAsync(db, n, DeliveryState.Failed, Reason(ex), ct);
                     continue;
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
@@ -221,7 +221,7 @@ public sealed class OutboxSender(
                     return sent;
                 }
 
-                await MarkAsync(db, n.Id, DeliveryState.Sent, null, ct);
+                await MarkAsync(db, n, DeliveryState.Sent, null, ct);
                 sent++;
             }
         }
@@ -229,10 +229,11 @@ public sealed class OutboxSender(
         return sent;
     }
 
-    private async Task MarkAsync(PortalDbContext db, long id, DeliveryState state, string? reason, CancellationToken ct)
+    // Both writes are the claim's own: a claim whose lease ran out and was claimed again leaves the row to the later claim.
+    private async Task MarkAsync(PortalDbContext db, Notification claimed, DeliveryState state, string? reason, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        await db.Notifications.Where(n => n.Id == id)
+        await db.Notifications.Where(n => n.Id == claimed.Id && n.ClaimId == claimed.ClaimId)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.State, state).SetProperty(n => n.LeaseUntilUtc, (DateTime?)null)
                 .SetProperty(n => n.SentUtc, state == DeliveryState.Sent ? now : null).SetProperty(n => n.LastError, reason), CancellationToken.None);
         ct.ThrowIfCancellationRequested();
@@ -242,12 +243,12 @@ public sealed class OutboxSender(
     {
         if (n.Attempts >= mail.Options.MaxAttempts)
         {
-            await MarkAsync(db, n.Id, DeliveryState.Failed, reason, ct);
+            await MarkAsync(db, n, DeliveryState.Failed, reason, ct);
             return;
         }
 
         var next = clock.GetUtcNow().UtcDateTime.AddSeconds(mail.Options.RetrySeconds * Math.Pow(2, Math.Max(0, n.Attempts - 1)));
-        await db.Notifications.Where(x => x.Id == n.Id)
+        await db.Notifications.Where(x => x.Id == n.Id && x.ClaimId == n.ClaimId)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.State, DeliveryState.Pending).SetProperty(x => x.LeaseUntilUtc, (DateTime?)null)
                 .SetProperty(x => x.NextAttemptUtc, next).SetProperty(x => x.LastError, reason), CancellationToken.None);
     }

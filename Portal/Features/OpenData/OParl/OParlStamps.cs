@@ -76,7 +76,10 @@ internal static class OParlStamps
             }
         }
 
-        var reports = await db.Reports.AsNoTracking().Where(r => r.AgendaItemId != null && ids.Contains(r.AgendaItemId.Value)).Select(r => new { r.Id, Item = r.AgendaItemId!.Value }).ToListAsync(ct);
+        // Only a report the public reads: an edit to a draft or an exempt one must not show, even as a time.
+        var reports = await db.Reports.AsNoTracking()
+            .Where(r => r.AgendaItemId != null && ids.Contains(r.AgendaItemId.Value) && r.Status == Portal.Domain.Reports.ReportStatus.Published && !r.IsExempt)
+            .Select(r => new { r.Id, Item = r.AgendaItemId!.Value }).ToListAsync(ct);
         var reportStamps = await ReadAsync(db, nameof(Portal.Domain.Reports.Report), reports.Select(r => r.Id).ToList(), ct);
         reports.ForEach(r => Cover(r.Item, reportStamps.GetValueOrDefault(r.Id)));
         return stamps;

@@ -65,8 +65,8 @@ public sealed class OfficerDecisionService(IDbContextFactory<PortalDbContext> db
             d.Id, d.Version, d.Title, d.MakerKind, d.MakerId, names.GetValueOrDefault(d.MakerId) ?? string.Empty, maker, d.DecidedOn, d.PublishedOn,
             withheld, d.ExemptParagraph, Shown(d.Delegation), Shown(d.DecisionText), Shown(d.Reasons), Shown(d.Alternatives), Shown(d.Interests),
             Shown(d.Dispensations), Shown(d.BackgroundPapers), d.IsKeyDecision, d.SubjectToCallIn, CallInView.StateOf(d, clock.Today()), d.CallInEndsOn,
-            d.UrgencyReason, d.UrgencyAgreedBy, d.UrgencyAgreedOn, d.ImplementedOn,
-            CallInView.RequestsOf(d, names, withheld: false),
+            Shown(d.UrgencyReason), d.UrgencyAgreedBy, d.UrgencyAgreedOn, d.ImplementedOn,
+            CallInView.RequestsOf(d, names, withheld),
             rights, settings.MembersNeeded, councillors,
             d.Amendments.OrderByDescending(a => a.Number).Select(a => Amendment(a, caller, d, names)).ToList());
     }

@@ -232,7 +232,6 @@ namespace Portal.Data.PostgreSQL.Migrations
                     Attempts = table.Column<int>(type: "integer", nullable: false),
                     NextAttemptUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     LeaseUntilUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ClaimId = table.Column<Guid>(type: "uuid", nullable: true),
                     SentUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     LastError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     DigestId = table.Column<long>(type: "bigint", nullable: true)
@@ -872,15 +871,15 @@ namespace Portal.Data.PostgreSQL.Migrations
                     BackgroundPapers = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
                     ExemptParagraph = table.Column<int>(type: "integer", nullable: true),
                     IsKeyDecision = table.Column<bool>(type: "boolean", nullable: false),
-                    RecordedById = table.Column<int>(type: "integer", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false),
                     SubjectToCallIn = table.Column<bool>(type: "boolean", nullable: false),
+                    RecordedById = table.Column<int>(type: "integer", nullable: false),
                     PublishedOn = table.Column<DateOnly>(type: "date", nullable: false),
                     CallInEndsOn = table.Column<DateOnly>(type: "date", nullable: true),
                     UrgencyReason = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
                     UrgencyAgreedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     UrgencyAgreedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ImplementedOn = table.Column<DateOnly>(type: "date", nullable: true)
+                    ImplementedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1471,6 +1470,31 @@ namespace Portal.Data.PostgreSQL.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CallInRequests",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OfficerDecisionId = table.Column<int>(type: "integer", nullable: false),
+                    RequestedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    MemberIds = table.Column<int[]>(type: "integer[]", nullable: false),
+                    Reasons = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    DecidedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    OutcomeNote = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CallInRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CallInRequests_OfficerDecisions_OfficerDecisionId",
+                        column: x => x.OfficerDecisionId,
+                        principalTable: "OfficerDecisions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OfficerDecisionAmendments",
                 columns: table => new
                 {
@@ -1969,14 +1993,7 @@ namespace Portal.Data.PostgreSQL.Migrations
                     AlternativesRejected = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
                     InterestsDeclared = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
                     VoteId = table.Column<int>(type: "integer", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    SubjectToCallIn = table.Column<bool>(type: "boolean", nullable: false),
-                    PublishedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    CallInEndsOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    UrgencyReason = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
-                    UrgencyAgreedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    UrgencyAgreedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ImplementedOn = table.Column<DateOnly>(type: "date", nullable: true)
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2011,38 +2028,6 @@ namespace Portal.Data.PostgreSQL.Migrations
                         principalTable: "Votes",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "CallInRequests",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    OfficerDecisionId = table.Column<int>(type: "integer", nullable: true),
-                    DecisionId = table.Column<int>(type: "integer", nullable: true),
-                    RequestedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    MemberIds = table.Column<int[]>(type: "integer[]", nullable: false),
-                    Reasons = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    Outcome = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    DecidedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    OutcomeNote = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_CallInRequests", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_CallInRequests_Decisions_DecisionId",
-                        column: x => x.DecisionId,
-                        principalTable: "Decisions",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_CallInRequests_OfficerDecisions_OfficerDecisionId",
-                        column: x => x.OfficerDecisionId,
-                        principalTable: "OfficerDecisions",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -2222,11 +2207,6 @@ namespace Portal.Data.PostgreSQL.Migrations
                 table: "CalendarFeeds",
                 column: "Token",
                 unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_CallInRequests_DecisionId",
-                table: "CallInRequests",
-                column: "DecisionId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CallInRequests_OfficerDecisionId",
@@ -2418,13 +2398,6 @@ namespace Portal.Data.PostgreSQL.Migrations
                 name: "IX_Notifications_DigestId",
                 table: "Notifications",
                 column: "DigestId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Notifications_OnceOnly",
-                table: "Notifications",
-                columns: new[] { "Kind", "PersonId", "Link", "Date" },
-                unique: true,
-                filter: "\"Kind\" IN ('ActionDue', 'ActionOverdue', 'IndicatorDue', 'IndicatorOverdue', 'DirectorSummary', 'InterestsReminder')");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Notifications_PersonId_CreatedUtc",

@@ -12,8 +12,8 @@ using Portal.Data.PostgreSQL;
 namespace Portal.Data.PostgreSQL.Migrations
 {
     [DbContext(typeof(PostgresPortalDbContext))]
-    [Migration("20261206175028_InitialSchema")]
-    partial class InitialSchema
+    [Migration("20261206175907_JobsOnceAcrossInstancesAndMeetingCallIn")]
+    partial class JobsOnceAcrossInstancesAndMeetingCallIn
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
