@@ -56,6 +56,7 @@ public partial class MainLayout
 
     private readonly CancellationTokenSource _closing = new();
     private bool _userKnown;
+    private Task<AuthenticationState>? _authenticationRead;
     private string? _userName;
     private int _unread;
     private int? _me;
@@ -134,10 +135,16 @@ public partial class MainLayout
         _focusPending = _path is not null && !string.Equals(path, _path, StringComparison.Ordinal);
         _path = path;
 
-        var user = AuthenticationState is null ? null : (await AuthenticationState).User;
-        _signedIn = user?.Identity?.IsAuthenticated == true;
-        _userName = user?.FindFirst(PortalClaims.DisplayName)?.Value ?? user?.Identity?.Name;
-        _administrator = user is not null && (await Authorization.AuthorizeAsync(user, Policies.Administer)).Succeeded;
+        // The reader is read again only when the sign-in state changes, not at every navigation (a filter that puts itself in the address is one).
+        if (!_userKnown || !ReferenceEquals(_authenticationRead, AuthenticationState))
+        {
+            _authenticationRead = AuthenticationState;
+            var user = AuthenticationState is null ? null : (await AuthenticationState).User;
+            _signedIn = user?.Identity?.IsAuthenticated == true;
+            _userName = user?.FindFirst(PortalClaims.DisplayName)?.Value ?? user?.Identity?.Name;
+            _administrator = user is not null && (await Authorization.AuthorizeAsync(user, Policies.Administer)).Succeeded;
+        }
+
         if (!_userKnown)
         {
             _userKnown = true;

@@ -6,7 +6,7 @@ using Portal.Components.Shared;
 namespace Portal.Features.Plans.Dashboard;
 
 /// <summary>A plan's dashboard for its open year: counts by priority, what is overdue or off target, and what is due soon, filtered by the address.</summary>
-public sealed partial class DashboardPage
+public sealed partial class DashboardPage : IHandleEvent
 {
     private Dashboard? _dashboard;
 
@@ -80,6 +80,13 @@ public sealed partial class DashboardPage
 
         return _dashboard is not null && _shown == (Id, asked) ? Task.CompletedTask : LoadAsync(asked, Closing);
     }
+
+    /// <summary>
+    /// A filter renders what it changed itself, once the dashboard is read (<see cref="Filter"/>):
+    /// the render Blazor adds after every event would diff the whole page again and send a batch
+    /// with nothing new in it.
+    /// </summary>
+    Task IHandleEvent.HandleEventAsync(EventCallbackWorkItem callback, object? arg) => callback.InvokeAsync(arg);
 
     /// <summary>
     /// Skips the render after the address catches up with a filter already shown: the page reads
