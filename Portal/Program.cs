@@ -112,6 +112,7 @@ services.AddRazorComponents().AddInteractiveServerComponents()
 services.Configure<Microsoft.AspNetCore.Components.Server.CircuitOptions>(builder.Configuration.GetSection("Portal:Circuits"));
 services.AddMudServices();
 services.AddSingleton<ThemeStylesheet>();
+services.AddScoped<Portal.Components.Shared.DisplayPreferences>();
 
 services.AddCascadingAuthenticationState();
 services.AddScoped<IdentityRedirectManager>();

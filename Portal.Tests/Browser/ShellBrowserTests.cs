@@ -140,4 +140,34 @@ public sealed class ShellBrowserTests(BrowserSession session) : BrowserTest(sess
         Assert.Equal("main-content", await page.EvaluateAsync<string>("document.activeElement.id"));
         Assert.EndsWith("/meetings", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// Each page's title names it (WCAG 2.4.2): in the page as served, and after moving to another
+    /// page in the live circuit, where the page sets it itself (DocumentTitle) instead of a head
+    /// outlet kept in every circuit; and in Swedish.
+    /// </summary>
+    [Fact]
+    public async Task TitlesEachPageAsServedAndAfterEveryLiveNavigation()
+    {
+        var page = await NewPageAsync();
+        await SignInToAsync(page, DemoUsers.Director, "/organisation");
+        Assert.Equal("Organisation – Governance Portal", await page.TitleAsync());
+        var served = await (await page.APIRequest.GetAsync(new Uri(new Uri(page.Url), "/organisation").ToString())).TextAsync();
+        Assert.Equal("Organisation – Governance Portal", System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(served, "<title>([^<]*)</title>").Groups[1].Value));
+
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main menu" }).GetByRole(AriaRole.Link, new() { Name = "Meetings" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Meetings", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page).ToHaveTitleAsync("Meetings – Governance Portal");
+
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main menu" }).GetByRole(AriaRole.Link, new() { Name = "Plans", Exact = true }).ClickAsync();
+        await Assertions.Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("^Directorate plans – Governance Portal$"));
+
+        await page.GoBackAsync();
+        await Assertions.Expect(page).ToHaveTitleAsync("Meetings – Governance Portal");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Svenska" }).ClickAsync();
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "sv-SE");
+        await WaitForInteractiveAsync(page);
+        await Assertions.Expect(page).ToHaveTitleAsync("Sammanträden – Styrningsportalen");
+    }
 }

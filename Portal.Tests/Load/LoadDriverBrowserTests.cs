@@ -188,16 +188,44 @@ public sealed class LoadDriverBrowserTests(BrowserSession session, ITestOutputHe
         {
             var driven = circuit.Read(tree =>
             {
+                // The section is the page's element, or markup the page holds (the dashboard's shared parts carry their own sections).
                 PageNode? node = tree.ById(id);
                 while (node is not null && node is not ElementNode { Name: "section" })
                 {
                     node = node.Parent;
                 }
 
-                return (node as ElementNode)?.Text();
+                var markup = node is null ? MarkupHolding(tree.Roots, $"id=\"{id}\"") : null;
+                return (node as ElementNode)?.Text() ?? (markup is null ? null : PageContainer.Normalise(TextOf(markup)));
             });
             Assert.True(text == driven, $"{step}: the section under #{id} reads differently.\nChromium ({page.Url}): {text}\nDriver ({circuit.Location}): {driven}");
         }
+    }
+
+    private static MarkupNode? MarkupHolding(IEnumerable<PageNode> nodes, string fragment)
+    {
+        foreach (var node in nodes)
+        {
+            var found = node switch
+            {
+                MarkupNode markup when markup.Markup.Contains(fragment, StringComparison.Ordinal) => markup,
+                PageContainer container => MarkupHolding(container.Children, fragment),
+                _ => null,
+            };
+            if (found is not null)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    private static string TextOf(PageNode node)
+    {
+        var text = new System.Text.StringBuilder();
+        node.AppendText(text);
+        return text.ToString();
     }
 
     private void Report(string what, Measured driver, Measured browser)

@@ -8,11 +8,14 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.JSInterop;
 using MudBlazor;
 using Portal.Components.Shared;
+using Portal.Features.Notifications.Inbox;
+using Portal.Features.Notifications.Outbox;
+using Portal.Infrastructure.LiveUpdates;
 using Portal.Infrastructure.Security;
 
 namespace Portal.Components.Layout;
 
-/// <summary>The shell around every live page: the menu by audience, the skip link, dark mode and the menu's state on narrow screens.</summary>
+/// <summary>The shell around every live page: the menu by audience, the skip link, dark mode, the menu's state on narrow screens, the unread count kept live, and focus on the heading after a navigation.</summary>
 public partial class MainLayout
 {
     private static readonly NavigationItem[] NavigationItems =
@@ -34,7 +37,13 @@ public partial class MainLayout
     // layout's frames, which every circuit would otherwise keep twice (about 15 KB, measured by the load driver).
     private static readonly ConcurrentDictionary<(string Language, bool SignedIn, bool Administrator, int Current), MarkupString> Menus = new();
 
+    // The parts of the bar that change with nothing but the language, one markup string each per language.
+    private static readonly ConcurrentDictionary<string, (MarkupString AppTitle, MarkupString Error)> Fixed = new();
+
     private PageErrorBoundary? _boundary;
+
+    // The signed-in reader's name, security link and sign-out form: fixed for the circuit, so drawn once into markup.
+    private (string? Name, MarkupString Markup) _signedInMarkup;
     private bool _darkMode;
     private bool _signedIn;
     private bool _administrator;
@@ -45,19 +54,69 @@ public partial class MainLayout
     // On a narrow screen the menu lies over the page, so following one of its links closes it.
     private bool _navigationOverlays;
 
-    [CascadingParameter]
-    private DisplayPreferences? Preferences { get; set; }
+    private readonly CancellationTokenSource _closing = new();
+    private bool _userKnown;
+    private Task<AuthenticationState>? _authenticationRead;
+    private string? _userName;
+    private int _unread;
+    private int? _me;
+    private IDisposable? _unreadSubscription;
+    private string? _path;
+    private bool _focusPending;
+
+    [Inject]
+    private DisplayPreferences Preferences { get; set; } = default!;
+
+    [Inject]
+    private InboxService Inbox { get; set; } = default!;
+
+    [Inject]
+    private ChangeFeed Changes { get; set; } = default!;
 
     [CascadingParameter]
     private Task<AuthenticationState>? AuthenticationState { get; set; }
 
     private string MainContentHref => Navigation.ToBaseRelativePath(Navigation.Uri).Split('#')[0] is var path ? $"/{path}#main-content" : "#main-content";
 
+    private string SignInLink => $"/account/login?returnUrl={Uri.EscapeDataString("/" + Navigation.ToBaseRelativePath(Navigation.Uri))}";
+
+    private string UnreadLabel => _unread == 0 ? T["Notify.LinkNone"] : T["Notify.LinkUnread", _unread];
+
     private string? NavigationState => _navigationShown switch { true => "open", false => "closed", null => null };
 
     private string? Expanded => _navigationShown switch { true => "true", false => "false", null => null };
 
-    protected override void OnInitialized() => _darkMode = Preferences?.DarkMode ?? false;
+    protected override void OnInitialized() => _darkMode = Preferences.DarkMode ?? false;
+
+    // The top bar's unread count, kept live from the change feed for a reader who is signed in.
+    private async Task FollowUnreadCountAsync()
+    {
+        _me = await Inbox.MeAsync();
+        if (_me is null)
+        {
+            return;
+        }
+
+        _unread = await Inbox.UnreadCountAsync(_closing.Token);
+        _unreadSubscription = Changes.Subscribe<NotificationsChanged>(change =>
+        {
+            if (change.PersonIds.Contains(_me.Value))
+            {
+                _ = InvokeAsync(async () =>
+                {
+                    try
+                    {
+                        _unread = await Inbox.UnreadCountAsync(_closing.Token);
+                        StateHasChanged();
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        // The page closed.
+                    }
+                });
+            }
+        });
+    }
 
     protected override async Task OnParametersSetAsync()
     {
@@ -68,9 +127,29 @@ public partial class MainLayout
             _navigationShown = false;
         }
 
-        var user = AuthenticationState is null ? null : (await AuthenticationState).User;
-        _signedIn = user?.Identity?.IsAuthenticated == true;
-        _administrator = user is not null && (await Authorization.AuthorizeAsync(user, Policies.Administer)).Succeeded;
+        // Focus moves to the page's heading after a navigation to another page, so a screen reader
+        // announces it; but not when the page first loads (the reader's first Tab must reach the
+        // skip link), and not when only the query changes: a filter that puts itself in the
+        // address must leave the reader on the filter, not throw them back to the top.
+        var path = new Uri(Navigation.Uri).AbsolutePath;
+        _focusPending = _path is not null && !string.Equals(path, _path, StringComparison.Ordinal);
+        _path = path;
+
+        // The reader is read again only when the sign-in state changes, not at every navigation (a filter that puts itself in the address is one).
+        if (!_userKnown || !ReferenceEquals(_authenticationRead, AuthenticationState))
+        {
+            _authenticationRead = AuthenticationState;
+            var user = AuthenticationState is null ? null : (await AuthenticationState).User;
+            _signedIn = user?.Identity?.IsAuthenticated == true;
+            _userName = user?.FindFirst(PortalClaims.DisplayName)?.Value ?? user?.Identity?.Name;
+            _administrator = user is not null && (await Authorization.AuthorizeAsync(user, Policies.Administer)).Succeeded;
+        }
+
+        if (!_userKnown)
+        {
+            _userKnown = true;
+            await FollowUnreadCountAsync();
+        }
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
@@ -84,7 +163,52 @@ public partial class MainLayout
             _navigationShown = await JS.InvokeAsync<bool>("portal.markInteractive");
             StateHasChanged();
         }
+
+        if (_focusPending)
+        {
+            _focusPending = false;
+            await JS.InvokeVoidAsync("portal.focusHeading", "h1");
+        }
     }
+
+    public void Dispose()
+    {
+        _unreadSubscription?.Dispose();
+        _closing.Cancel();
+        _closing.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    private (MarkupString AppTitle, MarkupString Error) FixedMarkup() =>
+        Fixed.GetOrAdd(CultureInfo.CurrentUICulture.Name, _ => (
+            new MarkupString($"<a href=\"/\" class=\"app-title\">{Encode(T["App.Name"])}</a><span class=\"shell-spacer\"></span>"),
+            new MarkupString($"<div id=\"blazor-error-ui\" role=\"alert\" data-nosnippet hidden>{Encode(T["Layout.UnhandledError"])} <a href=\".\" class=\"reload\">{Encode(T["Layout.Reload"])}</a></div>")));
+
+    private MarkupString AppTitleMarkup() => FixedMarkup().AppTitle;
+
+    private MarkupString ErrorMarkup() => FixedMarkup().Error;
+
+    private MarkupString SignedInMarkup()
+    {
+        if (_signedInMarkup.Markup.Value is null || _signedInMarkup.Name != _userName)
+        {
+            var html = new StringBuilder()
+                .Append("<span class=\"user-name\">").Append(Encode(_userName ?? string.Empty)).Append("</span>")
+                .Append("<a class=\"appbar-button\" href=\"/account/security\">").Append(Encode(T["Layout.Security"])).Append("</a>")
+                .Append("<form action=\"/account/logout\" method=\"post\" class=\"sign-out\">");
+            if (Antiforgery.GetAntiforgeryToken() is { } token)
+            {
+                html.Append("<input type=\"hidden\" name=\"").Append(Encode(token.FormFieldName)).Append("\" value=\"").Append(Encode(token.Value)).Append("\" />");
+            }
+
+            html.Append("<button type=\"submit\" class=\"appbar-button\">").Append(Encode(T["Layout.SignOut"])).Append("</button></form>");
+            _signedInMarkup = (_userName, new MarkupString(html.ToString()));
+        }
+
+        return _signedInMarkup.Markup;
+    }
+
+    private static string Encode(string text) => HtmlEncoder.Default.Encode(text);
 
     private MarkupString NavigationMarkup()
     {

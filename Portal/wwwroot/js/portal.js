@@ -120,6 +120,10 @@
         navigationState: function () {
             return { shown: window.portal.navigationShown(), narrow: window.matchMedia('(max-width: 959.98px)').matches };
         },
+        // A live page's title (DocumentTitle): set here rather than kept in the circuit as Blazor's head outlet.
+        setTitle: function (text) {
+            document.title = text;
+        },
         focus: focusElement,
         // After moving to another page: its heading takes focus (without scrolling), so a screen reader announces it.
         // A page still loading shows its heading a moment later: wait for it, a little.

@@ -1,10 +1,13 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.Localization;
 using Portal.Components.Shared.Svg;
 using Portal.Features.Plans.Indicators;
+using Portal.Resources;
 
 namespace Portal.Features.Plans.Dashboard;
 
@@ -113,19 +116,24 @@ public sealed class DashboardPictureMarkup(IServiceScopeFactory scopes, ILoggerF
                 }
             }
 
+            // Each picture with its section and heading, so a reader's page holds one frame for each.
+            var text = scope.ServiceProvider.GetRequiredService<IStringLocalizer<Text>>();
+            MarkupString Section(string id, string heading, MarkupString picture) => new(
+                $"<section aria-labelledby=\"{id}\"><h2 class=\"section-title\" id=\"{id}\">{HtmlEncoder.Default.Encode(heading)}</h2>{picture.Value}</section>");
+
             return new DrawnPictures(
                 new MarkupString(defs.Value + glance.Value),
                 trends,
-                await Draw<BurnUpChart>(new() { [nameof(BurnUpChart.BurnUp)] = pictures.BurnUp }),
-                await Draw<RiskGrid>(new() { [nameof(RiskGrid.Risks)] = pictures.OpenRisks }));
+                Section("burn-up-title", text["Glance.BurnUpTitle"], await Draw<BurnUpChart>(new() { [nameof(BurnUpChart.BurnUp)] = pictures.BurnUp })),
+                Section("risk-grid-title", text["Glance.RiskGridTitle"], await Draw<RiskGrid>(new() { [nameof(RiskGrid.Risks)] = pictures.OpenRisks })));
         });
     }
 }
 
 /// <summary>
 /// A dashboard's pictures as markup: the patterns and the plan at a glance (with its heading),
-/// each off-target indicator's trend line by indicator, the burn-up and the risk grid, each
-/// picture with its table behind it.
+/// each off-target indicator's trend line by indicator, the burn-up and the risk grid (each in
+/// its section under its heading), each picture with its table behind it.
 /// </summary>
 public sealed record DrawnPictures(MarkupString Glance, IReadOnlyDictionary<int, MarkupString> Trends, MarkupString BurnUp, MarkupString RiskGrid)
 {
