@@ -74,6 +74,22 @@ public sealed class CircuitFleet(HttpClient http, CookieContainer cookies, strin
         using var spent = new ServerTime();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var busy = Stopwatch.StartNew();
+        var times = await InteractAsync(ct);
+        var cpuMs = ((Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds - (idleRate * busy.Elapsed.TotalMilliseconds)) / times.Count;
+        var inHandler = handled.Durations();
+        var whereItGoes = spent.PerOperation(times.Count);
+
+        // Where the time goes, from the process's own call stacks, in a second pass of the same
+        // interactions: the sampler's cost stays out of the figures above.
+        await using var sampler = await CpuSampler.StartAsync(ct);
+        var sampled = await sampler.MeasureAsync(() => InteractAsync(ct));
+        var breakdown = await sampler.StopAsync();
+        return new Level(n, heap - _before.Heap, workingSet - _before.WorkingSet, kept, times, cpuMs, inHandler, opening, whereItGoes, breakdown, sampled.Count);
+    }
+
+    /// <summary>Every kept circuit makes its interactions, all at once; each timed from the event sent to its result batch.</summary>
+    private async Task<IReadOnlyList<double>> InteractAsync(CancellationToken ct)
+    {
         var times = new ConcurrentBag<double>();
         await Task.WhenAll(Circuits.Where(c => c.KeepTree).Select(async circuit =>
         {
@@ -85,8 +101,7 @@ public sealed class CircuitFleet(HttpClient http, CookieContainer cookies, strin
                 await circuit.SettleAsync(sent, TimeSpan.FromMilliseconds(150), ct);
             }
         }));
-        var cpuMs = ((Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds - (idleRate * busy.Elapsed.TotalMilliseconds)) / times.Count;
-        return new Level(n, heap - _before.Heap, workingSet - _before.WorkingSet, kept, [.. times], cpuMs, handled.Durations(), opening, spent.PerOperation(times.Count));
+        return [.. times];
     }
 
     /// <summary>What the driver's kept pages take of the heap, each: measured by letting them go.</summary>
@@ -148,8 +163,12 @@ public sealed class CircuitFleet(HttpClient http, CookieContainer cookies, strin
         return (GC.GetTotalMemory(forceFullCollection: false), process.WorkingSet64);
     }
 
-    /// <summary>One step's figures: memory (bytes, all circuits), latencies (ms), processor time per interaction (ms, this process: the server and the driver).</summary>
-    public sealed record Level(int N, long Heap, long WorkingSet, int KeptTrees, IReadOnlyList<double> Interactions, double CpuMsPerInteraction, IReadOnlyList<double> InHandler, TimeSpan Opening, string WhereItGoes)
+    /// <summary>
+    /// One step's figures: memory (bytes, all circuits), latencies (ms), processor time per
+    /// interaction (ms, this process: the server and the driver), and where it goes, sampled in a
+    /// second pass of <paramref name="SampledInteractions"/> interactions.
+    /// </summary>
+    public sealed record Level(int N, long Heap, long WorkingSet, int KeptTrees, IReadOnlyList<double> Interactions, double CpuMsPerInteraction, IReadOnlyList<double> InHandler, TimeSpan Opening, string WhereItGoes, CpuProfile Breakdown, int SampledInteractions)
     {
         /// <summary>Heap per circuit (KB), the driver's kept pages taken off.</summary>
         public double HeapKb(double treeBytes) => (Heap - (KeptTrees * treeBytes)) / 1024.0 / N;
