@@ -20,6 +20,8 @@ public sealed class CircuitFleet(HttpClient http, CookieContainer cookies, strin
     public delegate Task<BlazorCircuit.Sent> Interaction(BlazorCircuit circuit, int step, CancellationToken ct);
 
     private const int InteractionsEach = 4; // even: a filter ends where it began
+    private const int SampledInteractions = 800;
+    private const int SampledPassesAtMost = 8;
     private (long Heap, long WorkingSet) _before;
 
     public List<BlazorCircuit> Circuits { get; } = [];
@@ -80,11 +82,17 @@ public sealed class CircuitFleet(HttpClient http, CookieContainer cookies, strin
         var whereItGoes = spent.PerOperation(times.Count);
 
         // Where the time goes, from the process's own call stacks, in a second pass of the same
-        // interactions: the sampler's cost stays out of the figures above.
+        // interactions (the sampler's cost stays out of the figures above), repeated until it
+        // holds enough of them for the buckets to rest on.
         await using var sampler = await CpuSampler.StartAsync(ct);
-        var sampled = await sampler.MeasureAsync(() => InteractAsync(ct));
+        var sampled = 0;
+        for (var pass = 0; pass < SampledPassesAtMost && sampled < SampledInteractions; pass++)
+        {
+            sampled += (await sampler.MeasureAsync(() => InteractAsync(ct))).Count;
+        }
+
         var breakdown = await sampler.StopAsync();
-        return new Level(n, heap - _before.Heap, workingSet - _before.WorkingSet, kept, times, cpuMs, inHandler, opening, whereItGoes, breakdown, sampled.Count);
+        return new Level(n, heap - _before.Heap, workingSet - _before.WorkingSet, kept, times, cpuMs, inHandler, opening, whereItGoes, breakdown, sampled);
     }
 
     /// <summary>Every kept circuit makes its interactions, all at once; each timed from the event sent to its result batch.</summary>

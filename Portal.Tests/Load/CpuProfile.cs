@@ -25,7 +25,7 @@ public sealed record CpuProfile(
 
     public int ServerSamples => SampleBuckets.Server.Sum(Count);
 
-    /// <summary>Every sample counted as processor time, the driver's and the thread pool's included.</summary>
+    /// <summary>Every sample counted as processor time, the driver's and the waiting threads' included.</summary>
     public int CountedSamples => Samples.Values.Sum();
 
     /// <summary>What one sample stands for: the process's processor time in the windows over the samples counted (see <see cref="CpuSampler"/>).</summary>
@@ -34,7 +34,7 @@ public sealed record CpuProfile(
     /// <summary>Milliseconds of processor time in <paramref name="bucket"/>, each of <paramref name="operations"/>.</summary>
     public double Ms(string bucket, int operations) => Count(bucket) * SampleMs / Math.Max(1, operations);
 
-    /// <summary>The server's milliseconds (its buckets, without the driver, the pool or the sampler), each of <paramref name="operations"/>.</summary>
+    /// <summary>The server's milliseconds (its buckets, without the driver, the waits or the sampler), each of <paramref name="operations"/>.</summary>
     public double ServerMs(int operations) => ServerSamples * SampleMs / Math.Max(1, operations);
 
     /// <summary>One sentence: the server's sampled time per operation, bucket by bucket, then the driver's, the collector's and the process's clock.</summary>
@@ -47,7 +47,7 @@ public sealed record CpuProfile(
         return F($"{Ms2(ServerMs(operations))} ms of the server's processor time {each} ({server} samples over {operations}): ")
             + string.Join(", ", buckets)
             + F($" [other was mostly in: {string.Join(", ", where)}]; taken off: the driver's own {Ms2(Ms(SampleBuckets.Driver, operations))} ms ({Count(SampleBuckets.Driver)} samples),")
-            + F($" the thread pool spinning for work {Ms2(Ms(SampleBuckets.Pool, operations))} ms ({Count(SampleBuckets.Pool)}), the sampler's stream {Ms2(Ms(SampleBuckets.Sampler, operations))} ms;")
+            + F($" threads spinning or about to wait {Ms2(Ms(SampleBuckets.Waits, operations))} ms ({Count(SampleBuckets.Waits)}), the sampler's stream {Ms2(Ms(SampleBuckets.Sampler, operations))} ms;")
             + F($" garbage collection paused the process {Ms2(GcPauseMs / Math.Max(1, operations))} ms (its threads are not sampled; their time is in the clock the samples share);")
             + F($" the process's clock {Ms2(ProcessCpuMs / Math.Max(1, operations))} ms in all over {CountedSamples} samples, a round of samples every {IntervalMs:F2} ms ({Rounds} in {WindowMs:F0} ms), {NamedFrames * 100:F0}% of frames named");
     }

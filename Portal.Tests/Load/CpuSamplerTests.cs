@@ -50,7 +50,7 @@ public sealed class CpuSamplerTests
         Assert.True(profile.Count(SampleBuckets.Driver) >= profile.Rounds / 5, $"the loop: {profile.Count(SampleBuckets.Driver)} driver samples of {profile.Rounds} rounds");
         Assert.True(profile.Count(SampleBuckets.Reads) >= profile.Rounds / 3, $"the query: {profile.Count(SampleBuckets.Reads)} reads samples of {profile.Rounds} rounds");
         var busy = profile.Count(SampleBuckets.Driver) + profile.Count(SampleBuckets.Reads);
-        Assert.True(busy > (profile.CountedSamples - profile.Count(SampleBuckets.Pool)) / 2, $"the two busy threads have {busy} of {profile.CountedSamples} samples");
+        Assert.True(busy > (profile.CountedSamples - profile.Count(SampleBuckets.Waits)) / 2, $"the two busy threads have {busy} of {profile.CountedSamples} samples");
     }
 
     [Fact]
@@ -76,13 +76,15 @@ public sealed class CpuSamplerTests
             "Microsoft.AspNetCore.Components.Rendering.RenderTreeBuilder.AddContent", "Portal.Features.Plans.Dashboard.BurnUpChart.BuildRenderTree",
             "Microsoft.AspNetCore.Components.RenderTree.Renderer.ProcessRenderQueue", "Microsoft.AspNetCore.Components.Web.HtmlRenderer.RenderComponentAsync",
             "Portal.Features.Plans.Dashboard.DashboardPictureMarkup.DrawAsync"]));
-        Assert.Equal(SampleBuckets.Pool, SampleBuckets.Classify(["System.Threading.LowLevelSpinWaiter.Wait", "System.Threading.LowLevelLifoSemaphore.Wait", "System.Threading.PortableThreadPool+WorkerThread.WorkerThreadStart"]));
+        Assert.Equal(SampleBuckets.Waits, SampleBuckets.Classify(["System.Threading.LowLevelSpinWaiter.Wait", "System.Threading.LowLevelLifoSemaphore.Wait", "System.Threading.PortableThreadPool+WorkerThread.WorkerThreadStart"]));
         Assert.Equal(SampleBuckets.Other, SampleBuckets.Classify(["System.Text.StringBuilder.Append", .. root]));
         Assert.Equal("Microsoft.AspNetCore.Components.Server.Circuits.CircuitHost", SampleBuckets.OtherKey(["System.Text.StringBuilder.Append", .. root]));
         Assert.Equal(SampleBuckets.Driver, SampleBuckets.Classify([
             "MessagePack.MessagePackReader.ReadString", "Portal.Tests.Load.RenderBatchReader.Read", "Microsoft.AspNetCore.SignalR.Client.HubConnection.ReceiveLoop"]));
         Assert.Equal(SampleBuckets.Driver, SampleBuckets.Classify(["System.Net.WebSockets.ManagedWebSocket.ReceiveAsync", "Microsoft.AspNetCore.Http.Connections.Client.Internal.WebSocketsTransport.StartReceiving"]));
         Assert.Equal(SampleBuckets.Sampler, SampleBuckets.Classify(["System.IO.Stream.CopyToAsync", "Portal.Tests.Load.CpuSampler+<>c__DisplayClass.<StartAsync>b__0"]));
+        Assert.Equal(SampleBuckets.Send, SampleBuckets.Classify([
+            "Microsoft.AspNetCore.Components.Server.Circuits.ArrayBuilder`1.Append", "Microsoft.AspNetCore.Components.Server.Circuits.RenderBatchWriter.Write", .. renderQueue]));
         Assert.True(SampleBuckets.NativeWork(["ILStubClass.IL_STUB_PInvoke", "SQLitePCL.SQLite3Provider_e_sqlite3.sqlite3_step"]));
         Assert.False(SampleBuckets.NativeWork(["System.Threading.LowLevelLifoSemaphore.WaitForSignal", "System.Threading.PortableThreadPool+WorkerThread.WorkerThreadStart"]));
     }

@@ -12,9 +12,10 @@ namespace Portal.Tests.Load;
 /// Microsoft.AspNetCore.Http.Connections.Client.*). Whatever the driver's code calls (the client
 /// side of WebSockets, MessagePack, its decoding of render batches) is the driver's, to be taken
 /// off; the server's stacks never hold a driver frame, since the two only meet over a socket.
-/// Between the two, <b>pool</b>: a thread of the thread pool spinning while it waits for work
-/// (LowLevelSpinWaiter or LowLevelLifoSemaphore among the three deepest frames), which is
-/// processor time but serves the server and the driver alike.</item>
+/// Between the two, <b>waits</b>: a thread spinning or about to block (a wait, a sleep or a lock
+/// of System.Threading among the three deepest frames, or a thread-pool worker between work
+/// items), the thread pool's most of all: it serves the server and the driver alike, and a thread
+/// seen there was often not running at all.</item>
 /// <item>Then the deepest frame (nearest the leaf) that belongs to a bucket:
 /// <b>reads</b> (Microsoft.EntityFrameworkCore.*, Microsoft.Data.Sqlite.*, SQLitePCL.*);
 /// <b>render</b> for a component's own methods by name (BuildRenderTree and the lambdas in it,
@@ -26,7 +27,7 @@ namespace Portal.Tests.Load;
 /// WebSockets, Kestrel, sockets, pipelines: also the transport's receiving of events, which it
 /// shares the code of); <b>cache</b> (the dashboard's own code that is not a component method,
 /// Portal.Features.Plans.Dashboard.*, and Portal.Infrastructure.LiveUpdates.*); and <b>other</b>
-/// for Blazor's circuit plumbing (Microsoft.AspNetCore.Components.Server.*, the dispatcher,
+/// for Blazor's circuit plumbing (the circuit host, its hub and registry, the dispatcher,
 /// event callbacks), so that it does not fall through to the transport below it. A child
 /// component rendered while its parent is diffed is render, not diff, because its frames are
 /// deeper; the batch written after the diff is send.</item>
@@ -42,7 +43,7 @@ public static class SampleBuckets
 {
     public const string Sampler = "sampler";
     public const string Driver = "driver";
-    public const string Pool = "pool";
+    public const string Waits = "waits";
     public const string Reads = "reads";
     public const string Cache = "cache";
     public const string Render = "render";
@@ -55,7 +56,12 @@ public static class SampleBuckets
 
     private static readonly string[] SamplerFrames = ["Portal.Tests.Load.CpuSampler.", "Portal.Tests.Load.CpuSampler+", "Microsoft.Diagnostics."];
 
-    private static readonly string[] PoolFrames = ["System.Threading.LowLevelSpinWaiter", "System.Threading.LowLevelLifoSemaphore"];
+    private static readonly string[] WaitFrames =
+    [
+        "System.Threading.LowLevelSpinWaiter", "System.Threading.LowLevelLifoSemaphore", "System.Threading.LowLevelMonitor", "System.Threading.WaitHandle",
+        "System.Threading.WaitSubsystem", "System.Threading.Thread.Sleep", "System.Threading.Thread.SpinWait", "System.Threading.Thread.Yield",
+        "System.Threading.SpinWait", "System.Threading.Monitor", "System.Threading.Lock", "System.Threading.ManualResetEventSlim", "System.Threading.SemaphoreSlim.Wait",
+    ];
 
     private static readonly string[] DriverFrames = ["Portal.Tests.Load.", "Microsoft.AspNetCore.SignalR.Client.", "Microsoft.AspNetCore.Http.Connections.Client."];
 
@@ -82,8 +88,9 @@ public static class SampleBuckets
         ]),
         (Render, ["Microsoft.AspNetCore.Components.Server.Circuits.RemoteRenderer"]),
         (Other, [
-            "Microsoft.AspNetCore.Components.Server.", "Microsoft.AspNetCore.Components.Dispatcher", "Microsoft.AspNetCore.Components.EventCallback",
-            "Microsoft.AspNetCore.Components.Rendering.RendererSynchronizationContext",
+            "Microsoft.AspNetCore.Components.Server.Circuits.CircuitHost", "Microsoft.AspNetCore.Components.Server.ComponentHub",
+            "Microsoft.AspNetCore.Components.Server.Circuits.CircuitRegistry", "Microsoft.AspNetCore.Components.Dispatcher",
+            "Microsoft.AspNetCore.Components.EventCallback", "Microsoft.AspNetCore.Components.Rendering.RendererSynchronizationContext",
         ]),
         (Render, [
             "Microsoft.AspNetCore.Components.ComponentBase", "Microsoft.AspNetCore.Components.Rendering.", "Microsoft.AspNetCore.Components.RenderTree.Renderer",
@@ -100,9 +107,9 @@ public static class SampleBuckets
             return Sampler;
         }
 
-        if (frames.Take(3).Any(f => StartsWithAny(f, PoolFrames)))
+        if (frames.Take(3).Any(f => StartsWithAny(f, WaitFrames)) || (frames.Count > 0 && frames[0].StartsWith("System.Threading.PortableThreadPool+WorkerThread", StringComparison.Ordinal)))
         {
-            return Pool;
+            return Waits;
         }
 
         if (frames.Any(f => StartsWithAny(f, DriverFrames)))
