@@ -83,8 +83,9 @@ public sealed class CircuitFleet(HttpClient http, CookieContainer cookies, strin
 
         // Where the time goes, from the process's own call stacks, in a second pass of the same
         // interactions (the sampler's cost stays out of the figures above), repeated until it
-        // holds enough of them for the buckets to rest on.
+        // holds enough of them for the buckets to rest on; the idle process's rate taken off.
         await using var sampler = await CpuSampler.StartAsync(ct);
+        await sampler.IdleAsync(TimeSpan.FromSeconds(2), ct);
         var sampled = 0;
         for (var pass = 0; pass < SampledPassesAtMost && sampled < SampledInteractions; pass++)
         {

@@ -12,7 +12,8 @@ namespace Portal.Tests.Load;
 /// Samples this process's own managed call stacks while it runs (an EventPipe session on itself:
 /// the runtime's sample profiler, every managed thread about every millisecond, and the JIT and
 /// loader events plus the rundown at the end that name the methods), keeps the samples taken
-/// inside the windows marked with <see cref="MeasureAsync"/>, and sorts them into
+/// inside the windows marked with <see cref="MeasureAsync"/> (less the rate of an idle window,
+/// <see cref="IdleAsync"/>, when there is one), and sorts them into
 /// <see cref="SampleBuckets"/>. The stream goes to a .nettrace file in a temporary folder, read
 /// back with TraceEvent's <c>TraceLog</c> once the session has stopped and deleted with its folder.
 /// </summary>
@@ -35,8 +36,9 @@ public sealed class CpuSampler : IAsyncDisposable
     private readonly DirectoryInfo _folder;
     private readonly EventPipeSession _session;
     private readonly Task _copying;
-    private readonly List<(long From, long To)> _windows = [];
+    private readonly List<(long From, long To, bool Idle)> _windows = [];
     private double _processCpuMs;
+    private double _idleProcessCpuMs;
     private double _gcPauseMs;
     private bool _stopped;
 
@@ -82,6 +84,16 @@ public sealed class CpuSampler : IAsyncDisposable
         }
     }
 
+    /// <summary>Samples the process for <paramref name="time"/> with nothing asked of it: a rate taken off the other windows' samples and processor time.</summary>
+    public async Task IdleAsync(TimeSpan time, CancellationToken ct)
+    {
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var from = Stopwatch.GetTimestamp();
+        await Task.Delay(time, ct);
+        _windows.Add((from, Stopwatch.GetTimestamp(), true));
+        _idleProcessCpuMs += (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
+    }
+
     /// <summary>Runs <paramref name="work"/> inside a window whose samples count.</summary>
     public async Task<T> MeasureAsync<T>(Func<Task<T>> work)
     {
@@ -94,7 +106,7 @@ public sealed class CpuSampler : IAsyncDisposable
         }
         finally
         {
-            _windows.Add((from, Stopwatch.GetTimestamp()));
+            _windows.Add((from, Stopwatch.GetTimestamp(), false));
             _processCpuMs += (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
             _gcPauseMs += (GC.GetTotalPauseDuration() - gc).TotalMilliseconds;
         }
@@ -149,10 +161,11 @@ public sealed class CpuSampler : IAsyncDisposable
     {
         var etlx = TraceLog.CreateFromEventPipeDataFile(TracePath, Path.Combine(_folder.FullName, "samples.etlx"));
         var samples = new Dictionary<string, int>();
+        var idleSamples = new Dictionary<string, int>();
         var other = new Dictionary<string, int>();
         var perThread = new Dictionary<int, int>();
         var stacks = new Dictionary<CallStackIndex, (string Bucket, string OtherKey, bool NativeWork)>();
-        int frames = 0, resolved = 0, all = 0;
+        int frames = 0, resolved = 0;
         using (var log = new TraceLog(etlx))
         {
             var source = log.Events.GetSource();
@@ -163,13 +176,18 @@ public sealed class CpuSampler : IAsyncDisposable
 #pragma warning disable CS0618 // "discouraged", not obsolete: the relative time would need the session's start on the Stopwatch's clock
                 var at = data.TimeStampQPC;
 #pragma warning restore CS0618
-                if (!windows.Any(w => at >= w.From && at <= w.To))
+                var window = Array.FindIndex(windows, w => at >= w.From && at <= w.To);
+                if (window < 0)
                 {
                     return;
                 }
 
-                all++;
-                perThread[data.ThreadID] = perThread.GetValueOrDefault(data.ThreadID) + 1;
+                var idle = windows[window].Idle;
+                if (!idle)
+                {
+                    perThread[data.ThreadID] = perThread.GetValueOrDefault(data.ThreadID) + 1;
+                }
+
                 var index = data.CallStackIndex();
                 if (!stacks.TryGetValue(index, out var stack))
                 {
@@ -191,8 +209,9 @@ public sealed class CpuSampler : IAsyncDisposable
                     return;
                 }
 
-                samples[stack.Bucket] = samples.GetValueOrDefault(stack.Bucket) + 1;
-                if (stack.Bucket == SampleBuckets.Other)
+                var into = idle ? idleSamples : samples;
+                into[stack.Bucket] = into.GetValueOrDefault(stack.Bucket) + 1;
+                if (!idle && stack.Bucket == SampleBuckets.Other)
                 {
                     other[stack.OtherKey] = other.GetValueOrDefault(stack.OtherKey) + 1;
                 }
@@ -200,8 +219,10 @@ public sealed class CpuSampler : IAsyncDisposable
             source.Process();
         }
 
-        var windowMs = _windows.Sum(w => Stopwatch.GetElapsedTime(w.From, w.To).TotalMilliseconds);
+        var windowMs = _windows.Where(w => !w.Idle).Sum(w => Stopwatch.GetElapsedTime(w.From, w.To).TotalMilliseconds);
+        var idleMs = _windows.Where(w => w.Idle).Sum(w => Stopwatch.GetElapsedTime(w.From, w.To).TotalMilliseconds);
         var rounds = perThread.Count == 0 ? 0 : perThread.Values.Max();
-        return new CpuProfile(samples, other, rounds == 0 ? 1 : windowMs / rounds, windowMs, rounds, all, _processCpuMs, _gcPauseMs, frames == 0 ? 0 : resolved / (double)frames);
+        return new CpuProfile(samples, other, rounds == 0 ? 1 : windowMs / rounds, windowMs, rounds, _processCpuMs, _gcPauseMs, frames == 0 ? 0 : resolved / (double)frames,
+            idleSamples, idleMs, _idleProcessCpuMs);
     }
 }

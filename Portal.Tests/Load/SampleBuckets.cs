@@ -131,15 +131,15 @@ public static class SampleBuckets
         return found is Render or Diff or Send && frames.Any(f => StartsWithAny(f, SharedDrawing)) ? Cache : found;
     }
 
-    /// <summary>Where a stack in <see cref="Other"/> was: the type of its deepest frame outside System.* (or the leaf's, if all are).</summary>
+    /// <summary>Where a stack in <see cref="Other"/> was: the type of its deepest frame outside System.*, or if all are, the leaf's method.</summary>
     public static string OtherKey(IReadOnlyList<string> frames)
     {
-        var frame = frames.FirstOrDefault(f => !f.StartsWith("System.", StringComparison.Ordinal) && !f.StartsWith("Interop", StringComparison.Ordinal))
-            ?? frames.FirstOrDefault() ?? "(no managed frame)";
+        var outside = frames.FirstOrDefault(f => !f.StartsWith("System.", StringComparison.Ordinal) && !f.StartsWith("Interop", StringComparison.Ordinal));
+        var frame = outside ?? frames.FirstOrDefault() ?? "(no managed frame)";
         var call = frame.IndexOf('(', StringComparison.Ordinal);
         var name = call < 0 ? frame : frame[..call];
         var dot = name.LastIndexOf('.');
-        return dot <= 0 ? name : name[..dot];
+        return outside is null || dot <= 0 ? name : name[..dot];
     }
 
     /// <summary>
