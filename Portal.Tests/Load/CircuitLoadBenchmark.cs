@@ -112,6 +112,7 @@ public sealed partial class CircuitLoadBenchmark(ITestOutputHelper output)
                 var measured = await LiveUpdatesAsync(writer, fleet.Circuits, publishes, 0, Writes, null);
                 await using (var sampler = await CpuSampler.StartAsync(Ct))
                 {
+                    await sampler.IdleAsync(TimeSpan.FromSeconds(2), Ct);
                     await LiveUpdatesAsync(writer, fleet.Circuits, publishes, Writes, SampledWrites, sampler);
                     updates.Add(measured with { Breakdown = await sampler.StopAsync() });
                 }

@@ -13,7 +13,7 @@ namespace Portal.Tests.Load;
 /// the runtime's sample profiler, every managed thread about every millisecond, and the JIT and
 /// loader events plus the rundown at the end that name the methods), keeps the samples taken
 /// inside the windows marked with <see cref="MeasureAsync"/> (less the rate of an idle window,
-/// <see cref="IdleAsync"/>, when there is one), and sorts them into
+/// <see cref="IdleAsync"/>, when there is one: see <see cref="CpuProfile"/>), and sorts them into
 /// <see cref="SampleBuckets"/>. The stream goes to a .nettrace file in a temporary folder, read
 /// back with TraceEvent's <c>TraceLog</c> once the session has stopped and deleted with its folder.
 /// </summary>
@@ -164,6 +164,7 @@ public sealed class CpuSampler : IAsyncDisposable
         var idleSamples = new Dictionary<string, int>();
         var other = new Dictionary<string, int>();
         var perThread = new Dictionary<int, int>();
+        var idlePerThread = new Dictionary<int, int>();
         var stacks = new Dictionary<CallStackIndex, (string Bucket, string OtherKey, bool NativeWork)>();
         int frames = 0, resolved = 0;
         using (var log = new TraceLog(etlx))
@@ -183,10 +184,8 @@ public sealed class CpuSampler : IAsyncDisposable
                 }
 
                 var idle = windows[window].Idle;
-                if (!idle)
-                {
-                    perThread[data.ThreadID] = perThread.GetValueOrDefault(data.ThreadID) + 1;
-                }
+                var threads = idle ? idlePerThread : perThread;
+                threads[data.ThreadID] = threads.GetValueOrDefault(data.ThreadID) + 1;
 
                 var index = data.CallStackIndex();
                 if (!stacks.TryGetValue(index, out var stack))
@@ -223,6 +222,6 @@ public sealed class CpuSampler : IAsyncDisposable
         var idleMs = _windows.Where(w => w.Idle).Sum(w => Stopwatch.GetElapsedTime(w.From, w.To).TotalMilliseconds);
         var rounds = perThread.Count == 0 ? 0 : perThread.Values.Max();
         return new CpuProfile(samples, other, rounds == 0 ? 1 : windowMs / rounds, windowMs, rounds, _processCpuMs, _gcPauseMs, frames == 0 ? 0 : resolved / (double)frames,
-            idleSamples, idleMs, _idleProcessCpuMs);
+            idleSamples, idleMs, _idleProcessCpuMs, idlePerThread.Count == 0 ? 0 : idlePerThread.Values.Max());
     }
 }

@@ -90,16 +90,17 @@ public sealed class CpuSamplerTests
     }
 
     [Fact]
-    public void The_idle_rate_is_taken_off_each_bucket_and_the_clock_before_the_clock_is_shared_out()
+    public void The_idle_samples_rate_is_taken_off_each_bucket_and_the_idle_cost_of_each_round_off_the_clock_before_it_is_shared_out()
     {
-        // 1 s measured: 300 render and 100 driver samples, 500 ms of processor time; 2 s idle: 40 other samples and 100 ms.
+        // 1 s measured in 1,000 rounds: 300 render and 100 driver samples, 500 ms of processor time;
+        // 2 s idle in 1,600 rounds: 40 other samples and 80 ms (0.05 ms a round).
         var profile = new CpuProfile(
             new Dictionary<string, int> { [SampleBuckets.Render] = 300, [SampleBuckets.Driver] = 100, [SampleBuckets.Other] = 20 },
             new Dictionary<string, int>(), IntervalMs: 1, WindowMs: 1000, Rounds: 1000, ProcessCpuMs: 500, GcPauseMs: 0, NamedFrames: 1,
-            new Dictionary<string, int> { [SampleBuckets.Other] = 40 }, IdleWindowMs: 2000, IdleProcessCpuMs: 100);
+            new Dictionary<string, int> { [SampleBuckets.Other] = 40 }, IdleWindowMs: 2000, IdleProcessCpuMs: 80, IdleRounds: 1600);
 
         Assert.Equal(0, profile.Net(SampleBuckets.Other));
-        Assert.Equal(450, profile.NetProcessCpuMs);
+        Assert.Equal(450, profile.NetProcessCpuMs, 6);
         Assert.Equal(450.0 / 400, profile.SampleMs, 6);
         Assert.Equal(300 * 450.0 / 400 / 10, profile.Ms(SampleBuckets.Render, 10), 6);
         Assert.Equal(profile.Ms(SampleBuckets.Render, 10), profile.ServerMs(10), 6);
