@@ -271,7 +271,7 @@ public sealed partial class CircuitLoadBenchmark(ITestOutputHelper output)
     /// <summary>Where the processor time goes, from the process's sampled call stacks (<see cref="CpuSampler"/>, <see cref="SampleBuckets"/>).</summary>
     private void PrintBreakdowns(CircuitFleet.Level d, CircuitFleet.Level c, LiveUpdates u)
     {
-        const string How = "EventPipe samples of this process's call stacks in a second pass, weighed by its processor-time clock";
+        const string How = "EventPipe samples of this process's call stacks in a second pass";
         Print(string.Format(CultureInfo.InvariantCulture, "BENCHMARK driver, {0} circuits: where the processor time goes ({1}), per dashboard filter: {2} (unsampled pass: {3:F2} ms in all)",
             d.N, How, d.Breakdown.Describe(d.SampledInteractions, "a filter"), d.CpuMsPerInteraction));
         Print(string.Format(CultureInfo.InvariantCulture, "BENCHMARK driver, {0} circuits: where the processor time goes ({1}), per Counter's button [baseline]: {2} (unsampled pass: {3:F2} ms in all)",

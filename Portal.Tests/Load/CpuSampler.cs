@@ -20,15 +20,15 @@ namespace Portal.Tests.Load;
 /// <remarks>
 /// A sample counts as processor time when its thread was running managed code, or was in known
 /// native work (SQLite's engine, a socket send: <see cref="SampleBuckets.NativeWork"/>); a thread
-/// that waits, or is in the JIT or the garbage collector, is not. The collector's own threads run
-/// no managed code and are not sampled: what the windows spent paused for it is taken from
-/// <see cref="GC.GetTotalPauseDuration"/> instead. The profiler sees a thread as running when it
-/// is only ready to run, so on a busy machine samples times the interval would overstate the
-/// time: a sample's weight is instead the process's processor time in the windows (its own clock)
-/// over the samples counted, and the interval (the windows' length over the rounds the profiler
-/// made in them) is reported beside it. One session of this
-/// class runs at a time in the process (a second waits): sessions are costly and their samples
-/// would mix.
+/// that waits, or is in the JIT or the garbage collector, is not. The profiler sees a thread as
+/// running when it is only ready to run, so a round's samples share the machine's cores: each
+/// stands for one sampling interval (the windows' length over the rounds in them) times its share,
+/// at most one. The collector's own threads run no managed code and are not sampled: what the
+/// windows spent paused for it is taken from <see cref="GC.GetTotalPauseDuration"/> instead, and
+/// the process's own processor-time clock is given beside the samples (it also holds the
+/// sampler's cost: the runtime stopped and every thread's stack walked each round, in native
+/// code). One session of this class runs at a time in the process (a second waits): sessions are
+/// costly and their samples would mix.
 /// </remarks>
 public sealed class CpuSampler : IAsyncDisposable
 {
@@ -38,7 +38,6 @@ public sealed class CpuSampler : IAsyncDisposable
     private readonly Task _copying;
     private readonly List<(long From, long To, bool Idle)> _windows = [];
     private double _processCpuMs;
-    private double _idleProcessCpuMs;
     private double _gcPauseMs;
     private bool _stopped;
 
@@ -84,14 +83,12 @@ public sealed class CpuSampler : IAsyncDisposable
         }
     }
 
-    /// <summary>Samples the process for <paramref name="time"/> with nothing asked of it: a rate taken off the other windows' samples and processor time.</summary>
+    /// <summary>Samples the process for <paramref name="time"/> with nothing asked of it: a rate taken off the other windows' samples.</summary>
     public async Task IdleAsync(TimeSpan time, CancellationToken ct)
     {
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var from = Stopwatch.GetTimestamp();
         await Task.Delay(time, ct);
         _windows.Add((from, Stopwatch.GetTimestamp(), true));
-        _idleProcessCpuMs += (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
     }
 
     /// <summary>Runs <paramref name="work"/> inside a window whose samples count.</summary>
@@ -160,11 +157,8 @@ public sealed class CpuSampler : IAsyncDisposable
     private CpuProfile Read()
     {
         var etlx = TraceLog.CreateFromEventPipeDataFile(TracePath, Path.Combine(_folder.FullName, "samples.etlx"));
-        var samples = new Dictionary<string, int>();
-        var idleSamples = new Dictionary<string, int>();
+        var taken = new List<(long At, bool Idle, string? Bucket)>();
         var other = new Dictionary<string, int>();
-        var perThread = new Dictionary<int, int>();
-        var idlePerThread = new Dictionary<int, int>();
         var stacks = new Dictionary<CallStackIndex, (string Bucket, string OtherKey, bool NativeWork)>();
         int frames = 0, resolved = 0;
         using (var log = new TraceLog(etlx))
@@ -184,9 +178,6 @@ public sealed class CpuSampler : IAsyncDisposable
                 }
 
                 var idle = windows[window].Idle;
-                var threads = idle ? idlePerThread : perThread;
-                threads[data.ThreadID] = threads.GetValueOrDefault(data.ThreadID) + 1;
-
                 var index = data.CallStackIndex();
                 if (!stacks.TryGetValue(index, out var stack))
                 {
@@ -203,14 +194,9 @@ public sealed class CpuSampler : IAsyncDisposable
                     stacks[index] = stack;
                 }
 
-                if (data.Type != ClrThreadSampleType.Managed && !stack.NativeWork)
-                {
-                    return;
-                }
-
-                var into = idle ? idleSamples : samples;
-                into[stack.Bucket] = into.GetValueOrDefault(stack.Bucket) + 1;
-                if (!idle && stack.Bucket == SampleBuckets.Other)
+                var counts = data.Type == ClrThreadSampleType.Managed || stack.NativeWork;
+                taken.Add((at, idle, counts ? stack.Bucket : null));
+                if (counts && !idle && stack.Bucket == SampleBuckets.Other)
                 {
                     other[stack.OtherKey] = other.GetValueOrDefault(stack.OtherKey) + 1;
                 }
@@ -218,10 +204,50 @@ public sealed class CpuSampler : IAsyncDisposable
             source.Process();
         }
 
+        var (samples, cpu, rounds) = Weigh(taken.Where(t => !t.Idle));
+        var (_, idleCpu, idleRounds) = Weigh(taken.Where(t => t.Idle));
         var windowMs = _windows.Where(w => !w.Idle).Sum(w => Stopwatch.GetElapsedTime(w.From, w.To).TotalMilliseconds);
         var idleMs = _windows.Where(w => w.Idle).Sum(w => Stopwatch.GetElapsedTime(w.From, w.To).TotalMilliseconds);
-        var rounds = perThread.Count == 0 ? 0 : perThread.Values.Max();
-        return new CpuProfile(samples, other, rounds == 0 ? 1 : windowMs / rounds, windowMs, rounds, _processCpuMs, _gcPauseMs, frames == 0 ? 0 : resolved / (double)frames,
-            idleSamples, idleMs, _idleProcessCpuMs, idlePerThread.Count == 0 ? 0 : idlePerThread.Values.Max());
+        return new CpuProfile(samples, cpu, other, rounds == 0 ? 1 : windowMs / rounds, windowMs, rounds, _processCpuMs, _gcPauseMs, frames == 0 ? 0 : resolved / (double)frames,
+            idleCpu, idleMs, idleRounds == 0 ? 1 : idleMs / idleRounds);
+    }
+
+    /// <summary>
+    /// Groups the samples into the profiler's rounds (all threads at one moment: a gap of more
+    /// than a quarter of a millisecond starts the next) and weighs each sample counted by its
+    /// share of the machine's cores in its round: a thread that was only ready to run looks
+    /// running to the profiler, but no more threads than cores run at once.
+    /// </summary>
+    private static (Dictionary<string, int> Samples, Dictionary<string, double> Cpu, int Rounds) Weigh(IEnumerable<(long At, bool Idle, string? Bucket)> taken)
+    {
+        var samples = new Dictionary<string, int>();
+        var cpu = new Dictionary<string, double>();
+        var rounds = new List<List<string>>();
+        var gap = Stopwatch.Frequency / 4000;
+        long? last = null;
+        foreach (var (at, _, bucket) in taken.OrderBy(t => t.At))
+        {
+            if (last is null || at - last > gap)
+            {
+                rounds.Add([]);
+            }
+
+            last = at;
+            if (bucket is not null)
+            {
+                rounds[^1].Add(bucket);
+            }
+        }
+
+        foreach (var round in rounds)
+        {
+            foreach (var bucket in round)
+            {
+                samples[bucket] = samples.GetValueOrDefault(bucket) + 1;
+                cpu[bucket] = cpu.GetValueOrDefault(bucket) + Math.Min(1.0, Environment.ProcessorCount / (double)round.Count);
+            }
+        }
+
+        return (samples, cpu, rounds.Count);
     }
 }

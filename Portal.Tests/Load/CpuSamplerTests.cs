@@ -51,6 +51,10 @@ public sealed class CpuSamplerTests
         Assert.True(profile.Count(SampleBuckets.Reads) >= profile.Rounds / 3, $"the query: {profile.Count(SampleBuckets.Reads)} reads samples of {profile.Rounds} rounds");
         var busy = profile.Count(SampleBuckets.Driver) + profile.Count(SampleBuckets.Reads);
         Assert.True(busy > (profile.CountedSamples - profile.Count(SampleBuckets.Waits)) / 2, $"the two busy threads have {busy} of {profile.CountedSamples} samples");
+
+        // Weighed by their share of the cores, the samples never add up to more than the cores could run.
+        var weighed = profile.TotalMs(SampleBuckets.Driver) + profile.TotalMs(SampleBuckets.Reads);
+        Assert.InRange(weighed, profile.WindowMs / 10, Environment.ProcessorCount * profile.WindowMs * 1.05);
     }
 
     [Fact]
@@ -90,21 +94,22 @@ public sealed class CpuSamplerTests
     }
 
     [Fact]
-    public void The_idle_samples_rate_is_taken_off_each_bucket_and_the_idle_cost_of_each_round_off_the_clock_before_it_is_shared_out()
+    public void The_idle_rate_is_taken_off_each_bucket()
     {
-        // 1 s measured in 1,000 rounds: 300 render and 100 driver samples, 500 ms of processor time;
-        // 2 s idle in 1,600 rounds: 40 other samples and 80 ms (0.05 ms a round).
+        // 1 s measured, a round a millisecond: 300 render samples weighing 200, 19 other weighing 20;
+        // 2 s idle, a round every 2 ms: 20 other weighing 20 (40 ms, so 20 ms a second).
         var profile = new CpuProfile(
-            new Dictionary<string, int> { [SampleBuckets.Render] = 300, [SampleBuckets.Driver] = 100, [SampleBuckets.Other] = 20 },
+            new Dictionary<string, int> { [SampleBuckets.Render] = 300, [SampleBuckets.Other] = 19 },
+            new Dictionary<string, double> { [SampleBuckets.Render] = 200, [SampleBuckets.Other] = 20 },
             new Dictionary<string, int>(), IntervalMs: 1, WindowMs: 1000, Rounds: 1000, ProcessCpuMs: 500, GcPauseMs: 0, NamedFrames: 1,
-            new Dictionary<string, int> { [SampleBuckets.Other] = 40 }, IdleWindowMs: 2000, IdleProcessCpuMs: 80, IdleRounds: 1600);
+            new Dictionary<string, double> { [SampleBuckets.Other] = 20 }, IdleWindowMs: 2000, IdleIntervalMs: 2);
 
-        Assert.Equal(0, profile.Net(SampleBuckets.Other));
-        Assert.Equal(450, profile.NetProcessCpuMs, 6);
-        Assert.Equal(450.0 / 400, profile.SampleMs, 6);
-        Assert.Equal(300 * 450.0 / 400 / 10, profile.Ms(SampleBuckets.Render, 10), 6);
-        Assert.Equal(profile.Ms(SampleBuckets.Render, 10), profile.ServerMs(10), 6);
-        Assert.Contains("other 0 samples (too few to say", profile.Describe(10, "each"), StringComparison.Ordinal);
+        Assert.Equal(200, profile.TotalMs(SampleBuckets.Render), 6);
+        Assert.Equal(0, profile.TotalMs(SampleBuckets.Other), 6);
+        Assert.Equal(20, profile.Ms(SampleBuckets.Render, 10), 6);
+        Assert.Equal(20, profile.ServerMs(10), 6);
+        Assert.Contains("other 19 samples (too few to say, about 0.00 ms)", profile.Describe(10, "each"), StringComparison.Ordinal);
+        Assert.Contains("render 20.0 ms (100%, 300)", profile.Describe(10, "each"), StringComparison.Ordinal);
     }
 
     /// <summary>How many rows the counting query walks to keep SQLite busy for about 600 ms.</summary>
