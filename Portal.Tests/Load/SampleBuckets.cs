@@ -6,13 +6,14 @@ namespace Portal.Tests.Load;
 /// when the method did not resolve). The order, which decides a stack that crosses several
 /// buckets:
 /// <list type="number">
-/// <item><b>sampler</b>, then <b>driver</b>, anywhere in the stack: the sampler's own stream
+/// <item><b>sampler</b>, then <b>waits</b>, then <b>driver</b>: the sampler's own stream
 /// (<see cref="CpuSampler"/>, Microsoft.Diagnostics.*) and the load driver (Portal.Tests.Load.*
 /// and the SignalR client, Microsoft.AspNetCore.SignalR.Client.* and
 /// Microsoft.AspNetCore.Http.Connections.Client.*). Whatever the driver's code calls (the client
 /// side of WebSockets, MessagePack, its decoding of render batches) is the driver's, to be taken
 /// off; the server's stacks never hold a driver frame, since the two only meet over a socket.
-/// Between the two, <b>waits</b>: a thread spinning or about to block (a wait, a sleep or a lock
+/// The sampler and the driver are found anywhere in the stack. <b>Waits</b>: a thread spinning
+/// or about to block (a wait, a sleep or a lock
 /// of System.Threading among the three deepest frames, or a thread-pool worker between work
 /// items), the thread pool's most of all: it serves the server and the driver alike, and a thread
 /// seen there was often not running at all.</item>
