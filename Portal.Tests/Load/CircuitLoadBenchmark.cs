@@ -19,7 +19,10 @@ namespace Portal.Tests.Load;
 /// received with one circuit in ten interacting at once (a filter on the dashboard, the button on
 /// the Counter), the processor time per interaction, and for the dashboard the live update: one
 /// more circuit saves progress on an action in the action page's form every two seconds, timed from
-/// the save sent to the last of the N dashboards' batch. Then the largest N within the targets.
+/// the save sent to the last of the N dashboards' batch. Where the processor time of an
+/// interaction and of an update's fan-out goes (reads, cache, render, diff, send, other, and the
+/// driver's own share taken off) is sampled from this process's call stacks in a second pass of
+/// each (<see cref="CpuSampler"/>). Then the largest N within the targets.
 /// Opt-in (PORTAL_LOAD=1, or PORTAL_BENCHMARK_LARGE=1): at 2,000 it takes several minutes.
 /// </summary>
 [Trait("Category", "Benchmark")]
@@ -27,6 +30,7 @@ namespace Portal.Tests.Load;
 public sealed partial class CircuitLoadBenchmark(ITestOutputHelper output)
 {
     private const int Writes = 5;
+    private const int SampledWrites = 5;
     private static readonly TimeSpan WriteEvery = TimeSpan.FromSeconds(2);
 
     public static bool Enabled => Environment.GetEnvironmentVariable("PORTAL_LOAD") == "1" || PlanBenchmark.Enabled;
@@ -105,7 +109,14 @@ public sealed partial class CircuitLoadBenchmark(ITestOutputHelper output)
                 }
 
                 dashboards.Add(await fleet.GrowAsync(n, Ct));
-                updates.Add(await LiveUpdatesAsync(writer, fleet.Circuits, publishes));
+                var measured = await LiveUpdatesAsync(writer, fleet.Circuits, publishes, 0, Writes, null);
+                await using (var sampler = await CpuSampler.StartAsync(Ct))
+                {
+                    await sampler.IdleAsync(TimeSpan.FromSeconds(2), Ct);
+                    await LiveUpdatesAsync(writer, fleet.Circuits, publishes, Writes, SampledWrites, sampler);
+                    updates.Add(measured with { Breakdown = await sampler.StopAsync() });
+                }
+
                 output.WriteLine($"dashboard {n} circuits measured at {watch.Elapsed.TotalSeconds:F0} s");
             }
 
@@ -125,18 +136,20 @@ public sealed partial class CircuitLoadBenchmark(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// The director saves progress on an overdue action (it is on every dashboard) <see cref="Writes"/>
-    /// times, one every <see cref="WriteEvery"/>: for each, the save (its submit event sent) to the
-    /// last dashboard's batch, each dashboard's batch after the change was published, and the
-    /// processor time from the save until the last batch.
+    /// The director saves progress on an overdue action (it is on every dashboard)
+    /// <paramref name="writes"/> times, one every <see cref="WriteEvery"/>: for each, the save (its
+    /// submit event sent) to the last dashboard's batch, each dashboard's batch after the change was
+    /// published, and the processor time from the save until the last batch. With a
+    /// <paramref name="sampler"/>, each save to its last batch is a window of its samples (a second
+    /// pass, so that the sampler's cost stays out of the first's figures).
     /// </summary>
-    private static async Task<LiveUpdates> LiveUpdatesAsync(BlazorCircuit writer, IReadOnlyList<BlazorCircuit> dashboards, List<long> publishes)
+    private static async Task<LiveUpdates> LiveUpdatesAsync(BlazorCircuit writer, IReadOnlyList<BlazorCircuit> dashboards, List<long> publishes, int first, int writes, CpuSampler? sampler)
     {
         var saveToLast = new List<double>();
         var publishToEach = new List<double>();
         var cpu = new List<double>();
         var whereItGoes = string.Empty;
-        for (var write = 0; write < Writes; write++)
+        for (var write = first; write < first + writes; write++)
         {
             var started = Stopwatch.GetTimestamp();
             await ChangeAsync(writer, "progress-status", write % 2 == 0 ? "AtRisk" : "OnTrack");
@@ -150,9 +163,14 @@ public sealed partial class CircuitLoadBenchmark(ITestOutputHelper output)
 
             using var spent = new CircuitFleet.ServerTime();
             var processor = Process.GetCurrentProcess().TotalProcessorTime;
-            var sent = await writer.DispatchAsync(FormOf("progress-commentary"), "submit", new { type = "submit" }, null, Ct);
-            var publish = await PublishAsync(publishes, published);
-            var arrivals = await Task.WhenAll(dashboards.Select(d => d.FirstBatchAfterAsync(publish, Ct)));
+            async Task<(BlazorCircuit.Sent Sent, long Publish, long[] Arrivals)> FanOutAsync()
+            {
+                var sent = await writer.DispatchAsync(FormOf("progress-commentary"), "submit", new { type = "submit" }, null, Ct);
+                var publish = await PublishAsync(publishes, published);
+                return (sent, publish, await Task.WhenAll(dashboards.Select(d => d.FirstBatchAfterAsync(publish, Ct))));
+            }
+
+            var (sent, publish, arrivals) = sampler is null ? await FanOutAsync() : await sampler.MeasureAsync(FanOutAsync);
             cpu.Add((Process.GetCurrentProcess().TotalProcessorTime - processor).TotalMilliseconds);
             whereItGoes = spent.PerOperation(1);
             saveToLast.Add(Stopwatch.GetElapsedTime(sent.At, arrivals.Max()).TotalMilliseconds);
@@ -165,7 +183,7 @@ public sealed partial class CircuitLoadBenchmark(ITestOutputHelper output)
             }
         }
 
-        return new LiveUpdates(saveToLast, publishToEach, cpu, whereItGoes);
+        return new LiveUpdates(saveToLast, publishToEach, cpu, whereItGoes, null);
     }
 
     /// <summary>A select's option values, whether its options are elements or the shared markup the live dashboard holds them as.</summary>
@@ -236,6 +254,7 @@ public sealed partial class CircuitLoadBenchmark(ITestOutputHelper output)
                 "BENCHMARK driver, {0} circuits: processor time per interaction (this process: server and driver): dashboard filter {1:F2} ms, Counter's button {2:F2} ms, ratio {3:F1}x; per live update fanned out to {0} dashboards: median {4:F0} ms ({5:F2} ms a dashboard)",
                 d.N, d.CpuMsPerInteraction, c.CpuMsPerInteraction, d.CpuMsPerInteraction / c.CpuMsPerInteraction, BenchmarkReport.Percentile(u.Cpu, 0.5), BenchmarkReport.Percentile(u.Cpu, 0.5) / d.N));
             Print($"BENCHMARK driver, {d.N} circuits: where the server's time goes (its own duration meters), per interaction: dashboard filter: {d.WhereItGoes}; Counter's button: {c.WhereItGoes}; per live update (the last of {Writes}, all {d.N} dashboards): {u.WhereItGoes}");
+            PrintBreakdowns(d, c, u);
             var liveP95 = BenchmarkReport.Percentile(u.SaveToLast, 0.95);
             Print(BenchmarkReport.Format($"driver, {d.N} circuits: live update, the save sent to the last of {d.N} dashboards' batch", u.SaveToLast, c.Interactions, "the stock Counter's button, same N", targetMs: 250));
             Print(BenchmarkReport.Format($"driver, {d.N} circuits: live update, the change published to each dashboard's batch", u.PublishToEach, c.Interactions, "the stock Counter's button, same N", targetMs: 250));
@@ -249,6 +268,21 @@ public sealed partial class CircuitLoadBenchmark(ITestOutputHelper output)
         Print($"BENCHMARK driver: the largest N measured within every target on this machine ({Environment.ProcessorCount} cores): {(within.Count == 0 ? "none" : within.Max().ToString(CultureInfo.InvariantCulture))} (measured: {string.Join(", ", dashboards.Select(d => d.N))})");
     }
 
+    /// <summary>Where the processor time goes, from the process's sampled call stacks (<see cref="CpuSampler"/>, <see cref="SampleBuckets"/>).</summary>
+    private void PrintBreakdowns(CircuitFleet.Level d, CircuitFleet.Level c, LiveUpdates u)
+    {
+        const string How = "EventPipe samples of this process's call stacks in a second pass";
+        Print(string.Format(CultureInfo.InvariantCulture, "BENCHMARK driver, {0} circuits: where the processor time goes ({1}), per dashboard filter: {2} (unsampled pass: {3:F2} ms in all)",
+            d.N, How, d.Breakdown.Describe(d.SampledInteractions, "a filter"), d.CpuMsPerInteraction));
+        Print(string.Format(CultureInfo.InvariantCulture, "BENCHMARK driver, {0} circuits: where the processor time goes ({1}), per Counter's button [baseline]: {2} (unsampled pass: {3:F2} ms in all)",
+            c.N, How, c.Breakdown.Describe(c.SampledInteractions, "a click"), c.CpuMsPerInteraction));
+        if (u.Breakdown is { } fanOut)
+        {
+            Print(string.Format(CultureInfo.InvariantCulture, "BENCHMARK driver, {0} circuits: where the processor time goes ({1}), per live update fanned out to {0} dashboards, the save to the last batch: {2}; {3:F3} ms of the server's a dashboard (unsampled pass: median {4:F0} ms an update in all)",
+                d.N, How, fanOut.Describe(SampledWrites, "an update"), fanOut.ServerMs(SampledWrites) / d.N, BenchmarkReport.Percentile(u.Cpu, 0.5)));
+        }
+    }
+
     private void Print(string line)
     {
         output.WriteLine(line);
@@ -258,5 +292,6 @@ public sealed partial class CircuitLoadBenchmark(ITestOutputHelper output)
         }
     }
 
-    private sealed record LiveUpdates(List<double> SaveToLast, List<double> PublishToEach, List<double> Cpu, string WhereItGoes);
+    /// <summary>One step's live updates, and where a fan-out's processor time goes (sampled in a second pass of <see cref="SampledWrites"/>).</summary>
+    private sealed record LiveUpdates(List<double> SaveToLast, List<double> PublishToEach, List<double> Cpu, string WhereItGoes, CpuProfile? Breakdown);
 }
