@@ -47,12 +47,34 @@ public sealed partial class DashboardPage : IHandleEvent
 
     private int? Unit => QueryValue.Number(UnitParameter);
 
-    private List<BreadcrumbItem> Breadcrumbs =>
-    [
-        new(T["Plans.Title"], "/plans"),
-        new(_dashboard?.Title ?? string.Empty, $"/plans/{Id}"),
-        new(T["Dashboard.Title"], null, disabled: true),
-    ];
+    // The filters' handlers, made once: a handler made at each render is a new one to Blazor, which
+    // would send every dashboard a new handler id for each select at every live update.
+    private readonly Func<ChangeEventArgs, Task>[] _filterChanged;
+
+    // The trail, heading and introduction of the dashboard shown, made once for it rather than at every render.
+    private (Dashboard? For, MarkupString Trail, string Title, string Intro) _heading;
+
+    public DashboardPage() => _filterChanged = [e => FilterChanged(e, 0), e => FilterChanged(e, 1), e => FilterChanged(e, 2)];
+
+    private (Dashboard? For, MarkupString Trail, string Title, string Intro) Heading
+    {
+        get
+        {
+            if (_dashboard is { } dashboard && !ReferenceEquals(_heading.For, dashboard))
+            {
+                List<BreadcrumbItem> trail =
+                [
+                    new(T["Plans.Title"], "/plans"),
+                    new(dashboard.Title, $"/plans/{Id}"),
+                    new(T["Dashboard.Title"], null, disabled: true),
+                ];
+                _heading = (dashboard, BreadcrumbTrail.Markup(trail, T["Layout.Breadcrumbs"]), T["Dashboard.Title"],
+                    T["Dashboard.Intro", dashboard.Title, dashboard.YearLabel, Dates.Short(dashboard.Today)]);
+            }
+
+            return _heading;
+        }
+    }
 
     protected override string? ChangedMessage => T["Plan.UpdatedLive"];
 
