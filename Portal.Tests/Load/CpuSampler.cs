@@ -39,6 +39,7 @@ public sealed class CpuSampler : IAsyncDisposable
     private readonly List<(long From, long To, bool Idle)> _windows = [];
     private double _processCpuMs;
     private double _gcPauseMs;
+    private int _disposed;
     private bool _stopped;
 
     private CpuSampler(DirectoryInfo folder, EventPipeSession session, Task copying)
@@ -65,7 +66,19 @@ public sealed class CpuSampler : IAsyncDisposable
                     (long)(ClrTraceEventParser.Keywords.Jit | ClrTraceEventParser.Keywords.Loader | ClrTraceEventParser.Keywords.NGen)),
             };
             var session = await new DiagnosticsClient(Environment.ProcessId).StartEventPipeSessionAsync(providers, requestRundown: true, circularBufferMB: 256, ct);
-            var file = File.Create(Path.Combine(folder.FullName, "samples.nettrace"));
+            FileStream file;
+            try
+            {
+                file = File.Create(Path.Combine(folder.FullName, "samples.nettrace"));
+            }
+            catch
+            {
+                // No file to stream to: stop sampling rather than leave the session running for the life of the process.
+                await session.StopAsync(CancellationToken.None);
+                session.Dispose();
+                throw;
+            }
+
             var copying = Task.Run(async () =>
             {
                 await using (file)
@@ -118,6 +131,12 @@ public sealed class CpuSampler : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Once: a second dispose must not let a second sampler in beside another's session.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         try
         {
             await StopSessionAsync();

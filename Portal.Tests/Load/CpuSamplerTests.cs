@@ -9,7 +9,10 @@ namespace Portal.Tests.Load;
 /// (the driver's namespace) and a query busy in SQLite's engine (called straight from the thread
 /// pool, so no test frame is above it: reads), sampled in this process; and the bucket order on
 /// stacks written out by hand, where a wrong order would put a frame in the wrong bucket.
+/// Alone, like the benchmarks: the sampler sees every thread of this process (another test's
+/// queries or renders would land in its buckets) and stops the runtime at every round.
 /// </summary>
+[Collection(Portal.Tests.Benchmarks.BenchmarkCollection.Name)]
 public sealed class CpuSamplerTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -30,8 +33,16 @@ public sealed class CpuSamplerTests
             {
                 using var done = new CancellationTokenSource();
                 var spin = Task.Factory.StartNew(() => Spinner.Spin(done.Token), Ct, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-                await Task.Run(query.ExecuteScalar, Ct);
-                await done.CancelAsync();
+                try
+                {
+                    await Task.Run(query.ExecuteScalar, Ct);
+                }
+                finally
+                {
+                    // Even when the query fails: the loop must not keep a core for the rest of the run.
+                    await done.CancelAsync();
+                }
+
                 return await spin;
             });
             profile = await sampler.StopAsync();
