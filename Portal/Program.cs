@@ -113,6 +113,7 @@ services.Configure<Microsoft.AspNetCore.Components.Server.CircuitOptions>(builde
 services.AddMudServices();
 services.AddSingleton<ThemeStylesheet>();
 services.AddScoped<Portal.Components.Shared.DisplayPreferences>();
+services.AddScoped<Portal.Components.Layout.ShownPath>();
 
 services.AddCascadingAuthenticationState();
 services.AddScoped<IdentityRedirectManager>();

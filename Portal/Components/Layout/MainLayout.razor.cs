@@ -61,11 +61,13 @@ public partial class MainLayout
     private int _unread;
     private int? _me;
     private IDisposable? _unreadSubscription;
-    private string? _path;
     private bool _focusPending;
 
     [Inject]
     private DisplayPreferences Preferences { get; set; } = default!;
+
+    [Inject]
+    private ShownPath Shown { get; set; } = default!;
 
     [Inject]
     private InboxService Inbox { get; set; } = default!;
@@ -132,8 +134,8 @@ public partial class MainLayout
         // skip link), and not when only the query changes: a filter that puts itself in the
         // address must leave the reader on the filter, not throw them back to the top.
         var path = new Uri(Navigation.Uri).AbsolutePath;
-        _focusPending = _path is not null && !string.Equals(path, _path, StringComparison.Ordinal);
-        _path = path;
+        _focusPending = Shown.Path is not null && !string.Equals(path, Shown.Path, StringComparison.Ordinal);
+        Shown.Path = path;
 
         // The reader is read again only when the sign-in state changes, not at every navigation (a filter that puts itself in the address is one).
         if (!_userKnown || !ReferenceEquals(_authenticationRead, AuthenticationState))
@@ -157,7 +159,7 @@ public partial class MainLayout
         if (firstRender)
         {
             // Before the reader chooses a theme the device's setting decides it, and the button says which.
-            _darkMode = Preferences?.DarkMode ?? await JS.InvokeAsync<bool>("portal.darkThemeShown");
+            _darkMode = Preferences.DarkMode ?? await JS.InvokeAsync<bool>("portal.darkThemeShown");
 
             // Only runs once the circuit is live: tests and scripts wait for this before clicking.
             _navigationShown = await JS.InvokeAsync<bool>("portal.markInteractive");
