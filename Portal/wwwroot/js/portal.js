@@ -120,9 +120,19 @@
         navigationState: function () {
             return { shown: window.portal.navigationShown(), narrow: window.matchMedia('(max-width: 959.98px)').matches };
         },
-        // A live page's title (DocumentTitle): set here rather than kept in the circuit as Blazor's head outlet.
-        setTitle: function (text) {
+        // A live page's title and its feeds' alternate links (DocumentTitle): set here rather than kept in
+        // the circuit as Blazor's head outlet. The last page's feed links go; this page's, if any, come.
+        setHead: function (text, feeds) {
             document.title = text;
+            document.head.querySelectorAll('link[rel="alternate"][type="application/atom+xml"]').forEach(function (link) { link.remove(); });
+            (feeds || []).forEach(function (feed) {
+                const link = document.createElement('link');
+                link.rel = 'alternate';
+                link.type = 'application/atom+xml';
+                link.title = feed.title;
+                link.href = feed.href;
+                document.head.appendChild(link);
+            });
         },
         focus: focusElement,
         // After moving to another page: its heading takes focus (without scrolling), so a screen reader announces it.
