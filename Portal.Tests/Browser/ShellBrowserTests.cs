@@ -170,4 +170,49 @@ public sealed class ShellBrowserTests(BrowserSession session) : BrowserTest(sess
         await WaitForInteractiveAsync(page);
         await Assertions.Expect(page).ToHaveTitleAsync("Sammanträden – Styrningsportalen");
     }
+
+    /// <summary>
+    /// After a live navigation the new page's heading takes focus, so a screen reader announces it:
+    /// also into and out of a page the reader may not open, which the router draws through a layout
+    /// of its own.
+    /// </summary>
+    [Fact]
+    public async Task MovesFocusToTheHeadingIntoAndOutOfAPageTheReaderMayNotOpen()
+    {
+        var page = await NewPageAsync();
+        await SignInToAsync(page, DemoUsers.Member, "/meetings");
+
+        await page.EvaluateAsync("() => Blazor.navigateTo('/admin')");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("You do not have access to this page");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeFocusedAsync();
+
+        await page.EvaluateAsync("() => Blazor.navigateTo('/meetings')");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Meetings", Level = 1 })).ToBeFocusedAsync();
+    }
+
+    /// <summary>
+    /// A page's feeds are advertised in the head as alternate links, as served and after a live
+    /// navigation: the next page's links replace the last page's, and a page without feeds has none.
+    /// </summary>
+    [Fact]
+    public async Task AdvertisesEachPagesFeedsInTheHeadAfterLiveNavigationsToo()
+    {
+        var page = await NewPageAsync();
+        await GoToAsync(page, "/decisions");
+        var feeds = page.Locator("head link[rel=alternate][type='application/atom+xml']");
+        await Assertions.Expect(feeds).ToHaveCountAsync(1);
+        Assert.EndsWith("/decisions.atom", await feeds.First.GetAttributeAsync("href"), StringComparison.Ordinal);
+
+        await page.EvaluateAsync("() => Blazor.navigateTo('/meetings/bodies/employment-panel')");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Employment Panel", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(feeds).ToHaveCountAsync(2);
+        Assert.Equal(
+            ["/meetings/bodies/employment-panel/papers.atom", "/meetings/bodies/employment-panel/decisions.atom"],
+            (await feeds.EvaluateAllAsync<string[]>("links => links.map(l => new URL(l.href).pathname)")).ToArray());
+        await Assertions.Expect(page).ToHaveTitleAsync("Employment Panel – Governance Portal");
+
+        await page.EvaluateAsync("() => Blazor.navigateTo('/meetings')");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Meetings", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(feeds).ToHaveCountAsync(0);
+    }
 }

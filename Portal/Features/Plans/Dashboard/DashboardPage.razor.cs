@@ -22,6 +22,10 @@ public sealed partial class DashboardPage : IHandleEvent
     private readonly List<DashboardFilter> _following = [];
     private int _loads;
 
+    // The filter last asked for, by the reader or the address: what a live change reloads, and what
+    // a second filter changed before the first is shown builds on (it may not be shown yet).
+    private DashboardFilter? _asked;
+
     // The router's echo of an address this page asked for changes nothing shown: that render is skipped.
     private bool _echoed;
 
@@ -80,8 +84,8 @@ public sealed partial class DashboardPage : IHandleEvent
 
     protected override void OnInitialized() => Follow<PlanChanged>(change => change.PlanId == Id || change.Kind == PlanItemKind.Settings);
 
-    // A change from the feed reloads the filter shown, not the address, which may be behind it.
-    protected override Task LoadAsync(CancellationToken ct) => LoadAsync(_shown?.Filter ?? new DashboardFilter(Priority, Owner, Unit), ct);
+    // A change from the feed reloads the filter last asked for (shown, or on its way), not the address, which may be behind it.
+    protected override Task LoadAsync(CancellationToken ct) => LoadAsync(_asked ?? _shown?.Filter ?? new DashboardFilter(Priority, Owner, Unit), ct);
 
     // The address says which filter is shown; a change from the page's own filters is shown first
     // and the address follows. A reader changing filters quickly can get ahead of the address: when
@@ -133,6 +137,7 @@ public sealed partial class DashboardPage : IHandleEvent
     /// </summary>
     private async Task<bool> LoadAsync(DashboardFilter filter, CancellationToken ct)
     {
+        _asked = filter;
         var load = ++_loads;
         var dashboard = await Dashboards.GetDashboardAsync(Id, filter, ct);
         var pictures = Pictures && dashboard is not null ? await PictureMarkup.GetAsync(dashboard) : null;
@@ -163,7 +168,7 @@ public sealed partial class DashboardPage : IHandleEvent
     private Task FilterChanged(ChangeEventArgs e, int which)
     {
         int? value = int.TryParse(e.Value as string, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null;
-        var shown = _shown?.Filter;
+        var shown = _asked ?? _shown?.Filter;
         return Filter(which switch
         {
             0 => (value, shown?.OwnerId, shown?.UnitId),
@@ -175,12 +180,16 @@ public sealed partial class DashboardPage : IHandleEvent
     private async Task Filter((int? Priority, int? Owner, int? Unit) filter)
     {
         var chosen = new DashboardFilter(filter.Priority, filter.Owner, filter.Unit);
-        if (!await LoadAsync(chosen, Closing))
+        if (await LoadAsync(chosen, Closing))
         {
-            return;
+            StateHasChanged();
+        }
+        else if (_asked != chosen)
+        {
+            return; // a later choice overtook this one
         }
 
-        StateHasChanged();
+        // (Not shown by this read but by a live reload of the same choice that overtook it: the address still follows.)
         if (chosen == (_following.Count > 0 ? _following[^1] : new DashboardFilter(Priority, Owner, Unit)))
         {
             return; // the address says so already, or is on its way to
